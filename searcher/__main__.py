@@ -1,0 +1,3 @@
+from searcher.cli import main
+
+main()

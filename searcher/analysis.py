@@ -1,0 +1,220 @@
+"""Analysis: how text becomes terms, the same way at index and at query time.
+
+This module owns text folding (NFKC, lowercase, traditional -> simplified, one
+character at a time so that a substring of the text folds to a substring of the
+folded text), word segmentation with jieba (the only module that imports jieba),
+and the character n-gram terms that give exact substring matching. It knows
+nothing of Whoosh (``searcher.engine`` wraps these functions as tokenizers). jieba and OpenCC are loaded lazily: a query that needs
+neither never pays for their start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+# Bump when any change here alters the terms an index holds; an index built
+# with another version must be rebuilt (the index records this number).
+ANALYZER_VERSION = 1
+
+_CJK = (
+    "\u3400-\u4dbf"  # Extension A
+    "\u4e00-\u9fff"  # Unified Ideographs
+    "\uf900-\ufaff"  # Compatibility Ideographs
+    "\U00020000-\U0003134f"  # Extensions B-G
+)
+# A letter or digit that is not an ideograph.
+_ALNUM = rf"(?:(?![{_CJK}])[^\W_])"
+# A token is a run of CJK ideographs (segmented further by jieba) or a "mixed"
+# token of letters and digits that keeps its inner punctuation whole:
+# gdp, 5g, c#, c++, 3.9%, 1,000, covid-19, 1998 (in 1998年).
+_TOKEN_RE = re.compile(
+    rf"(?P<cjk>[{_CJK}]+)"
+    rf"|(?P<mixed>{_ALNUM}+(?:[.,:/&'’_-]{_ALNUM}+)*[%#+]*)",
+)
+_IS_CJK = re.compile(rf"[{_CJK}]")
+
+
+# -- folding -----------------------------------------------------------------
+
+_opencc = None
+_opencc_lock = threading.Lock()
+
+
+def _t2s(ch: str) -> str:
+    """Traditional -> simplified for one character, with OpenCC's character table."""
+    global _opencc
+    if _opencc is None:
+        with _opencc_lock:
+            if _opencc is None:
+                import opencc
+
+                _opencc = opencc.OpenCC("t2s")
+    out = _opencc.convert(ch)
+    return out or ch
+
+
+def _fold_char(ch: str) -> str:
+    out = unicodedata.normalize("NFKC", ch).lower()
+    if _IS_CJK.search(out):
+        out = "".join(_t2s(c) if _IS_CJK.match(c) else c for c in out)
+    return out or ch  # never delete a character: offsets rely on it
+
+
+class _FoldTable(dict):
+    """str.translate table that computes and remembers each character's fold."""
+
+    def __missing__(self, code: int) -> int | str:
+        ch = chr(code)
+        out = _fold_char(ch)
+        value: int | str = code if out == ch else out
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+# ASCII folds by lowercase alone: prefill so the common case never calls back.
+for _c in range(128):
+    _TABLE[_c] = ord(chr(_c).lower())
+
+
+def fold(text: str) -> str:
+    """The folded form of text: what is indexed, and what a query is matched as."""
+    return text.translate(_TABLE)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Fold text and map folded offsets back to the text.
+
+    Returns (folded, starts) where starts[i] is the offset in text of the
+    character that produced folded[i], with one more entry len(text) at the end.
+    starts is None when folding kept every character one-to-one (the usual
+    case), meaning offsets are the same on both sides.
+    """
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):
+        return folded, None
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        starts.extend([i] * len(fold(ch)))
+    starts.append(len(text))
+    return folded, starts
+
+
+def to_original(starts: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Map a [start, end) span of folded text back to the original text."""
+    if starts is None:
+        return start, end
+    # From the original character of the span's first folded character to
+    # the one of its last, inclusive.
+    return starts[start], starts[end - 1] + 1
+
+
+# -- jieba ---------------------------------------------------------------------
+
+_jieba = None
+_jieba_lock = threading.Lock()
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "searcher"
+
+
+def _load_jieba():
+    """jieba's default tokenizer, initialised quietly with a cache file we own.
+
+    jieba logs to stderr and writes its dictionary cache to the shared temp
+    directory, where concurrent users race (fxsjy/jieba#26, #903).
+    """
+    global _jieba
+    if _jieba is None:
+        with _jieba_lock:
+            if _jieba is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                jieba.default_logger.setLevel(logging.WARNING)
+                try:
+                    d = _cache_dir()
+                    d.mkdir(parents=True, exist_ok=True)
+                    jieba.dt.tmp_dir = str(d)
+                except OSError:
+                    pass  # fall back to jieba's default temp directory
+                jieba.dt.initialize()
+                _jieba = jieba.dt
+    return _jieba
+
+
+def _cut_run(run: str) -> list[str]:
+    """jieba precise mode (non-overlapping words) over one CJK run."""
+    return list(_load_jieba().cut(run, HMM=True))
+
+
+def word_spans(folded: str) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) for each word of folded text, in order, offsets into it.
+
+    CJK runs are segmented by jieba in precise mode (words do not overlap, so
+    consecutive words get consecutive positions); letters and digits form mixed
+    tokens kept whole; punctuation and spaces are not words.
+    """
+    for m in _TOKEN_RE.finditer(folded):
+        start = m.start()
+        if m.lastgroup == "cjk":
+            run = m.group()
+            if len(run) == 1:
+                yield run, start, start + 1
+                continue
+            pos = start
+            for w in _cut_run(run):
+                yield w, pos, pos + len(w)
+                pos += len(w)
+        else:
+            yield m.group(), start, m.end()
+
+
+def words(folded: str) -> list[str]:
+    """The words of folded text (see word_spans), as a list."""
+    return [w for w, _, _ in word_spans(folded)]
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query string, folded and segmented as at index time."""
+    return words(fold(text))
+
+
+# -- n-grams for exact matching -------------------------------------------------
+
+
+def grams(folded: str) -> list[str]:
+    """The exact-match terms of folded text: one per non-space character.
+
+    Each character starts one term: itself and the next character (a bigram),
+    or itself alone when the next is a space or the end. A string of n >= 2
+    characters therefore occurs only where its n-1 bigrams all occur, and a
+    single character occurs exactly where some term starts with it.
+    """
+    out = []
+    n = len(folded)
+    for i, ch in enumerate(folded):
+        if ch.isspace():
+            continue
+        if i + 1 < n and not folded[i + 1].isspace():
+            out.append(folded[i : i + 2])
+        else:
+            out.append(ch)
+    return out
+
+
+def query_grams(folded: str) -> list[str]:
+    """The bigrams a document must hold to contain folded (all non-space pairs)."""
+    return [
+        folded[i : i + 2]
+        for i in range(len(folded) - 1)
+        if not folded[i].isspace() and not folded[i + 1].isspace()
+    ]

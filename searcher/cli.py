@@ -1,0 +1,247 @@
+"""CLI: the ``searcher`` command, a thin click layer over the library.
+
+The only module that imports click. Each verb checks its input, calls the
+library, hands plain data to ``searcher.render``, and maps the outcome to an
+exit status: 0 success (search: at least one hit), 1 nothing found, 2 error.
+Errors are one line on stderr saying what to do; never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable
+
+import click
+
+from searcher import render
+from searcher.errors import SearcherError
+
+EXIT_OK, EXIT_NONE, EXIT_ERROR = 0, 1, 2
+
+
+class _Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _guard(fn: Callable) -> Callable:
+    """Run a verb: errors become one line and exit 2; a closed pipe ends quietly."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            code = fn(*args, **kwargs) or EXIT_OK
+        except _Exit as e:
+            code = e.code
+        except SearcherError as e:
+            render.error(str(e))
+            code = EXIT_ERROR
+        except BrokenPipeError:
+            _quiet_pipe()
+            code = EXIT_OK
+        except KeyboardInterrupt:
+            render.error("interrupted")
+            code = 130
+        except Exception as e:  # a bug: still one line, the traceback on request
+            if os.environ.get("SEARCHER_DEBUG"):
+                raise
+            render.error(f"internal error: {type(e).__name__}: {e} (set SEARCHER_DEBUG=1 for details)")
+            code = EXIT_ERROR
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_pipe()
+        sys.exit(code)
+
+    return wrapper
+
+
+def _quiet_pipe() -> None:
+    # Python would complain again when it flushes stdout at exit.
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+index_option = click.option(
+    "-i", "--index", "index_path", metavar="DIR", envvar="SEARCHER_INDEX",
+    default=os.path.join("index", "articles"), show_default=True,
+    help="Index folder (default from SEARCHER_INDEX).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON instead of text.")
+color_option = click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="Colour and terminal layout: auto uses them on a terminal unless NO_COLOR is set.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="searcher")
+def main() -> None:
+    """Full-text search for Chinese newspaper archives.
+
+    Build an index with 'searcher index SOURCES', then 'searcher search QUERY'.
+    """
+
+
+@main.command("index")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=str))
+@index_option
+@json_option
+@click.option("--no-wait", is_flag=True, help="Exit 2 at once if another index build is running.")
+@_guard
+def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait: bool) -> int:
+    """Build the index from SOURCES (files or folders; default: seeds/).
+
+    Reads .txt newspaper pages and .jsonl/.json/.jsonl.gz article files. The new
+    index replaces the old one only when it is complete: a failed or interrupted
+    build leaves the previous index searchable.
+    """
+    from searcher import indexer
+
+    def waiting() -> None:
+        click.echo(f"waiting for another 'searcher index' to finish with {index_path} ...", err=True)
+
+    show_bar = sys.stderr.isatty() and not as_json
+    try:
+        with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
+            report = indexer.build(
+                sources or None, index_path, progress=bar, wait=not no_wait, on_wait=waiting
+            )
+    except KeyboardInterrupt:
+        render.error("interrupted, previous index kept")
+        return 130
+    for p in report.problems:
+        click.echo(f"{render.inert(p)}", err=True)
+    if as_json:
+        render.json_object({"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout)
+    else:
+        render.build_summary(report, sys.stderr)
+    return EXIT_ERROR if report.problems else EXIT_OK
+
+
+@main.command("search")
+@click.argument("query", required=False)
+@index_option
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(min=0),
+              help="Show at most N hits (0: all).")
+@click.option("--offset", default=0, type=click.IntRange(min=0), help="Skip the first N hits.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day.")
+@click.option("--batch", "batch", type=click.File("r", encoding="utf-8"),
+              help="Run one query per line of FILE ('-' for stdin).")
+@json_option
+@color_option
+@_guard
+def search_cmd(query: str | None, index_path: str, limit: int, offset: int, since: str | None,
+               until: str | None, batch, as_json: bool, color: str) -> int:
+    """Search the index for QUERY.
+
+    \b
+    Syntax: words separated by spaces must all match;
+      a OR b, NOT a, -a, (a OR b) c, "exact phrase" or “exact phrase”,
+      title:word, body:"phrase".
+    A Chinese string finds every article containing it exactly (first), then
+    articles holding its words apart.
+    """
+    from searcher.index import open_index
+
+    if (query is None) == (batch is None):
+        raise click.UsageError("give a QUERY or --batch FILE (not both)")
+    queries = [query] if batch is None else [q.strip() for q in batch if q.strip()]
+    ix = open_index(index_path)
+    layout = sys.stdout.isatty() or color == "always"
+    use_color = _use_color(color, sys.stdout)
+    max_cells = max(40, _terminal_width() - 6) if layout else 120
+    found = failed = 0
+    for q in queries:
+        try:
+            results = ix.search(q, limit=limit or None, offset=offset, since=since, until=until,
+                                max_cells=max_cells)
+        except SearcherError as e:
+            if batch is None:
+                raise
+            render.error(f"query {q!r}: {e}")
+            failed += 1
+            continue
+        found += bool(results.total)
+        if as_json:
+            render.json_results(results, sys.stdout, batch=batch is not None)
+        elif layout:
+            if batch is not None:
+                click.echo(f"== {q}")
+            render.rich_results(results, sys.stdout, color=use_color)
+        else:
+            if batch is not None:
+                sys.stdout.write(f"== {render.inert(q)}\n")
+            render.plain_results(results, sys.stdout)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_OK if found else EXIT_NONE
+
+
+@main.command("show")
+@click.argument("article_id")
+@index_option
+@click.option("--query", "query_text", metavar="QUERY", help="Highlight this query's matches.")
+@json_option
+@color_option
+@_guard
+def show_cmd(article_id: str, index_path: str, query_text: str | None, as_json: bool, color: str) -> int:
+    """Print the whole article ARTICLE_ID."""
+    from dataclasses import asdict
+
+    from searcher.errors import ArticleNotFound
+    from searcher.index import open_index
+
+    ix = open_index(index_path)
+    try:
+        art = ix.article(article_id, query_text=query_text)
+    except ArticleNotFound as e:
+        render.error(str(e))
+        return EXIT_NONE
+    if as_json:
+        render.json_object({"type": "article", "version": render.JSON_VERSION, **asdict(art)}, sys.stdout)
+    elif sys.stdout.isatty() or color == "always":
+        render.rich_article(art, sys.stdout, color=_use_color(color, sys.stdout))
+    else:
+        render.plain_article(art, sys.stdout)
+    return EXIT_OK
+
+
+@main.command("info")
+@index_option
+@json_option
+@color_option
+@_guard
+def info_cmd(index_path: str, as_json: bool, color: str) -> int:
+    """Print the index's path, article count, sources and date range."""
+    from dataclasses import asdict
+
+    from searcher.index import open_index
+
+    info = open_index(index_path).info()
+    if as_json:
+        render.json_object({"type": "info", "version": render.JSON_VERSION, **asdict(info)}, sys.stdout)
+    elif sys.stdout.isatty() or color == "always":
+        render.rich_info(info, sys.stdout, color=_use_color(color, sys.stdout))
+    else:
+        render.plain_info(info, sys.stdout)
+    return EXIT_OK

@@ -1,0 +1,138 @@
+"""Highlight: where a query's strings occur in an article, and the snippets shown.
+
+Pure functions over plain strings. Matching is done on folded text (the same
+folding as the index) and mapped back to offsets in the original text, so a
+highlight covers exactly the characters a user sees. Snippets are cut at
+sentence punctuation and measured in terminal cells (CJK is two cells wide).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from searcher import analysis
+
+Span = tuple[int, int]
+
+# A sentence ends after this punctuation (and any closing quotes that follow it),
+# or at a line break.
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)》】\"']*|\n")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    matches: list[Span] = field(default_factory=list)  # [start, end) in code points of text
+
+
+def cell_width(text: str) -> int:
+    """Width in terminal cells: wide and full-width characters take two."""
+    w = 0
+    for ch in text:
+        if ord(ch) < 0x300:
+            w += 1
+        elif unicodedata.combining(ch):
+            continue
+        else:
+            w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return w
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Sorted, with overlapping or touching spans merged into one."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def find_spans(text: str, needles: list[str], folded: str | None = None,
+               starts: list[int] | None = None) -> list[Span]:
+    """Every occurrence of each folded needle in text, as merged original offsets."""
+    if folded is None:
+        folded, starts = analysis.fold_with_offsets(text)
+    spans: list[Span] = []
+    for needle in needles:
+        if not needle:
+            continue
+        i = folded.find(needle)
+        while i >= 0:
+            spans.append(analysis.to_original(starts, i, i + len(needle)))
+            i = folded.find(needle, i + 1)
+    return merge(spans)
+
+
+def sentences(text: str) -> list[Span]:
+    """[start, end) of each sentence of text, blank ones left out."""
+    out: list[Span] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _window(text: str, sent: Span, spans: list[Span], max_cells: int) -> Span:
+    """The part of a sentence to show: all of it if it fits, else around its first match."""
+    s, e = sent
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if cell_width(text[s:e]) <= max_cells:
+        return s, e
+    inside = [sp for sp in spans if sp[0] < e and sp[1] > s]
+    anchor = inside[0][0] if inside else s
+    # Some context before the first match, then as much as fits after it.
+    ws = anchor
+    budget = max_cells // 4
+    while ws > s and cell_width(text[ws - 1 : anchor]) <= budget:
+        ws -= 1
+    we = ws
+    width = 0
+    while we < e:
+        cw = cell_width(text[we])
+        if width + cw > max_cells:
+            break
+        width += cw
+        we += 1
+    return ws, we
+
+
+def snippets(text: str, spans: list[Span], *, count: int = 3, max_cells: int = 120) -> list[Snippet]:
+    """Up to `count` snippets of text: the sentences with the most matches, in text order.
+
+    When nothing matches (a hit on the title only) the first sentence is shown.
+    Each snippet is at most max_cells wide, with "…" where it was cut.
+    """
+    sents = sentences(text)
+    if not sents:
+        return []
+
+    def hits_in(sent: Span) -> int:
+        return sum(1 for a, b in spans if a < sent[1] and b > sent[0])
+
+    ranked = sorted(range(len(sents)), key=lambda i: (-hits_in(sents[i]), i))
+    chosen = [i for i in ranked[:count] if hits_in(sents[i]) > 0] or [0]
+    out: list[Snippet] = []
+    for i in sorted(chosen):
+        ws, we = _window(text, sents[i], spans, max_cells)
+        body = text[ws:we].replace("\n", " ")
+        prefix = "…" if ws > sents[i][0] and text[sents[i][0]:ws].strip() else ""
+        suffix = "…" if we < sents[i][1] and text[we:sents[i][1]].strip() else ""
+        shift = len(prefix) - ws
+        matches = [
+            (max(a, ws) + shift, min(b, we) + shift) for a, b in spans if a < we and b > ws
+        ]
+        out.append(Snippet(prefix + body + suffix, matches))
+    return out

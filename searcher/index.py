@@ -1,0 +1,129 @@
+"""Index: an opened index, the Python API that the CLI is built on.
+
+    >>> import searcher
+    >>> ix = searcher.open_index("index/articles")       # doctest: +SKIP
+    >>> for hit in ix.search("杜鹃花", limit=3).hits:      # doctest: +SKIP
+    ...     print(hit.rank, hit.title)
+
+``open_index`` checks that the index was built by a compatible analyzer and
+raises a ``SearcherError`` saying what to do when it was not.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from searcher import engine, indexer, query, search, store
+from searcher.errors import ArticleNotFound, QueryError
+from searcher.highlight import Span, find_spans
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    body: str
+    date: str
+    source: str
+    author: str
+    origin: str
+    title_matches: list[Span]
+    body_matches: list[Span]
+
+
+@dataclass(frozen=True)
+class Info:
+    path: str
+    generation: str
+    articles: int
+    sources: list[str]
+    papers: list[str]
+    first_date: str
+    last_date: str
+    built: str
+
+
+class Index:
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        self.path = str(path or store.default_path())
+        self.generation = store.current_generation(self.path)
+        self.meta = store.read_meta(self.generation, self.path)
+        store.check_versions(self.meta, self.path, indexer.versions())
+        self._reader = engine.Reader(str(self.generation))
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = 10,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        max_cells: int = 120,
+    ) -> search.Results:
+        """Run a query (see the README for the syntax); limit None or 0 means all hits."""
+        node = query.parse(text)
+        for name, value in (("since", since), ("until", until)):
+            if value and not _is_date(value):
+                raise QueryError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
+        return search.run(
+            self._reader, text, node, limit=limit, offset=offset,
+            since=since, until=until, max_cells=max_cells,
+        )
+
+    def article(self, article_id: str, *, query_text: str | None = None) -> Article:
+        doc = self._reader.docnum_for_id(article_id)
+        if doc is None:
+            raise ArticleNotFound(article_id, self.path)
+        s = self._reader.stored(doc)
+        title, body = s.get("title") or "", s.get("body") or ""
+        tspans: list[Span] = []
+        bspans: list[Span] = []
+        if query_text:
+            needles = [query.Literal(lit.text) for lit in query.literals(query.parse(query_text))]
+            folded = [search.analysis.fold(n.text).strip() for n in needles]
+            tspans = find_spans(title, folded)
+            bspans = find_spans(body, folded)
+        return Article(
+            id=s["id"], title=title, body=body, date=s.get("date") or "",
+            source=s.get("source") or "", author=s.get("author") or "",
+            origin=s.get("origin") or "", title_matches=tspans, body_matches=bspans,
+        )
+
+    def info(self) -> Info:
+        dates = sorted(d for d in self._reader.field_values("date") if d)
+        return Info(
+            path=self.path,
+            generation=self.generation.name,
+            articles=self._reader.doc_count,
+            sources=list(self.meta.get("sources", [])),
+            papers=sorted(self._reader.field_values("source")),
+            first_date=dates[0] if dates else "",
+            last_date=dates[-1] if dates else "",
+            built=self.meta.get("built", ""),
+        )
+
+
+def _is_date(value: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def open_index(path: str | os.PathLike | None = None) -> Index:
+    """Open the index at path (default: $SEARCHER_INDEX, else index/articles)."""
+    return Index(path)

@@ -1,0 +1,231 @@
+"""Query: the text a user types -> a small tree of literals, AND, OR and NOT.
+
+Syntax: terms separated by spaces (the ideographic space too) must all match;
+``OR`` between terms, ``NOT term`` or ``-term`` to exclude, parentheses to
+group, ``"exact phrase"`` (or ``“…”`` as Chinese input methods type it), and
+``title:`` / ``body:`` before a term, phrase or group. The tree is plain data;
+``searcher.search`` decides what a literal matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from searcher.errors import QueryError
+
+FIELDS = ("title", "body")
+MAX_QUERY_CHARS = 2000
+MAX_LITERALS = 64
+
+_OPEN_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
+_PARENS = {"(": "(", "（": "(", ")": ")", "）": ")"}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Literal:
+    text: str  # as typed (not folded)
+    field: str | None = None  # None: title or body
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    child: object
+
+
+Node = Literal | And | Or | Not
+
+
+# Lexer tokens: ("word", text) ("phrase", text) ("(",) (")",) ("OR",) ("AND",) ("NOT",) ("-",)
+# and ("field", name) for a `title:` prefix.
+
+
+def _lex(text: str) -> list[tuple]:
+    toks: list[tuple] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch in _PARENS:
+            toks.append((_PARENS[ch],))
+            i += 1
+            continue
+        if ch in _OPEN_QUOTES:
+            close = _OPEN_QUOTES[ch]
+            j = i + 1
+            # accept either closing form: users mix ASCII and curly quotes
+            while j < n and text[j] not in (close, '"', "”"):
+                j += 1
+            toks.append(("phrase", text[i + 1 : j]))
+            i = j + 1  # an unclosed quote runs to the end of the query
+            continue
+        if ch == "-" and i + 1 < n and not text[i + 1].isspace():  # at a term start only: covid-19 stays whole
+            toks.append(("-",))
+            i += 1
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] not in _PARENS and text[j] not in _OPEN_QUOTES:
+            j += 1
+        word = text[i:j]
+        i = j
+        field, sep, rest = word.partition(":")
+        if not sep:
+            field, sep, rest = word.partition("：")
+        if sep and field.lower() in FIELDS:
+            toks.append(("field", field.lower()))
+            if rest:
+                toks.append(("word", rest))
+            continue
+        if word in ("OR", "AND", "NOT"):
+            toks.append((word,))
+        elif word == "|":
+            toks.append(("OR",))
+        else:
+            toks.append(("word", word))
+    return toks
+
+
+class _Parser:
+    def __init__(self, toks: list[tuple]) -> None:
+        self.toks = toks
+        self.i = 0
+
+    def peek(self) -> tuple | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> tuple:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def parse(self) -> Node:
+        node = self.or_expr()
+        if self.peek() is not None:
+            t = self.peek()
+            if t[0] == ")":
+                raise QueryError("unbalanced parenthesis: ')' without '(' in the query")
+            raise QueryError(f"unexpected {t[0]!r} in the query")
+        return node
+
+    def or_expr(self) -> Node:
+        parts = [self.and_expr()]
+        while self.peek() is not None and self.peek()[0] == "OR":
+            self.take()
+            if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                raise QueryError("'OR' needs a term on each side")
+            parts.append(self.and_expr())
+        return parts[0] if len(parts) == 1 else Or(tuple(parts))
+
+    def and_expr(self) -> Node:
+        parts = []
+        while True:
+            t = self.peek()
+            if t is None or t[0] in (")", "OR"):
+                break
+            if t[0] == "AND":
+                self.take()
+                if not parts or self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                    raise QueryError("'AND' needs a term on each side")
+                continue
+            parts.append(self.unary())
+        if not parts:
+            if self.peek() is not None and self.peek()[0] == "OR":
+                raise QueryError("'OR' needs a term on each side")
+            raise QueryError("empty query (type a word, a \"phrase\" or title:word)")
+        return parts[0] if len(parts) == 1 else And(tuple(parts))
+
+    def unary(self) -> Node:
+        t = self.peek()
+        if t[0] in ("NOT", "-"):
+            self.take()
+            if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                raise QueryError(f"'{t[0]}' needs a term after it")
+            return Not(self.unary())
+        return self.atom(None)
+
+    def atom(self, field: str | None) -> Node:
+        t = self.take()
+        kind = t[0]
+        if kind == "(":
+            if self.peek() is not None and self.peek()[0] == ")":
+                raise QueryError("empty parentheses in the query")
+            node = self.or_expr()
+            if self.peek() is None:
+                raise QueryError("unbalanced parenthesis: '(' without ')' in the query")
+            self.take()
+            return _with_field(node, field) if field else node
+        if kind == "field":
+            if self.peek() is None or self.peek()[0] in (")", "OR", "AND", "field"):
+                raise QueryError(f"'{t[1]}:' needs a term after it (e.g. {t[1]}:经济)")
+            if self.peek()[0] in ("NOT", "-"):
+                op = self.take()
+                if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                    raise QueryError(f"'{op[0]}' needs a term after it")
+                return Not(self.atom(t[1]))
+            return self.atom(t[1])
+        if kind == "word":
+            return Literal(t[1], field, quoted=False)
+        if kind == "phrase":
+            return Literal(t[1], field, quoted=True)
+        if kind == ")":
+            raise QueryError("unbalanced parenthesis: ')' without '(' in the query")
+        raise QueryError(f"'{kind}' needs a term on each side")
+
+
+def _with_field(node: Node, field: str) -> Node:
+    if isinstance(node, Literal):
+        return node if node.field else Literal(node.text, field, node.quoted)
+    if isinstance(node, Not):
+        return Not(_with_field(node.child, field))
+    return type(node)(tuple(_with_field(c, field) for c in node.children))
+
+
+def _drop_empty(node: Node) -> Node | None:
+    """Remove literals that hold nothing searchable (an empty "" phrase)."""
+    if isinstance(node, Literal):
+        return node if node.text.strip() else None
+    if isinstance(node, Not):
+        child = _drop_empty(node.child)
+        return Not(child) if child is not None else None
+    kids = tuple(k for k in (_drop_empty(c) for c in node.children) if k is not None)
+    if not kids:
+        return None
+    return kids[0] if len(kids) == 1 else type(node)(kids)
+
+
+def literals(node: Node, positive: bool = True) -> list[Literal]:
+    """The literals of a query that a hit should contain (those not under a NOT)."""
+    if isinstance(node, Literal):
+        return [node] if positive else []
+    if isinstance(node, Not):
+        return literals(node.child, not positive)
+    return [lit for c in node.children for lit in literals(c, positive)]
+
+
+def parse(text: str) -> Node:
+    """Parse a query; QueryError (one line, saying what to change) if it is malformed."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})")
+    text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
+    if not text.strip():
+        raise QueryError("empty query (type a word, a \"phrase\" or title:word)")
+    node = _drop_empty(_Parser(_lex(text)).parse())
+    if node is None:
+        raise QueryError("empty query (type a word, a \"phrase\" or title:word)")
+    if len(literals(node)) + len(literals(node, False)) > MAX_LITERALS:
+        raise QueryError(f"too many terms in the query (the limit is {MAX_LITERALS})")
+    return node

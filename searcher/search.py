@@ -1,0 +1,240 @@
+"""Search: a parsed query run against an index -> ranked Hit dataclasses.
+
+Matching is exact first. A literal matches every article that contains its
+folded text as a substring (found through the character-bigram fields and
+confirmed on the stored text, so the set is exactly what a plain substring
+search finds); an unquoted literal of several words also matches articles that
+hold all its words apart. Ranking sorts by how many literals match exactly,
+then how many match as whole words, then BM25F (title weighted above body).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from searcher import analysis, engine, highlight
+from searcher.highlight import Snippet, Span
+from searcher.query import And, Literal, Node, Not, Or, literals
+
+MATCH_WORD = "word"  # every literal found as a whole word
+MATCH_EXACT = "exact"  # every literal found as an exact string
+MATCH_LOOSE = "loose"  # some literal found only as its words apart
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    id: str
+    title: str
+    date: str
+    source: str
+    score: float
+    snippets: list[Snippet]
+    author: str = ""
+    match: str = MATCH_EXACT
+    title_matches: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    total: int  # matching articles, before limit and offset
+    hits: list[Hit]
+    elapsed_ms: float
+
+
+@dataclass
+class _Lit:
+    """What one literal matches: exact, whole-word and loose document sets."""
+
+    folded: str
+    fields: tuple[str, ...]
+    words: list[str]
+    exact: set[int]
+    whole: set[int]
+    loose: set[int]
+
+
+class _Run:
+    def __init__(self, reader: engine.Reader) -> None:
+        self.r = reader
+        self.lits: dict[Literal, _Lit] = {}
+        self._folded: dict[int, dict[str, tuple[str, list[int] | None]]] = {}
+
+    # -- stored text, folded once per document per query --------------------
+
+    def text(self, doc: int, fieldname: str) -> str:
+        return self.r.stored(doc).get(fieldname) or ""
+
+    def folded(self, doc: int, fieldname: str) -> tuple[str, list[int] | None]:
+        per = self._folded.setdefault(doc, {})
+        if fieldname not in per:
+            per[fieldname] = analysis.fold_with_offsets(self.text(doc, fieldname))
+        return per[fieldname]
+
+    # -- literals -----------------------------------------------------------
+
+    def candidates(self, folded: str, fieldname: str) -> set[int] | None:
+        """Docs holding every bigram (or lone character) of folded: a superset of the exact set."""
+        gfield = engine.GRAMS[fieldname]
+        result: set[int] | None = None
+        for piece in folded.split():
+            if len(piece) == 1:
+                sets = [self.r.docs_with_prefix(gfield, piece)]
+            else:
+                sets = [self.r.docs_with_term(gfield, g) for g in dict.fromkeys(analysis.query_grams(piece))]
+            for s in sorted(sets, key=len):
+                result = s if result is None else result & s
+                if not result:
+                    return set()
+        return result
+
+    def literal(self, lit: Literal) -> _Lit:
+        if lit in self.lits:
+            return self.lits[lit]
+        folded = " ".join(analysis.fold(lit.text).split()) if lit.quoted else analysis.fold(lit.text).strip()
+        fields = (lit.field,) if lit.field else engine.TEXT_FIELDS
+        exact: set[int] = set()
+        verify = not (len(folded.split()) == 1 and len(folded) <= 2)
+        for f in fields:
+            cands = self.candidates(folded, f) or set()
+            if verify:
+                cands = {d for d in cands if folded in self.folded(d, f)[0]}
+            exact |= cands
+        words = self.words_of(folded)
+        whole = self.with_words(words, fields) & exact if words else set()
+        loose: set[int] = set()
+        if not lit.quoted and len(words) > 1 and all(len(w) > 1 or w.isascii() for w in words):
+            loose = self.with_words(words, fields) - exact
+        out = _Lit(folded, fields, words, exact, whole, loose)
+        self.lits[lit] = out
+        return out
+
+    def words_of(self, folded: str) -> list[str]:
+        # A string the index holds as a word needs no segmenting (and no jieba).
+        if " " not in folded and any(
+            self.r.has_term(engine.WORDS[f], folded) for f in engine.TEXT_FIELDS
+        ):
+            return [folded]
+        return analysis.words(folded)
+
+    def with_words(self, words: list[str], fields: tuple[str, ...]) -> set[int]:
+        result: set[int] | None = None
+        for w in dict.fromkeys(words):
+            docs: set[int] = set()
+            for f in fields:
+                docs |= self.r.docs_with_term(engine.WORDS[f], w)
+            result = docs if result is None else result & docs
+            if not result:
+                return set()
+        return result or set()
+
+    # -- boolean evaluation -------------------------------------------------
+
+    def eval(self, node: Node) -> set[int]:
+        if isinstance(node, Literal):
+            lit = self.literal(node)
+            return lit.exact | lit.loose
+        if isinstance(node, Or):
+            out: set[int] = set()
+            for c in node.children:
+                out |= self.eval(c)
+            return out
+        if isinstance(node, Not):
+            return set(self.r.all_docs()) - self.eval(node.child)
+        assert isinstance(node, And)
+        pos = [c for c in node.children if not isinstance(c, Not)]
+        neg = [c.child for c in node.children if isinstance(c, Not)]
+        result: set[int] | None = None
+        for c in pos:
+            s = self.eval(c)
+            result = s if result is None else result & s
+            if not result:
+                return set()
+        if result is None:
+            result = set(self.r.all_docs())
+        for c in neg:
+            result -= self.eval(c)
+        return result
+
+    # -- ranking ------------------------------------------------------------
+
+    def score_terms(self, lits: list[_Lit]) -> list[engine.TermRef]:
+        terms = []
+        for lit in lits:
+            for f in lit.fields:
+                terms += [engine.TermRef(engine.WORDS[f], w) for w in lit.words]
+                grams = analysis.query_grams(lit.folded) or lit.folded.split()
+                terms += [engine.TermRef(engine.GRAMS[f], g) for g in grams]
+        return terms
+
+    def spans(self, doc: int, fieldname: str, lits: list[_Lit]) -> list[Span]:
+        needles: list[str] = []
+        for lit in lits:
+            if fieldname not in lit.fields:
+                continue
+            if doc in lit.exact:
+                needles.append(lit.folded)
+            elif doc in lit.loose:
+                needles += lit.words
+        if not needles:
+            return []
+        folded, starts = self.folded(doc, fieldname)
+        return highlight.find_spans(self.text(doc, fieldname), needles, folded, starts)
+
+
+def run(
+    reader: engine.Reader,
+    text: str,
+    node: Node,
+    *,
+    limit: int | None = 10,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    max_cells: int = 120,
+) -> Results:
+    t0 = time.perf_counter()
+    r = _Run(reader)
+    docs = r.eval(node)
+    if since or until:
+        docs &= reader.docs_in_range("date", since or None, until or None)
+    pos = [r.literal(lit) for lit in literals(node)]
+    scores = reader.scores(r.score_terms(pos), docs)
+
+    def key(d: int):
+        n_exact = sum(1 for lit in pos if d in lit.exact)
+        n_whole = sum(1 for lit in pos if d in lit.whole)
+        return (-n_exact, -n_whole, -scores[d], d)
+
+    ranked = sorted(docs, key=key)
+    page = ranked[offset:] if not limit else ranked[offset : offset + limit]
+    hits = []
+    for rank, d in enumerate(page, offset + 1):
+        stored = reader.stored(d)
+        n_exact, n_whole = -key(d)[0], -key(d)[1]
+        if pos and n_whole == len(pos):
+            match = MATCH_WORD
+        elif n_exact == len(pos):
+            match = MATCH_EXACT
+        else:
+            match = MATCH_LOOSE
+        hits.append(
+            Hit(
+                rank=rank,
+                id=stored["id"],
+                title=stored.get("title") or "",
+                date=stored.get("date") or "",
+                source=stored.get("source") or "",
+                score=round(scores[d], 4),
+                snippets=highlight.snippets(
+                    stored.get("body") or "", r.spans(d, "body", pos), max_cells=max_cells
+                ),
+                author=stored.get("author") or "",
+                match=match,
+                title_matches=r.spans(d, "title", pos),
+            )
+        )
+    elapsed = (time.perf_counter() - t0) * 1000
+    return Results(query=text, total=len(ranked), hits=hits, elapsed_ms=round(elapsed, 2))

@@ -1,0 +1,153 @@
+"""Store: the index folder on disk, its generations, metadata and writer lock.
+
+An index folder holds whole, immutable generations (``gen-*``, each a complete
+Whoosh index plus ``searcher.json``) and a symbolic link ``CURRENT`` naming the
+one in force. A build writes a new generation beside the old one and swaps the
+link with one atomic rename, so a search sees the old index or the new one,
+never a half-built or empty one, and a failed build leaves the old one in force.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from searcher.errors import IndexBusy, IndexDamaged, IndexNotFound, IndexOutdated
+
+CURRENT = "CURRENT"
+META = "searcher.json"
+LOCK = ".lock"
+STORE_FORMAT = 1
+
+
+def default_path() -> str:
+    return os.environ.get("SEARCHER_INDEX") or os.path.join("index", "articles")
+
+
+def current_generation(path: str | Path) -> Path:
+    """The folder of the generation in force; IndexNotFound if there is none."""
+    root = Path(path)
+    link = root / CURRENT
+    if not link.is_symlink() and not link.exists():
+        raise IndexNotFound(str(path))
+    target = root / os.readlink(link) if link.is_symlink() else link
+    if not target.is_dir():
+        raise IndexDamaged(str(path), f"{CURRENT} points to a missing folder {target.name}")
+    return target
+
+
+def read_meta(gen: Path, path: str | Path) -> dict:
+    try:
+        return json.loads((gen / META).read_text("utf-8"))
+    except FileNotFoundError as e:
+        raise IndexDamaged(str(path), f"{META} is missing") from e
+    except (OSError, ValueError) as e:
+        raise IndexDamaged(str(path), f"{META} is unreadable ({e})") from e
+
+
+def check_versions(meta: dict, path: str | Path, expected: dict) -> None:
+    """IndexOutdated unless every expected version key matches the index's."""
+    for key, want in expected.items():
+        have = meta.get(key)
+        if have != want:
+            raise IndexOutdated(
+                str(path), f"was built with {key.replace('_', ' ')} {have}, this searcher uses {want}"
+            )
+
+
+def new_staging(path: str | Path) -> Path:
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**9:09d}-{os.getpid()}"
+    staging = root / f"staging-{stamp}"
+    staging.mkdir()
+    return staging
+
+
+def write_meta(gen: Path, meta: dict) -> None:
+    tmp = gen / (META + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(meta, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, gen / META)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def publish(path: str | Path, staging: Path) -> Path:
+    """Make a finished staging folder the generation in force, atomically."""
+    root = Path(path)
+    gen = root / ("gen-" + staging.name.removeprefix("staging-"))
+    for f in staging.iterdir():
+        if f.is_file():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+    os.rename(staging, gen)
+    tmp = root / (CURRENT + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(gen.name, tmp)
+    os.replace(tmp, root / CURRENT)
+    _fsync_dir(root)
+    return gen
+
+
+def clean(path: str | Path, keep: int = 1) -> None:
+    """Remove abandoned staging folders and all but the newest `keep` old generations.
+
+    The generation just replaced is kept: a search that opened it a moment ago
+    may still be reading its files. Call only while holding the writer lock.
+    """
+    root = Path(path)
+    try:
+        current = current_generation(root).name
+    except (IndexNotFound, IndexDamaged):
+        current = None
+    old = sorted(p for p in root.glob("gen-*") if p.name != current)
+    for p in old[: max(0, len(old) - keep)] + list(root.glob("staging-*")):
+        shutil.rmtree(p, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def writer_lock(
+    path: str | Path, *, wait: bool = True, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Hold the index's writer lock: one build or update at a time.
+
+    The lock is an flock on a file, so it is released by the kernel when its
+    holder dies: a killed writer never leaves a stale lock behind.
+    """
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            if not wait:
+                raise IndexBusy(
+                    f"another 'searcher index' is writing {path} (wait for it, or drop --no-wait)"
+                ) from e
+            if on_wait:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
