@@ -2,10 +2,9 @@
 
 This module owns text folding (NFKC, lowercase, traditional -> simplified, one
 character at a time so that a substring of the text folds to a substring of the
-folded text), word segmentation with jieba (the only module that imports jieba),
-and the character n-gram terms that give exact substring matching. It knows
-nothing of Whoosh (``searcher.engine`` wraps these functions as tokenizers). jieba and OpenCC are loaded lazily: a query that needs
-neither never pays for their start-up.
+folded text) and word segmentation with jieba (the only module that imports
+jieba). It knows nothing of Whoosh: ``searcher.engine`` wraps it as a tokenizer.
+jieba and OpenCC load lazily, so a query that needs neither never pays for them.
 """
 
 from __future__ import annotations
@@ -186,35 +185,3 @@ def words(folded: str) -> list[str]:
 def query_words(text: str) -> list[str]:
     """The words of a query string, folded and segmented as at index time."""
     return words(fold(text))
-
-
-# -- n-grams for exact matching -------------------------------------------------
-
-
-def grams(folded: str) -> list[str]:
-    """The exact-match terms of folded text: one per non-space character.
-
-    Each character starts one term: itself and the next character (a bigram),
-    or itself alone when the next is a space or the end. A string of n >= 2
-    characters therefore occurs only where its n-1 bigrams all occur, and a
-    single character occurs exactly where some term starts with it.
-    """
-    out = []
-    n = len(folded)
-    for i, ch in enumerate(folded):
-        if ch.isspace():
-            continue
-        if i + 1 < n and not folded[i + 1].isspace():
-            out.append(folded[i : i + 2])
-        else:
-            out.append(ch)
-    return out
-
-
-def query_grams(folded: str) -> list[str]:
-    """The bigrams a document must hold to contain folded (all non-space pairs)."""
-    return [
-        folded[i : i + 2]
-        for i in range(len(folded) - 1)
-        if not folded[i].isspace() and not folded[i + 1].isspace()
-    ]

@@ -1,7 +1,7 @@
 """Engine: the Whoosh layer, the only module that imports whoosh.
 
-It owns the schema (every field name is defined here), the field types that turn
-an article into terms through ``searcher.analysis``, and two plain-data faces of
+It owns the schema (every field name is defined here), the field type that turns
+an article into words through ``searcher.analysis``, and two plain-data faces of
 a Whoosh index: ``Writer`` (add and delete articles) and ``Reader`` (document
 sets for terms, BM25F scores, stored articles). Nothing above this module sees
 a Whoosh object.
@@ -24,9 +24,8 @@ from searcher.errors import IndexDamaged
 SCHEMA_VERSION = 1
 
 TITLE_BOOST = 2.5
-TEXT_FIELDS = ("title", "body")  # searchable text; each has words and grams
+TEXT_FIELDS = ("title", "body")  # searchable text, indexed as words
 WORDS = {"title": "title", "body": "body"}
-GRAMS = {"title": "title_g", "body": "body_g"}
 
 
 class WordTokenizer(Tokenizer):
@@ -65,31 +64,12 @@ class WordTokenizer(Tokenizer):
             yield t
 
 
-class GramTokenizer(Tokenizer):
-    """Whoosh tokenizer over ``analysis.grams``: one exact-match term per character."""
-
-    def __eq__(self, other):
-        return other is not None and other.__class__ is self.__class__
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, gram in enumerate(analysis.grams(analysis.fold(value)), start_pos):
-            t.text = t.original = gram
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = pos
-            yield t
-
-
 class _CountedText(fields.TEXT):
     """A TEXT field (frequencies, no positions) that counts its terms directly.
 
     Whoosh's default path builds a Token object per term; counting a list of
-    strings gives the same postings at a fraction of the cost. ``terms`` is the
-    analysis function; the tokenizer gives the same terms for Whoosh's own use.
+    strings gives the same postings at a fraction of the cost. The tokenizer
+    gives the same terms (a test checks it) for Whoosh's own use.
     """
 
     def _terms(self, value: str) -> list[str]:
@@ -110,22 +90,11 @@ class WordsField(_CountedText):
         return analysis.words(analysis.fold(value))
 
 
-class GramsField(_CountedText):
-    def __init__(self, field_boost=1.0):
-        super().__init__(analyzer=GramTokenizer(), phrase=False, stored=False,
-                         field_boost=field_boost)
-
-    def _terms(self, value):
-        return analysis.grams(analysis.fold(value))
-
-
 def make_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=WordsField(stored=True, field_boost=TITLE_BOOST),
         body=WordsField(stored=True),
-        title_g=GramsField(field_boost=TITLE_BOOST),
-        body_g=GramsField(),
         date=fields.ID(stored=True, sortable=True),
         source=fields.ID(stored=True),
         author=fields.STORED(),
@@ -159,8 +128,6 @@ class Writer:
             id=doc["id"],
             title=doc["title"],
             body=doc["body"],
-            title_g=doc["title"],
-            body_g=doc["body"],
             date=doc.get("date") or "",
             source=doc.get("source") or "",
             author=doc.get("author") or "",
@@ -252,3 +219,13 @@ class Reader:
     def field_values(self, field: str) -> list[str]:
         """Every distinct term of an ID-like field (sources, dates)."""
         return [t.decode("utf-8") for t in self._s.reader().lexicon(field)]
+
+    def iter_texts(self):
+        """(title, body) of every document number in order, None for a deleted one."""
+        r = self._s.reader()
+        for d in range(r.doc_count_all()):
+            if r.is_deleted(d):
+                yield None
+            else:
+                s = r.stored_fields(d)
+                yield s.get("title") or "", s.get("body") or ""

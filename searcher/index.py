@@ -15,8 +15,9 @@ import os
 from dataclasses import dataclass
 
 from searcher import engine, indexer, query, search, store
-from searcher.errors import ArticleNotFound, QueryError
+from searcher.errors import ArticleNotFound, IndexDamaged, QueryError
 from searcher.highlight import Span, find_spans
+from searcher.textstore import TextStore
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,14 @@ class Index:
         self.meta = store.read_meta(self.generation, self.path)
         store.check_versions(self.meta, self.path, indexer.versions())
         self._reader = engine.Reader(str(self.generation))
+        try:
+            self._texts = TextStore(self.generation)
+        except (OSError, ValueError) as e:
+            self._reader.close()
+            raise IndexDamaged(self.path, f"text store: {e}") from e
 
     def close(self) -> None:
+        self._texts.close()
         self._reader.close()
 
     def __enter__(self) -> Index:
@@ -77,7 +84,7 @@ class Index:
             if value and not _is_date(value):
                 raise QueryError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
         return search.run(
-            self._reader, text, node, limit=limit, offset=offset,
+            self._reader, self._texts, text, node, limit=limit, offset=offset,
             since=since, until=until, max_cells=max_cells,
         )
 

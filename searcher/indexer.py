@@ -9,12 +9,13 @@ removes its staging folder and leaves the index in force untouched.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from searcher import analysis, corpus, engine, store
+from searcher import analysis, corpus, engine, store, textstore
 from searcher.errors import CorpusError
 
 DEFAULT_SOURCES = ("seeds",)
@@ -100,6 +101,11 @@ def build(
             except BaseException:
                 writer.cancel()
                 raise
+            reader = engine.Reader(str(staging))
+            try:
+                textstore.write(staging, reader.iter_texts())
+            finally:
+                reader.close()
             meta = {
                 **versions(),
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -110,8 +116,6 @@ def build(
             store.write_meta(staging, meta)
             store.publish(path, staging)
         except BaseException:
-            import shutil
-
             shutil.rmtree(staging, ignore_errors=True)
             raise
         store.clean(path)

@@ -1,9 +1,8 @@
 """Search: a parsed query run against an index -> ranked Hit dataclasses.
 
 Matching is exact first. A literal matches every article that contains its
-folded text as a substring (found through the character-bigram fields and
-confirmed on the stored text, so the set is exactly what a plain substring
-search finds); an unquoted literal of several words also matches articles that
+folded text as a substring (found in the text store, so the set is exactly
+what a plain substring search finds); an unquoted literal of several words also matches articles that
 hold all its words apart. Ranking sorts by how many literals match exactly,
 then how many match as whole words, then BM25F (title weighted above body).
 """
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from searcher import analysis, engine, highlight
 from searcher.highlight import Snippet, Span
 from searcher.query import And, Literal, Node, Not, Or, literals
+from searcher.textstore import TextStore
 
 MATCH_WORD = "word"  # every literal found as a whole word
 MATCH_EXACT = "exact"  # every literal found as an exact string
@@ -57,51 +57,18 @@ class _Lit:
 
 
 class _Run:
-    def __init__(self, reader: engine.Reader) -> None:
+    def __init__(self, reader: engine.Reader, texts: TextStore) -> None:
         self.r = reader
+        self.texts = texts
         self.lits: dict[Literal, _Lit] = {}
-        self._folded: dict[int, dict[str, tuple[str, list[int] | None]]] = {}
-
-    # -- stored text, folded once per document per query --------------------
-
-    def text(self, doc: int, fieldname: str) -> str:
-        return self.r.stored(doc).get(fieldname) or ""
-
-    def folded(self, doc: int, fieldname: str) -> tuple[str, list[int] | None]:
-        per = self._folded.setdefault(doc, {})
-        if fieldname not in per:
-            per[fieldname] = analysis.fold_with_offsets(self.text(doc, fieldname))
-        return per[fieldname]
-
-    # -- literals -----------------------------------------------------------
-
-    def candidates(self, folded: str, fieldname: str) -> set[int] | None:
-        """Docs holding every bigram (or lone character) of folded: a superset of the exact set."""
-        gfield = engine.GRAMS[fieldname]
-        result: set[int] | None = None
-        for piece in folded.split():
-            if len(piece) == 1:
-                sets = [self.r.docs_with_prefix(gfield, piece)]
-            else:
-                sets = [self.r.docs_with_term(gfield, g) for g in dict.fromkeys(analysis.query_grams(piece))]
-            for s in sorted(sets, key=len):
-                result = s if result is None else result & s
-                if not result:
-                    return set()
-        return result
 
     def literal(self, lit: Literal) -> _Lit:
         if lit in self.lits:
             return self.lits[lit]
-        folded = " ".join(analysis.fold(lit.text).split()) if lit.quoted else analysis.fold(lit.text).strip()
+        folded = analysis.fold(lit.text)
+        folded = " ".join(folded.split()) if lit.quoted else folded.strip()
         fields = (lit.field,) if lit.field else engine.TEXT_FIELDS
-        exact: set[int] = set()
-        verify = not (len(folded.split()) == 1 and len(folded) <= 2)
-        for f in fields:
-            cands = self.candidates(folded, f) or set()
-            if verify:
-                cands = {d for d in cands if folded in self.folded(d, f)[0]}
-            exact |= cands
+        exact = self.texts.find(folded, lit.field)
         words = self.words_of(folded)
         whole = self.with_words(words, fields) & exact if words else set()
         loose: set[int] = set()
@@ -160,16 +127,21 @@ class _Run:
 
     # -- ranking ------------------------------------------------------------
 
-    def score_terms(self, lits: list[_Lit]) -> list[engine.TermRef]:
+    def scores(self, lits: list[_Lit], docs: set[int]) -> dict[int, float]:
+        """BM25F of each literal as a whole string, plus BM25F of its words."""
+        weights = {"title": engine.TITLE_BOOST, "body": 1.0}
+        total = dict.fromkeys(docs, 0.0)
         terms = []
         for lit in lits:
-            for f in lit.fields:
-                terms += [engine.TermRef(engine.WORDS[f], w) for w in lit.words]
-                grams = analysis.query_grams(lit.folded) or lit.folded.split()
-                terms += [engine.TermRef(engine.GRAMS[f], g) for g in grams]
-        return terms
+            fw = {f: weights[f] for f in lit.fields}
+            for d, sc in self.texts.bm25(lit.folded, lit.exact & docs, fw).items():
+                total[d] += sc
+            terms += [engine.TermRef(engine.WORDS[f], w) for f in lit.fields for w in lit.words]
+        for d, sc in self.r.scores(terms, docs).items():
+            total[d] += sc
+        return total
 
-    def spans(self, doc: int, fieldname: str, lits: list[_Lit]) -> list[Span]:
+    def spans(self, doc: int, fieldname: str, text: str, lits: list[_Lit]) -> list[Span]:
         needles: list[str] = []
         for lit in lits:
             if fieldname not in lit.fields:
@@ -178,14 +150,12 @@ class _Run:
                 needles.append(lit.folded)
             elif doc in lit.loose:
                 needles += lit.words
-        if not needles:
-            return []
-        folded, starts = self.folded(doc, fieldname)
-        return highlight.find_spans(self.text(doc, fieldname), needles, folded, starts)
+        return highlight.find_spans(text, needles) if needles else []
 
 
 def run(
     reader: engine.Reader,
+    texts: TextStore,
     text: str,
     node: Node,
     *,
@@ -196,12 +166,12 @@ def run(
     max_cells: int = 120,
 ) -> Results:
     t0 = time.perf_counter()
-    r = _Run(reader)
+    r = _Run(reader, texts)
     docs = r.eval(node)
     if since or until:
         docs &= reader.docs_in_range("date", since or None, until or None)
     pos = [r.literal(lit) for lit in literals(node)]
-    scores = reader.scores(r.score_terms(pos), docs)
+    scores = r.scores(pos, docs)
 
     def key(d: int):
         n_exact = sum(1 for lit in pos if d in lit.exact)
@@ -213,6 +183,7 @@ def run(
     hits = []
     for rank, d in enumerate(page, offset + 1):
         stored = reader.stored(d)
+        title, body = stored.get("title") or "", stored.get("body") or ""
         n_exact, n_whole = -key(d)[0], -key(d)[1]
         if pos and n_whole == len(pos):
             match = MATCH_WORD
@@ -224,16 +195,16 @@ def run(
             Hit(
                 rank=rank,
                 id=stored["id"],
-                title=stored.get("title") or "",
+                title=title,
                 date=stored.get("date") or "",
                 source=stored.get("source") or "",
                 score=round(scores[d], 4),
                 snippets=highlight.snippets(
-                    stored.get("body") or "", r.spans(d, "body", pos), max_cells=max_cells
+                    body, r.spans(d, "body", body, pos), max_cells=max_cells
                 ),
                 author=stored.get("author") or "",
                 match=match,
-                title_matches=r.spans(d, "title", pos),
+                title_matches=r.spans(d, "title", title, pos),
             )
         )
     elapsed = (time.perf_counter() - t0) * 1000
