@@ -1,0 +1,538 @@
+"""Corpus: turning source files into articles, and nothing else.
+
+This module owns finding source files (``find_files``), decoding their bytes
+(``decode``: UTF-8, else GB18030), reading JSON article files, and splitting a
+printed newspaper page (``.txt``) into its articles (``split_page``) with the
+page's paper and date (``page_meta``). Bad input never raises out of
+``read_file``: it comes back as one ``CorpusError`` per bad item beside the
+good articles. A page article's title is its heading lines joined by a space,
+with a ``——`` subtitle appended directly (``守医者仁心 护百姓健康——建平县…纪实``);
+its body is its paragraphs joined by ``\\n``, column label first; bylines move
+to ``author``. Text is only lightly normalised here (no NFKC: that is
+``searcher.analysis``'s job).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searcher.errors import CorpusError
+
+SUFFIXES = (".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    body: str
+    date: str = ""
+    source: str = ""
+    author: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class PageArticle:
+    title: str
+    body: str
+    author: str
+    line: int = 0  # 1-based line of the article's first block, for ``origin``
+
+
+# ---------------------------------------------------------------- files
+
+
+def _suffix(path: Path) -> str | None:
+    name = path.name.lower()
+    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+
+
+def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusError]]:
+    files: list[Path] = []
+    errors: list[CorpusError] = []
+    seen: set[str] = set()
+
+    def add(p: Path) -> None:
+        key = os.path.realpath(p)
+        if key not in seen:  # the same file reached twice is read once
+            seen.add(key)
+            files.append(p)
+
+    for src in sources:
+        path = Path(src)
+        if path.is_dir():
+            visited = {os.path.realpath(path)}
+            for root, dirs, names in os.walk(path, followlinks=True):
+                # A symlinked folder is followed once; a link back up would loop.
+                keep = []
+                for d in sorted(dirs):
+                    real = os.path.realpath(os.path.join(root, d))
+                    if not d.startswith(".") and real not in visited:
+                        visited.add(real)
+                        keep.append(d)
+                dirs[:] = keep
+                for name in sorted(names):
+                    p = Path(root, name)
+                    if not name.startswith(".") and _suffix(p) and p.is_file():
+                        add(p)
+        elif path.is_file():
+            if _suffix(path):
+                add(path)
+            else:
+                errors.append(CorpusError(str(path), "unsupported file type (use .txt pages or "
+                                          ".jsonl/.json/.jsonl.gz articles)"))
+        else:
+            errors.append(CorpusError(str(path), "no such file or folder"))
+    return files, errors
+
+
+def read_sources(sources: Iterable[str | Path]) -> tuple[list[Article], list[CorpusError]]:
+    files, errors = find_files(sources)
+    articles: list[Article] = []
+    for got, errs in map(read_file, files):
+        articles += got
+        errors += errs
+    return articles, errors
+
+
+def read_file(path: Path) -> tuple[list[Article], list[CorpusError]]:
+    path = Path(path)
+    suffix = _suffix(path)
+    if suffix is None:
+        return [], [CorpusError(str(path), "unsupported file type (use .txt pages or "
+                                ".jsonl/.json/.jsonl.gz articles)")]
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return [], [CorpusError(str(path), f"cannot read file: {e.strerror or e}")]
+    errors: list[CorpusError] = []
+    if suffix.endswith(".gz"):
+        data, damage = _gunzip(data)
+        if damage:
+            errors.append(CorpusError(str(path), damage))
+    try:
+        text = decode(data, path)
+    except CorpusError as e:
+        return [], errors + [e]
+    stem = path.name[: -len(suffix)]
+    if suffix == ".txt":
+        return _page_articles(path, stem, text), errors
+    articles, errs = _json_articles(path, stem, text, whole=suffix in (".json", ".json.gz"))
+    return articles, errs + errors
+
+
+def _gunzip(data: bytes) -> tuple[bytes, str]:
+    """Decompress what can be; a damaged tail costs only the articles in it."""
+    out: list[bytes] = []
+    rest = data
+    try:
+        while rest:
+            d = zlib.decompressobj(wbits=31)
+            # Small input steps keep everything inflated before a corrupt spot.
+            for i in range(0, len(rest), 1 << 16):
+                out.append(d.decompress(rest[i : i + (1 << 16)]))
+                if d.eof:
+                    break
+            if not d.eof:
+                raise EOFError
+            rest = d.unused_data  # concatenated gzip members are legal
+    except (zlib.error, EOFError):
+        got = b"".join(out)
+        if not got:
+            return b"", "not a readable gzip file (damaged or not gzip)"
+        # The last line was cut by the damage: drop it rather than report it as bad JSON.
+        return got[: got.rfind(b"\n") + 1], "gzip file is truncated or damaged; articles before the damage were read"
+    return b"".join(out), ""
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    if b"\x00" in data:
+        raise CorpusError(str(path), "binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    # Broken UTF-8 often also "decodes" as GB18030 into nonsense; a file that is
+    # mostly valid UTF-8 is reported as broken UTF-8 instead of silently garbled.
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    if sum(1 for c in loose if ord(c) > 0x7F) - bad > 4 * bad:
+        bad_at = utf8_error.start
+    else:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError as e:
+            bad_at = e.start
+    raise CorpusError(str(path), "not UTF-8 or GB18030 text; convert it to UTF-8",
+                      line=data.count(b"\n", 0, bad_at) + 1)
+
+
+# ---------------------------------------------------------------- JSON articles
+
+_ITEM_GAP = re.compile(r"[\s,]*")
+_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number",
+               bool: "boolean", type(None): "null"}
+
+
+def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
+    """(line, value) pairs; a bad line yields (line, ValueError)."""
+    start = text.lstrip()[:1]
+    if whole and start in ("[", "{"):
+        try:
+            value = json.loads(text)
+        except ValueError as e:
+            if start == "[":  # an array is one document: its damage is one error
+                yield e.lineno, ValueError(f"file is not a valid JSON array ({e.msg})")
+                return
+            value = None  # not one object: read it as JSON Lines
+        if isinstance(value, dict):
+            yield text[: len(text) - len(text.lstrip())].count("\n") + 1, value
+            return
+        if isinstance(value, list):
+            # Walk the array again to learn each item's line, for messages and ids.
+            dec, pos = json.JSONDecoder(), text.index("[") + 1
+            for _ in value:
+                pos = _ITEM_GAP.match(text, pos).end()
+                item, end = dec.raw_decode(text, pos)
+                yield text.count("\n", 0, pos) + 1, item
+                pos = end
+            return
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            try:
+                yield n, json.loads(line)
+            except ValueError as e:
+                yield n, ValueError(f"line is not valid JSON ({getattr(e, 'msg', e)})")
+
+
+def _json_articles(path: Path, stem: str, text: str, whole: bool):
+    articles: list[Article] = []
+    errors: list[CorpusError] = []
+    first_line: dict[str, int] = {}
+    for n, obj in _json_items(text, whole):
+        try:
+            fields = _json_fields(obj)
+        except ValueError as e:
+            errors.append(CorpusError(str(path), str(e), line=n))
+            continue
+        aid = fields.pop("id") or f"{stem}-L{n}"
+        if aid in first_line:
+            errors.append(CorpusError(str(path), f"duplicate id {aid!r} (first seen on line "
+                                      f"{first_line[aid]})", line=n))
+            continue
+        first_line[aid] = n
+        articles.append(Article(id=aid, origin=f"{path}:{n}", **fields))
+    return articles, errors
+
+
+def _json_fields(obj: object) -> dict[str, str]:
+    if isinstance(obj, ValueError):
+        raise obj
+    if not isinstance(obj, dict):
+        raise ValueError(f"line is not a JSON object (it is a JSON {_JSON_TYPES[type(obj)]})")
+    if "body" not in obj:
+        raise ValueError("field 'body' is missing")
+    out = {}
+    for key in ("id", "title", "body", "date", "source", "author"):
+        value = obj.get(key, "")
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value is None and key != "body":
+            value = ""
+        if not isinstance(value, str):
+            raise ValueError(f"field {key!r} must be a string, not a JSON {_JSON_TYPES[type(value)]}")
+        out[key] = value
+    if out["date"] and _find_date(out["date"])[0] != out["date"]:
+        raise ValueError(f"field 'date' must be a date YYYY-MM-DD, not {out['date']!r}")
+    return out
+
+
+# ---------------------------------------------------------------- page metadata
+
+_NUM_DATE = re.compile(r"(?<!\d)(\d{4})([-_./]?)(\d{1,2})\2(\d{1,2})(?!\d)")
+_CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_PAGE_NO = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九]?十?[一二三四五六七八九]?)\s*版")
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_SEP = " \t\u3000_-–—.·|/,，、()（）"
+
+
+def _find_date(s: str) -> tuple[str, re.Match | None]:
+    for pattern in (_CJK_DATE, _NUM_DATE):
+        for m in pattern.finditer(s):
+            y, mo, d = m.group(1), m.groups()[-2], m.groups()[-1]
+            if pattern is _NUM_DATE and not m.group(2) and (len(mo), len(d)) != (2, 2):
+                continue  # YYYYMMDD needs all eight digits
+            try:
+                return datetime.date(int(y), int(mo), int(d)).isoformat(), m
+            except ValueError:
+                continue
+    return "", None
+
+
+def _page_number(s: str) -> tuple[int | None, str]:
+    m = _PAGE_NO.search(s)
+    if not m or not m.group(1):
+        return None, s
+    n, digits = m.group(1), "一二三四五六七八九"
+    if n[0] in digits + "十":
+        tens, ten, ones = n.rpartition("十")
+        ones_value = digits.index(ones) + 1 if ones else 0
+        value = ((digits.index(tens) + 1 if tens else 1) * 10 if ten else 0) + ones_value
+    else:
+        value = int(unicodedata.normalize("NFKC", n))
+    return value, s[: m.start()] + " " + s[m.end() :]
+
+
+def _meta(path: Path, text: str) -> tuple[str, str, int | None, str]:
+    stem = path.name[: -len(_suffix(path))] if _suffix(path) else path.stem
+    paper, date, page = "", "", None
+    date, m = _find_date(stem)
+    if m:  # a name without a date (a hash, a serial) says nothing about the paper
+        page, rest = _page_number(stem[: m.start()] + " " + stem[m.end() :])
+        words = [w for w in re.split(r"[\s_\-.]+", rest) if w]
+        numbers = [int(w) for w in words if w.isascii() and w.isdigit() and len(w) <= 3]
+        page = numbers[0] if page is None and numbers else page
+        paper = " ".join(w for w in words if not w.isdigit())
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and len(lines[first].strip()) <= 40:
+        h_date, hm = _find_date(lines[first])
+        if hm:
+            h_page, rest = _page_number(lines[first][: hm.start()] + " " + lines[first][hm.end() :])
+            rest = " ".join(_WEEKDAY.sub(" ", rest).replace("\u3000", " ").split()).strip(_SEP)
+            # Only a paper's name may stand beside the date, or a title with a date is eaten.
+            if not rest or (re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
+                            and ("报" in rest or rest.isascii())):
+                paper, date = rest or paper, h_date
+                page = h_page if h_page is not None else page
+                lines[first] = ""  # blanked, not deleted, so origins keep their line numbers
+    return paper, date, page, "\n".join(lines)
+
+
+def page_meta(path: Path, text: str) -> tuple[str, str, str]:
+    paper, date, _, rest = _meta(Path(path), text)
+    return paper, date, rest
+
+
+def _page_articles(path: Path, stem: str, text: str) -> list[Article]:
+    paper, date, page, rest = _meta(path, text)
+    source = f"{paper} {date}".strip() + (f" 第{page}版" if page is not None else "")
+    return [Article(id=f"{stem}-{n:02d}", title=a.title, body=a.body, date=date,
+                    source=source.strip(), author=a.author, origin=f"{path}:{a.line}")
+            for n, a in enumerate(split_page(rest), 1)]
+
+
+# ---------------------------------------------------------------- page splitting
+#
+# A page is cut into blocks (paragraphs as printed), each block gets a kind
+# (para, heading, subtitle, label, byline), print-layout fragments are re-joined,
+# and the blocks are grouped into articles by the rules in ``_starts_article``.
+
+_SENT_END = "。！？!?；;…：:"
+_CLOSERS = re.escape("”’」』）)》】]\"'")
+_COMPLETE = re.compile(rf"(?:[{_SENT_END}][{_CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.)$")
+_TAIL = re.compile(rf"^(.*[{_SENT_END}][{_CLOSERS}]*)[ \u3000]*(.+?)$", re.S)
+_NOT_IN_HEADING = set("。！？!?；;：:，,、…")
+_MARKERS = set("■□●○◆◇▲△★☆▶►◎※")
+_NAME = r"[\u4e00-\u9fff]{2,4}"
+_NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME})*"
+_ROLE = r"(?:新华社记者|本报特约记者|本报特约通讯员|本报通讯员|本报记者|特约记者|通讯员|实习生|记者)"
+_CREDIT = rf"(?:{_ROLE}[ \u3000]+{_NAMES}(?:[ \u3000]*摄)?|(?:{_ROLE}[ \u3000]*)?{_NAMES}[ \u3000]*摄)"
+_BYLINE = re.compile(rf"{_CREDIT}(?:[ \u3000]+{_CREDIT})*|[（(]{_ROLE}[ \u3000]*{_NAMES}[）)]")
+_BARE_BYLINE = re.compile(rf"[（(]{_NAMES}[）)]|{_NAME}(?:[ \u3000、]+{_NAME})+")
+_NOT_NAMES = {"完", "待续", "续完", "未完", "未完待续", "全文完", "下转", "上接"}
+_PLACE_DAY = r"(?:[\u4e00-\u9fff]{2,8}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日)?"
+_OPENS_UNTITLED = re.compile(rf"本报{_PLACE_DAY}[讯电]|新华社{_PLACE_DAY}电")
+_DATELINE = re.compile(rf"{_OPENS_UNTITLED.pattern}|新华社|据\S{{1,20}}?报道")
+_DATELINE_BY = re.compile(rf"[ \u3000]*[（(]?{_ROLE}[ \u3000]*({_NAMES})(?:报道|[）)])")
+# A paragraph opening with a tiny sentence ("减排。") is the tail of a broken one.
+_CONTINUES = re.compile(r"[^\s，,、。！？!?；;：:]{1,3}[。！？!?；;]")
+
+
+@dataclass
+class _Block:
+    text: str
+    line: int
+    gap: int  # blank lines before it: more than usual hints at a new article
+    kind: str = "para"
+    names: list[str] = field(default_factory=list)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _join(a: str, b: str) -> str:
+    # CJK is written without spaces; only two ASCII words need one between them.
+    space = a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum()
+    return a + " " * space + b
+
+
+def _heading_like(s: str) -> bool:
+    return len(s) <= 40 and not any(c in _NOT_IN_HEADING for c in s)
+
+
+def _names(byline: str) -> list[str]:
+    s = re.sub(rf"{_ROLE}|摄|报道|[（()）]", " ", byline)
+    return [n for n in re.split(r"[\s、]+", s) if n]
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The fixed width a page was hard-wrapped at, or 0 if it was not."""
+    widths = [_width(line.strip()) for line in lines if line]
+    wide = sorted(w for w in widths if w >= 20)
+    if len(wide) < 3:
+        return 0
+    width = wide[len(wide) * 3 // 4]
+    full = [w for w in wide if w >= width - max(4, width // 8)]
+    # Wrapped text has many lines of one width and none much longer.
+    if len(full) >= max(3, 0.4 * len(widths)) and wide[-1] <= width * 1.15:
+        return width
+    return 0
+
+
+def _blocks(text: str) -> list[_Block]:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]  # whitespace-only lines become ""
+    wrap = _wrap_width(lines)
+    blocks: list[_Block] = []
+    gap, last = 0, ""
+    for n, raw in enumerate(lines, 1):
+        if not raw:
+            gap, last = gap + 1, ""
+            continue
+        s = raw.strip()
+        wrapped = (wrap and last and not raw[0].isspace()
+                   and _width(last) >= wrap - max(4, wrap // 8)
+                   and not (_COMPLETE.search(last) and _heading_like(s)))
+        if wrapped:
+            blocks[-1].text = _join(blocks[-1].text, s)
+        else:
+            blocks.append(_Block(s, n, gap))
+        gap, last = 0, s
+    return blocks
+
+
+def _classify(blocks: list[_Block]) -> None:
+    for b in blocks:
+        if len(b.text) <= 40 and _MARKERS & set(b.text) and not _COMPLETE.search(b.text):
+            b.kind = "label"
+        elif _BYLINE.fullmatch(b.text):
+            b.kind, b.names = "byline", _names(b.text)
+        elif b.text.startswith(("——", "──")) and len(b.text) <= 60:
+            b.kind = "subtitle"
+        else:
+            m = _TAIL.match(b.text)
+            if m and _BYLINE.fullmatch(m.group(2)):
+                b.text, b.names = m.group(1), _names(m.group(2))
+            elif _heading_like(b.text):
+                b.kind = "heading"
+    # Bare names after the last sentence ("提升。袁春辉 李国恩") are a byline only
+    # where an article ends: before a heading, a label or the end of the page.
+    for b, after in zip(blocks, blocks[1:] + [None]):
+        if b.kind == "para" and not b.names and (after is None or after.kind != "para"):
+            m = _TAIL.match(b.text)
+            if m and _BARE_BYLINE.fullmatch(m.group(2)) and m.group(2).strip("（()）") not in _NOT_NAMES:
+                b.text, b.names = m.group(1), _names(m.group(2))
+
+
+def _join_fragments(blocks: list[_Block]) -> list[_Block]:
+    """Re-join paragraphs the print layout broke mid-sentence (even mid-word)."""
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev and b.kind == "para" and not prev.names and (
+            (prev.kind == "para" and not _COMPLETE.search(prev.text))
+            or (prev.kind == "heading" and _CONTINUES.match(b.text))
+        ):
+            prev.text, prev.kind, prev.names = _join(prev.text, b.text), "para", b.names
+        else:
+            out.append(b)
+    return out
+
+
+_TITLE_KINDS = ("heading", "subtitle")
+
+
+@dataclass
+class _Art:
+    line: int
+    title: str = ""
+    body: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    has_text: bool = False
+
+
+def _starts_article(cur: _Art | None, group: list[_Block], after: _Block | None,
+                    label: _Block | None, closed: bool, usual_gap: int) -> bool:
+    """Does this run of headings open a new article, or is it a subhead?"""
+    first_on_page = cur is None
+    after_label = label is not None
+    previous_closed = closed  # the article before ended with its byline
+    has_subtitle = any(b.kind == "subtitle" for b in group)
+    set_apart = group[0].gap > usual_gap
+    opens_with_dateline = after is not None and (
+        after.kind == "byline" or bool(_DATELINE.match(after.text)))
+    return (first_on_page or after_label or previous_closed or has_subtitle
+            or set_apart or opens_with_dateline)
+
+
+def _group(blocks: list[_Block]) -> list[_Art]:
+    gaps = Counter(b.gap for b in blocks[1:])
+    usual_gap = gaps.most_common(1)[0][0] if gaps else 0
+    arts: list[_Art] = []
+    cur: _Art | None = None
+    label: _Block | None = None
+    closed = False
+    i = 0
+    while i < len(blocks):
+        b, j = blocks[i], i + 1
+        if b.kind in _TITLE_KINDS:
+            while j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
+                j += 1
+            group, after = blocks[i:j], blocks[j] if j < len(blocks) else None
+            if _starts_article(cur, group, after, label, closed, usual_gap):
+                cur = _Art(b.line, body=[label.text] if label else [])
+                arts.append(cur)
+                # The title runs to the subtitle; headings after it are subheads.
+                end = next((k + 1 for k, g in enumerate(group) if g.kind == "subtitle"), len(group))
+                cur.title = "".join(g.text if g.kind == "subtitle" or k == 0 else " " + g.text
+                                    for k, g in enumerate(group[:end]))
+                group = group[end:]
+            assert cur is not None
+            cur.body += [g.text for g in group]
+            label, closed = None, False
+        elif b.kind == "label" and j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
+            label = b
+        else:
+            if cur is None or (b.kind != "byline" and cur.has_text and _OPENS_UNTITLED.match(b.text)):
+                cur = _Art(b.line)
+                arts.append(cur)
+            if b.kind != "byline":
+                cur.body.append(b.text)
+                cur.has_text = True
+            by = (m := _DATELINE.match(b.text)) and _DATELINE_BY.match(b.text, m.end())
+            cur.names += (_names(by.group(1)) if by else []) + b.names
+            closed = bool(b.names) and cur.has_text  # a byline above the text closes nothing
+        i = j
+    return arts
+
+
+def split_page(text: str) -> list[PageArticle]:
+    blocks = _blocks(text)
+    _classify(blocks)
+    arts = _group(_join_fragments(blocks))
+    return [PageArticle(title=a.title, body="\n".join(a.body),
+                        author=" ".join(dict.fromkeys(a.names)), line=a.line) for a in arts]
