@@ -28,6 +28,7 @@ from pathlib import Path
 from searcher.errors import CorpusError
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz")
+_UNSUPPORTED = "unsupported file type (use .txt pages or .jsonl/.json/.jsonl.gz articles)"
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,7 @@ def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusEr
             if _suffix(path):
                 add(path)
             else:
-                errors.append(CorpusError(str(path), "unsupported file type (use .txt pages or "
-                                          ".jsonl/.json/.jsonl.gz articles)"))
+                errors.append(CorpusError(str(path), _UNSUPPORTED))
         else:
             errors.append(CorpusError(str(path), "no such file or folder"))
     return files, errors
@@ -109,8 +109,7 @@ def read_file(path: Path) -> tuple[list[Article], list[CorpusError]]:
     path = Path(path)
     suffix = _suffix(path)
     if suffix is None:
-        return [], [CorpusError(str(path), "unsupported file type (use .txt pages or "
-                                ".jsonl/.json/.jsonl.gz articles)")]
+        return [], [CorpusError(str(path), _UNSUPPORTED)]
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -202,12 +201,12 @@ def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
             return
         if isinstance(value, list):
             # Walk the array again to learn each item's line, for messages and ids.
-            dec, pos = json.JSONDecoder(), text.index("[") + 1
+            dec, pos, line, counted = json.JSONDecoder(), text.index("[") + 1, 1, 0
             for _ in value:
                 pos = _ITEM_GAP.match(text, pos).end()
-                item, end = dec.raw_decode(text, pos)
-                yield text.count("\n", 0, pos) + 1, item
-                pos = end
+                line, counted = line + text.count("\n", counted, pos), pos
+                item, pos = dec.raw_decode(text, pos)
+                yield line, item
             return
     for n, line in enumerate(text.split("\n"), 1):
         if line.strip():
@@ -264,6 +263,7 @@ def _json_fields(obj: object) -> dict[str, str]:
 _NUM_DATE = re.compile(r"(?<!\d)(\d{4})([-_./]?)(\d{1,2})\2(\d{1,2})(?!\d)")
 _CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PAGE_NO = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九]?十?[一二三四五六七八九]?)\s*版")
+_CN = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _SEP = " \t\u3000_-–—.·|/,，、()（）"
 
@@ -285,13 +285,9 @@ def _page_number(s: str) -> tuple[int | None, str]:
     m = _PAGE_NO.search(s)
     if not m or not m.group(1):
         return None, s
-    n, digits = m.group(1), "一二三四五六七八九"
-    if n[0] in digits + "十":
-        tens, ten, ones = n.rpartition("十")
-        ones_value = digits.index(ones) + 1 if ones else 0
-        value = ((digits.index(tens) + 1 if tens else 1) * 10 if ten else 0) + ones_value
-    else:
-        value = int(unicodedata.normalize("NFKC", n))
+    n = unicodedata.normalize("NFKC", m.group(1))
+    tens, ten, ones = n.rpartition("十")
+    value = int(n) if n.isdigit() else (_CN.get(tens, 1) * 10 if ten else 0) + _CN.get(ones, 0)
     return value, s[: m.start()] + " " + s[m.end() :]
 
 
@@ -374,10 +370,12 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def _join(a: str, b: str) -> str:
+def _join(parts: list[str]) -> str:
     # CJK is written without spaces; only two ASCII words need one between them.
-    space = a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum()
-    return a + " " * space + b
+    out = parts[:1]
+    for a, b in zip(parts, parts[1:]):
+        out += [" ", b] if (a[-1:] + b[:1]).isascii() and (a[-1:] + b[:1]).isalnum() else [b]
+    return "".join(out)
 
 
 def _heading_like(s: str) -> bool:
@@ -408,6 +406,7 @@ def _blocks(text: str) -> list[_Block]:
     lines = [line.rstrip() for line in text.split("\n")]  # whitespace-only lines become ""
     wrap = _wrap_width(lines)
     blocks: list[_Block] = []
+    lines_of: list[list[str]] = []
     gap, last = 0, ""
     for n, raw in enumerate(lines, 1):
         if not raw:
@@ -418,10 +417,13 @@ def _blocks(text: str) -> list[_Block]:
                    and _width(last) >= wrap - max(4, wrap // 8)
                    and not (_COMPLETE.search(last) and _heading_like(s)))
         if wrapped:
-            blocks[-1].text = _join(blocks[-1].text, s)
+            lines_of[-1].append(s)
         else:
             blocks.append(_Block(s, n, gap))
+            lines_of.append([s])
         gap, last = 0, s
+    for b, parts in zip(blocks, lines_of):
+        b.text = _join(parts)
     return blocks
 
 
@@ -451,15 +453,20 @@ def _classify(blocks: list[_Block]) -> None:
 def _join_fragments(blocks: list[_Block]) -> list[_Block]:
     """Re-join paragraphs the print layout broke mid-sentence (even mid-word)."""
     out: list[_Block] = []
+    pieces: list[list[str]] = []
     for b in blocks:
         prev = out[-1] if out else None
         if prev and b.kind == "para" and not prev.names and (
-            (prev.kind == "para" and not _COMPLETE.search(prev.text))
+            (prev.kind == "para" and not _COMPLETE.search(pieces[-1][-1]))
             or (prev.kind == "heading" and _CONTINUES.match(b.text))
         ):
-            prev.text, prev.kind, prev.names = _join(prev.text, b.text), "para", b.names
+            prev.kind, prev.names = "para", b.names
+            pieces[-1].append(b.text)
         else:
             out.append(b)
+            pieces.append([b.text])
+    for b, parts in zip(out, pieces):
+        b.text = _join(parts)
     return out
 
 

@@ -350,6 +350,18 @@ def test_split_page_never_loses_a_character(parts):
         assert out.count(ch) == page.count(ch)
 
 
+PAGE_CHARS = list("的一是在了和人中大为上国记者本报讯电摄张三李四。，、！？；：“”（）() \u3000\n\n\r■●——图①Ab1")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(PAGE_CHARS), max_size=200).map("".join)))
+def test_split_page_takes_any_text(page):
+    for article in split_page(page):
+        assert "\r" not in article.title + article.body
+        assert article.title == article.title.strip()
+        assert all(p.strip() for p in article.body.split("\n")) or article.body == ""
+
+
 # ---------------------------------------------------------------- page_meta
 
 
