@@ -77,15 +77,19 @@ class Index:
         since: str | None = None,
         until: str | None = None,
         max_cells: int = 120,
+        snippets: bool = True,
     ) -> search.Results:
-        """Run a query (see the README for the syntax); limit None or 0 means all hits."""
+        """Run a query (see the README for the syntax); limit None or 0 means all hits.
+
+        snippets=False skips snippets and highlights (for counting and listing ids).
+        """
         node = query.parse(text)
         for name, value in (("since", since), ("until", until)):
             if value and not _is_date(value):
                 raise QueryError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
         return search.run(
             self._reader, self._texts, text, node, limit=limit, offset=offset,
-            since=since, until=until, max_cells=max_cells,
+            since=since, until=until, max_cells=max_cells, with_snippets=snippets,
         )
 
     def article(self, article_id: str, *, query_text: str | None = None) -> Article:

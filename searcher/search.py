@@ -128,17 +128,19 @@ class _Run:
     # -- ranking ------------------------------------------------------------
 
     def scores(self, lits: list[_Lit], docs: set[int]) -> dict[int, float]:
-        """BM25F of each literal as a whole string, plus BM25F of its words."""
+        """BM25F of each literal as one term where it occurs exactly, else of its words."""
         weights = {"title": engine.TITLE_BOOST, "body": 1.0}
         total = dict.fromkeys(docs, 0.0)
-        terms = []
         for lit in lits:
             fw = {f: weights[f] for f in lit.fields}
             for d, sc in self.texts.bm25(lit.folded, lit.exact & docs, fw).items():
                 total[d] += sc
-            terms += [engine.TermRef(engine.WORDS[f], w) for f in lit.fields for w in lit.words]
-        for d, sc in self.r.scores(terms, docs).items():
-            total[d] += sc
+            # Articles holding the words apart score on the words (Whoosh's BM25F).
+            loose = lit.loose & docs
+            if loose:
+                terms = [engine.TermRef(engine.WORDS[f], w) for f in lit.fields for w in lit.words]
+                for d, sc in self.r.scores(terms, loose).items():
+                    total[d] += sc
         return total
 
     def spans(self, doc: int, fieldname: str, text: str, lits: list[_Lit]) -> list[Span]:
@@ -164,6 +166,7 @@ def run(
     since: str | None = None,
     until: str | None = None,
     max_cells: int = 120,
+    with_snippets: bool = True,
 ) -> Results:
     t0 = time.perf_counter()
     r = _Run(reader, texts)
@@ -201,10 +204,10 @@ def run(
                 score=round(scores[d], 4),
                 snippets=highlight.snippets(
                     body, r.spans(d, "body", body, pos), max_cells=max_cells
-                ),
+                ) if with_snippets else [],
                 author=stored.get("author") or "",
                 match=match,
-                title_matches=r.spans(d, "title", title, pos),
+                title_matches=r.spans(d, "title", title, pos) if with_snippets else [],
             )
         )
     elapsed = (time.perf_counter() - t0) * 1000

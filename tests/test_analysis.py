@@ -1,0 +1,95 @@
+"""Analysis: folding and the jieba tokenizer (positions, offsets, mixed tokens)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from searcher import analysis
+from searcher.engine import WordsField, WordTokenizer
+
+
+def test_fold_full_width_case_and_traditional():
+    assert analysis.fold("１９９８年ＮＥＣ杯") == "1998年nec杯"
+    assert analysis.fold("ＧＤＰ增长３．９％") == "gdp增长3.9%"
+    assert analysis.fold("杜鵑花 醫院 揭榜掛帥") == "杜鹃花 医院 揭榜挂帅"
+    assert analysis.fold("Ｃ＃") == "c#"
+
+
+def test_fold_is_per_character_so_substrings_fold_to_substrings():
+    text = "乾隆年間的著名醫院"
+    for i in range(len(text)):
+        for j in range(i + 1, len(text) + 1):
+            assert analysis.fold(text[i:j]) in analysis.fold(text)
+
+
+def test_fold_with_offsets_maps_expansions_back():
+    text = "甲①乙㍿丙"  # ① -> 1, ㍿ -> 株式会社
+    folded, starts = analysis.fold_with_offsets(text)
+    assert folded == "甲1乙株式会社丙"
+    i = folded.index("丙")
+    assert analysis.to_original(starts, i, i + 1) == (4, 5)
+    i = folded.index("株式")
+    assert analysis.to_original(starts, i, i + 2) == (3, 4)
+
+
+def test_fold_with_offsets_identity_when_lengths_match():
+    folded, starts = analysis.fold_with_offsets("ＮＥＣ杯")
+    assert folded == "nec杯" and starts is None
+
+
+def _tokens(text):
+    # Whoosh tokenizers reuse one Token object: copy each as it comes.
+    return [t.copy() for t in WordTokenizer()(text, positions=True, chars=True)]
+
+
+def test_phrase_positions_are_consecutive():
+    toks = _tokens("经济发展迅速")
+    assert [t.text for t in toks] == ["经济", "发展", "迅速"]
+    assert [t.pos for t in toks] == [0, 1, 2]
+    assert [(t.startchar, t.endchar) for t in toks] == [(0, 2), (2, 4), (4, 6)]
+
+
+def test_mixed_tokens_stay_whole():
+    text = "ＧＤＰ增长３．９％，５Ｇ和Ｃ＃、C++与１９９８年的covid-19"
+    words = [t.text for t in _tokens(text)]
+    for w in ("gdp", "3.9%", "5g", "c#", "c++", "1998", "covid-19"):
+        assert w in words
+
+
+def test_offsets_point_into_the_original_full_width_text():
+    text = "在ＮＥＣ杯上"
+    tok = next(t for t in _tokens(text) if t.text == "nec")
+    assert text[tok.startchar : tok.endchar] == "ＮＥＣ"
+
+
+def test_words_field_counts_the_same_terms_as_the_tokenizer():
+    text = "鞍山市以招商引资项目不断积蓄着高质量发展的新动能。鞍山市ＧＤＰ"
+    field = WordsField()
+    counted = {t.decode(): n for t, n, _, _ in field.index(text)}
+    expected: dict[str, int] = {}
+    for t in _tokens(text):
+        expected[t.text] = expected.get(t.text, 0) + 1
+    assert counted == expected
+    assert counted["鞍山市"] == 2
+
+
+_alphabet = st.sampled_from(
+    list("经济发展迅速鞍山市杜鵑花醫院的了和北大荒")
+    + list("ＧＤＰ５Ｇ１９９８ａｂｃ")
+    + list("GDP5Gc#3.9%abc-_")
+    + list("，。、！？“”《》（） 　\n\t①㍿ﬁ")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_alphabet, max_size=60))
+def test_every_token_slices_back_to_its_text(text):
+    toks = _tokens(text)
+    assert [t.pos for t in toks] == list(range(len(toks)))
+    prev_end = 0
+    for t in toks:
+        assert t.text
+        assert prev_end <= t.startchar < t.endchar <= len(text)
+        assert analysis.fold(text[t.startchar : t.endchar]) == t.text
+        prev_end = t.endchar

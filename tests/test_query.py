@@ -1,0 +1,69 @@
+"""Query parsing: the syntax users type, and one-line errors for what cannot be parsed."""
+
+from __future__ import annotations
+
+import pytest
+
+from searcher.errors import QueryError
+from searcher.query import And, Literal, Not, Or, literals, parse
+
+
+def L(text, field=None, quoted=False):
+    return Literal(text, field, quoted)
+
+
+@pytest.mark.parametrize(
+    "text, tree",
+    [
+        ("经济", L("经济")),
+        ("经济 发展", And((L("经济"), L("发展")))),
+        ("经济\u3000发展", And((L("经济"), L("发展")))),
+        ("经济 AND 发展", And((L("经济"), L("发展")))),
+        ("经济 OR 发展", Or((L("经济"), L("发展")))),
+        ("经济 -发展", And((L("经济"), Not(L("发展"))))),
+        ("经济 NOT 发展", And((L("经济"), Not(L("发展"))))),
+        ('"经济发展"', L("经济发展", quoted=True)),
+        ("“经济 发展”", L("经济 发展", quoted=True)),
+        ("(鞍山 OR 锦州) 招商", And((Or((L("鞍山"), L("锦州"))), L("招商")))),
+        ("（鞍山 OR 锦州）", Or((L("鞍山"), L("锦州")))),
+        ("title:杜鹃花", L("杜鹃花", "title")),
+        ("body:“减油增化”", L("减油增化", "body", True)),
+        ("title:(鞍山 OR 锦州)", Or((L("鞍山", "title"), L("锦州", "title")))),
+        ("covid-19", L("covid-19")),
+        ("or and not", And((L("or"), L("and"), L("not")))),
+        ("foo:bar", L("foo:bar")),
+    ],
+)
+def test_parse(text, tree):
+    assert parse(text) == tree
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "empty query"),
+        ("   ", "empty query"),
+        ("(鞍山", "'(' without ')'"),
+        ("鞍山)", "')' without '('"),
+        ("OR 鞍山", "'OR' needs a term on each side"),
+        ("鞍山 OR", "'OR' needs a term on each side"),
+        ("鞍山 -", None),
+        ("NOT", "'NOT' needs a term after it"),
+        ("title:", "'title:' needs a term after it"),
+        ("()", "empty parentheses"),
+        ("x" * 5000, "query too long"),
+    ],
+)
+def test_errors_are_one_line(text, message):
+    if message is None:
+        parse(text)  # a lone '-' at the end is a literal
+        return
+    with pytest.raises(QueryError) as e:
+        parse(text)
+    assert message in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_positive_literals_skip_negated_ones():
+    tree = parse("鞍山 -锦州 NOT (大连 OR 铁岭) title:杜鹃花")
+    assert [lit.text for lit in literals(tree)] == ["鞍山", "杜鹃花"]
