@@ -130,6 +130,9 @@ def read_file(path: Path) -> tuple[list[Article], list[CorpusError]]:
     return articles, errs + errors
 
 
+_TRUNCATED = "gzip file is truncated or damaged; articles before the damage were read"
+
+
 def _gunzip(data: bytes) -> tuple[bytes, str]:
     """Decompress what can be; a damaged tail costs only the articles in it."""
     out: list[bytes] = []
@@ -150,7 +153,7 @@ def _gunzip(data: bytes) -> tuple[bytes, str]:
         if not got:
             return b"", "not a readable gzip file (damaged or not gzip)"
         # The last line was cut by the damage: drop it rather than report it as bad JSON.
-        return got[: got.rfind(b"\n") + 1], "gzip file is truncated or damaged; articles before the damage were read"
+        return got[: got.rfind(b"\n") + 1], _TRUNCATED
     return b"".join(out), ""
 
 
@@ -251,7 +254,8 @@ def _json_fields(obj: object) -> dict[str, str]:
         if value is None and key != "body":
             value = ""
         if not isinstance(value, str):
-            raise ValueError(f"field {key!r} must be a string, not a JSON {_JSON_TYPES[type(value)]}")
+            kind = _JSON_TYPES[type(value)]
+            raise ValueError(f"field {key!r} must be a string, not a JSON {kind}")
         out[key] = value
     if out["date"] and _find_date(out["date"])[0] != out["date"]:
         raise ValueError(f"field 'date' must be a date YYYY-MM-DD, not {out['date']!r}")
@@ -345,7 +349,8 @@ _MARKERS = set("■□●○◆◇▲△★☆▶►◎※")
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME})*"
 _ROLE = r"(?:新华社记者|本报特约记者|本报特约通讯员|本报通讯员|本报记者|特约记者|通讯员|实习生|记者)"
-_CREDIT = rf"(?:{_ROLE}[ \u3000]+{_NAMES}(?:[ \u3000]*摄)?|(?:{_ROLE}[ \u3000]*)?{_NAMES}[ \u3000]*摄)"
+_CREDIT = (rf"(?:{_ROLE}[ \u3000]+{_NAMES}(?:[ \u3000]*摄)?"
+           rf"|(?:{_ROLE}[ \u3000]*)?{_NAMES}[ \u3000]*摄)")
 _BYLINE = re.compile(rf"{_CREDIT}(?:[ \u3000]+{_CREDIT})*|[（(]{_ROLE}[ \u3000]*{_NAMES}[）)]")
 _BARE_BYLINE = re.compile(rf"[（(]{_NAMES}[）)]|{_NAME}(?:[ \u3000、]+{_NAME})+")
 _NOT_NAMES = {"完", "待续", "续完", "未完", "未完待续", "全文完", "下转", "上接"}
@@ -446,7 +451,8 @@ def _classify(blocks: list[_Block]) -> None:
     for b, after in zip(blocks, blocks[1:] + [None]):
         if b.kind == "para" and not b.names and (after is None or after.kind != "para"):
             m = _TAIL.match(b.text)
-            if m and _BARE_BYLINE.fullmatch(m.group(2)) and m.group(2).strip("（()）") not in _NOT_NAMES:
+            tail = m.group(2) if m else ""
+            if _BARE_BYLINE.fullmatch(tail) and tail.strip("（()）") not in _NOT_NAMES:
                 b.text, b.names = m.group(1), _names(m.group(2))
 
 
@@ -524,7 +530,8 @@ def _group(blocks: list[_Block]) -> list[_Art]:
         elif b.kind == "label" and j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
             label = b
         else:
-            if cur is None or (b.kind != "byline" and cur.has_text and _OPENS_UNTITLED.match(b.text)):
+            opens = b.kind != "byline" and bool(_OPENS_UNTITLED.match(b.text))
+            if cur is None or (opens and cur.has_text):
                 cur = _Art(b.line)
                 arts.append(cur)
             if b.kind != "byline":

@@ -383,7 +383,8 @@ def test_page_meta_from_file_name(name, paper, date):
 def test_page_number_from_file_name_goes_into_source(tmp_path):
     path = write(tmp_path / "renminribao_19980105_03.txt", "标题\n\n正文。\n")
     (article,), _ = read_file(path)
-    assert (article.id, article.source) == ("renminribao_19980105_03-01", "renminribao 1998-01-05 第3版")
+    assert article.id == "renminribao_19980105_03-01"
+    assert article.source == "renminribao 1998-01-05 第3版"
 
 
 # ---------------------------------------------------------------- decode
@@ -424,7 +425,8 @@ def test_decode_names_the_bad_line_of_other_encodings():
 
 
 def jsonl(*objs) -> str:
-    return "".join((o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)) + "\n" for o in objs)
+    return "".join((o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)) + "\n"
+                   for o in objs)
 
 
 GOOD = {"id": "19980101-01-001", "title": "迈向新世纪", "date": "1998-01-01",
@@ -450,8 +452,8 @@ def test_jsonl_articles_are_read_with_all_fields(tmp_path):
         ('{"id": "a", "body": null}', "field 'body' must be a string"),
         ('{"id": "a", "body": "x", "title": ["t"]}', "field 'title' must be a string"),
         ('{"id": "a", "body": "x", "source": 1}', "field 'source' must be a string"),
-        ('{"id": "a", "body": "x", "date": "1998/01/01"}', "field 'date' must be a date YYYY-MM-DD"),
-        ('{"id": "a", "body": "x", "date": "1998-02-30"}', "field 'date' must be a date YYYY-MM-DD"),
+        ('{"id": "a", "body": "x", "date": "1998/1/1"}', "field 'date' must be a date"),
+        ('{"id": "a", "body": "x", "date": "1998-02-30"}', "field 'date' must be a date"),
         ('{"id": "a", "body": "x", "date": 19980101}', "field 'date' must be a string"),
     ],
 )
@@ -534,7 +536,8 @@ def test_truncated_gzip_keeps_articles_before_the_damage(tmp_path):
 def test_not_gzip_at_all(tmp_path):
     path = write(tmp_path / "a.jsonl.gz", jsonl(GOOD))
     articles, (error,) = read_file(path)
-    assert articles == [] and str(error) == f"{path}: not a readable gzip file (damaged or not gzip)"
+    assert articles == []
+    assert str(error) == f"{path}: not a readable gzip file (damaged or not gzip)"
 
 
 def test_binary_and_undecodable_files_are_errors_not_exceptions(tmp_path):
@@ -567,11 +570,13 @@ def test_jsonl_round_trip(tmp_path_factory, records):
 
 
 def test_find_files_walks_folders_sorted_and_skips_the_rest(tmp_path):
-    for name in ("b/2.jsonl", "b/1.txt", "a.json.gz", ".hidden/x.txt", "b/.x.txt", "notes.md", "c/d/e.JSONL"):
+    names = ["b/2.jsonl", "b/1.txt", "a.json.gz", ".hidden/x.txt", "b/.x.txt", "notes.md"]
+    for name in names + ["c/d/e.JSONL"]:
         write(tmp_path / name, "")
     files, errors = find_files([tmp_path])
     assert errors == []
-    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.json.gz", "b/1.txt", "b/2.jsonl", "c/d/e.JSONL"]
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "a.json.gz", "b/1.txt", "b/2.jsonl", "c/d/e.JSONL"]
 
 
 def test_find_files_reports_missing_and_unsupported(tmp_path):
