@@ -166,30 +166,36 @@ def search_cmd(query: str | None, index_path: str, limit: int, offset: int, sinc
     if (query is None) == (batch is None):
         raise click.UsageError("give a QUERY or --batch FILE (not both)")
     queries = [query] if batch is None else [q.strip() for q in batch if q.strip()]
-    ix = open_index(index_path)
+    with open_index(index_path) as ix:
+        return _search(ix, queries, batch is not None, limit, offset, since, until, as_json, color)
+
+
+def _search(ix, queries: list[str], batch: bool, limit: int, offset: int, since: str | None,
+            until: str | None, as_json: bool, color: str) -> int:
     layout = sys.stdout.isatty() or color == "always"
     use_color = _use_color(color, sys.stdout)
-    max_cells = max(40, _terminal_width() - 6) if layout else 120
+    width = _terminal_width()
+    max_cells = max(40, width - 6) if layout else 120
     found = failed = 0
     for q in queries:
         try:
             results = ix.search(q, limit=limit or None, offset=offset, since=since, until=until,
                                 max_cells=max_cells)
         except SearcherError as e:
-            if batch is None:
+            if not batch:
                 raise
             render.error(f"query {q!r}: {e}")
             failed += 1
             continue
         found += bool(results.total)
         if as_json:
-            render.json_results(results, sys.stdout, batch=batch is not None)
+            render.json_results(results, sys.stdout, batch=batch)
         elif layout:
-            if batch is not None:
-                click.echo(f"== {q}")
-            render.rich_results(results, sys.stdout, color=use_color)
+            if batch:
+                sys.stdout.write(f"== {render.inert(q)}\n")
+            render.rich_results(results, sys.stdout, color=use_color, width=width)
         else:
-            if batch is not None:
+            if batch:
                 sys.stdout.write(f"== {render.inert(q)}\n")
             render.plain_results(results, sys.stdout)
     if failed:
@@ -211,9 +217,9 @@ def show_cmd(article_id: str, index_path: str, query_text: str | None, as_json: 
     from searcher.errors import ArticleNotFound
     from searcher.index import open_index
 
-    ix = open_index(index_path)
     try:
-        art = ix.article(article_id, query_text=query_text)
+        with open_index(index_path) as ix:
+            art = ix.article(article_id, query_text=query_text)
     except ArticleNotFound as e:
         render.error(str(e))
         return EXIT_NONE
@@ -237,7 +243,8 @@ def info_cmd(index_path: str, as_json: bool, color: str) -> int:
 
     from searcher.index import open_index
 
-    info = open_index(index_path).info()
+    with open_index(index_path) as ix:
+        info = ix.info()
     if as_json:
         render.json_object({"type": "info", "version": render.JSON_VERSION, **asdict(info)}, sys.stdout)
     elif sys.stdout.isatty() or color == "always":

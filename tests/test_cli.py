@@ -1,0 +1,246 @@
+"""The searcher command: exit codes, JSON, plain and terminal output, errors, rebuilds."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+import searcher
+from searcher import cli, engine
+from searcher.highlight import cell_width
+
+from conftest import ROOT, SEEDS, write_jsonl
+
+HIT_KEYS = {"type", "rank", "id", "title", "date", "source", "score", "snippets", "author",
+            "match", "title_matches"}
+
+
+def run(*args, input=None, env=None):
+    return CliRunner().invoke(cli.main, [str(a) for a in args], input=input, env=env)
+
+
+def json_lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("verb", ["index", "search", "show", "info"])
+def test_every_verb_has_help(verb):
+    r = run(verb, "--help")
+    assert r.exit_code == 0
+    assert "-i, --index DIR" in r.stdout
+
+
+def test_exit_codes(seed_index):
+    assert run("search", "杜鹃花", "-i", seed_index).exit_code == 0
+    assert run("search", "没有这个词语", "-i", seed_index).exit_code == 1
+    assert run("search", "(杜鹃花", "-i", seed_index).exit_code == 2
+    assert run("search", "杜鹃花", "--since", "yesterday", "-i", seed_index).exit_code == 2
+    assert run("info", "-i", seed_index).exit_code == 0
+    assert run("show", "nope", "-i", seed_index).exit_code == 1
+
+
+def test_missing_index_is_one_line_error(tmp_path):
+    r = run("search", "杜鹃花", "-i", tmp_path / "none")
+    assert r.exit_code == 2
+    assert r.stderr == f"Error: no index at {tmp_path / 'none'} (run 'searcher index' first)\n"
+
+
+def test_index_path_from_environment(seed_index):
+    r = run("search", "杜鹃花", "--json", env={"SEARCHER_INDEX": seed_index})
+    assert r.exit_code == 0 and json_lines(r.stdout)[0]["title"] == "美丽产业带来美好生活"
+
+
+def test_bad_query_error_says_what_is_wrong(seed_index):
+    r = run("search", "鞍山 OR", "-i", seed_index)
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "Error: 'OR' needs a term on each side"
+    assert "Traceback" not in r.stdout
+
+
+def test_json_output(seed_index):
+    r = run("search", "杜鹃花 OR 招商", "--json", "-n", "2", "-i", seed_index)
+    assert r.exit_code == 0
+    lines = json_lines(r.stdout)
+    hits, summary = lines[:-1], lines[-1]
+    assert len(hits) == 2
+    for rank, h in enumerate(hits, 1):
+        assert set(h) == HIT_KEYS and h["type"] == "hit" and h["rank"] == rank
+        for s in h["snippets"]:
+            for a, b in s["matches"]:
+                assert s["text"][a:b] in ("杜鹃花", "招商")
+    assert summary["type"] == "summary" and summary["total"] >= 2 and summary["returned"] == 2
+    assert "杜鹃花" in r.stdout  # ensure_ascii=False
+
+
+def test_limit_zero_means_all(seed_index):
+    r = run("search", "发展", "--json", "-n", "0", "-i", seed_index)
+    lines = json_lines(r.stdout)
+    assert lines[-1]["total"] == len(lines) - 1 > 3
+
+
+def test_batch_from_stdin(seed_index):
+    r = run("search", "--batch", "-", "--json", "-i", seed_index, input="杜鹃花\n\n减油增化\n")
+    lines = json_lines(r.stdout)
+    hits = [x for x in lines if x["type"] == "hit"]
+    assert {h["query"] for h in hits} == {"杜鹃花", "减油增化"}
+    assert [x["query"] for x in lines if x["type"] == "summary"] == ["杜鹃花", "减油增化"]
+    assert r.exit_code == 0
+
+
+def test_piped_output_is_plain(seed_index):
+    r = run("search", "杜鹃花", "-i", seed_index)
+    assert "\x1b" not in r.stdout
+    first = r.stdout.splitlines()[0]
+    assert first.startswith("1. 美丽产业带来美好生活  [")
+    # plain output is not hard-wrapped at 80 columns
+    assert any(cell_width(line) > 80 for line in r.stdout.splitlines())
+
+
+def test_color_always_highlights_matches(seed_index):
+    r = run("search", "杜鹃花", "--color", "always", "-i", seed_index)
+    assert "\x1b[" in r.stdout
+    assert "杜鹃花" in r.stdout
+
+
+def test_no_color_env(monkeypatch):
+    class Tty:
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli._use_color("auto", Tty()) is False
+    assert cli._use_color("always", Tty()) is True
+    monkeypatch.delenv("NO_COLOR")
+    assert cli._use_color("auto", Tty()) is True
+
+
+HOSTILE = "[bold red]注意[/bold red] \x1b[31m红色\x1b[0m 杜鹃花 \x1b]0;title\x07 \u202e反向\r"
+
+
+@pytest.fixture
+def hostile_index(make_index):
+    return make_index([{"id": "h1", "title": "[link=http://x]标题[/link]", "body": HOSTILE}])
+
+
+@pytest.mark.parametrize("color", ["always", "never"])
+def test_markup_and_escapes_in_articles_are_inert(hostile_index, color):
+    for args in (("search", "杜鹃花"), ("show", "h1", "--query", "杜鹃花")):
+        r = run(*args, "--color", color, "-i", hostile_index)
+        assert r.exit_code == 0
+        assert "[bold red]注意[/bold red]" in r.stdout
+        assert "[link=http://x]标题[/link]" in r.stdout
+        assert "\x1b[31m" not in r.stdout and "\x1b]0;" not in r.stdout
+        assert "\u202e" not in r.stdout and "\x07" not in r.stdout and "\r" not in r.stdout
+
+
+def test_json_keeps_article_text_exact(hostile_index):
+    r = run("search", "杜鹃花", "--json", "-i", hostile_index)
+    hit = json_lines(r.stdout)[0]
+    assert hit["title"] == "[link=http://x]标题[/link]"
+    assert "\x1b" not in r.stdout  # escaped as \u001b by JSON
+    assert hit["snippets"][0]["text"] == HOSTILE.split(";")[0] + ";"
+
+
+def test_show(seed_index):
+    hit = json_lines(run("search", "杜鹃花", "--json", "-i", seed_index).stdout)[0]
+    r = run("show", hit["id"], "-i", seed_index)
+    assert r.exit_code == 0
+    assert r.stdout.startswith("美丽产业带来美好生活\n")
+    assert "变电村是丹东杜鹃花的重要种植区和集散地" in r.stdout  # a re-joined paragraph
+    art = json.loads(run("show", hit["id"], "--json", "--query", "杜鹃花", "-i", seed_index).stdout)
+    assert art["id"] == hit["id"] and art["author"] == "王卢莎"
+    assert {art["body"][a:b] for a, b in art["body_matches"]} == {"杜鹃花"}
+
+
+def test_info(seed_index):
+    r = run("info", "--json", "-i", seed_index)
+    info = json.loads(r.stdout)
+    assert info["articles"] == 7
+    assert info["first_date"] == info["last_date"] == "2022-01-12"
+    assert info["sources"] == [str(SEEDS)]
+    assert "articles:  7" in run("info", "-i", seed_index).stdout
+
+
+def test_index_reports_and_exit_codes(tmp_path):
+    good = write_jsonl(tmp_path / "src" / "a.jsonl", [{"id": "x1", "title": "标题", "body": "正文内容"}])
+    (tmp_path / "src" / "b.jsonl").write_text('{"id": "x2", "body": "好的"}\nnot json\n', "utf-8")
+    r = run("index", tmp_path / "src", "--json", "-i", tmp_path / "ix")
+    assert r.exit_code == 2  # a source had a problem
+    report = json.loads(r.stdout)
+    assert report["articles"] == 2
+    assert any(p.startswith(f"{tmp_path / 'src' / 'b.jsonl'}:2: ") for p in report["problems"])
+    assert f"{tmp_path / 'src' / 'b.jsonl'}:2: " in r.stderr
+    r = run("index", good, "-i", tmp_path / "ix")
+    assert r.exit_code == 0
+    assert "indexed 1 articles from 1 file" in r.stderr
+
+
+def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
+    ix_path = tmp_path / "ix"
+    src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
+    assert run("index", src, "-i", ix_path).exit_code == 0
+    new = write_jsonl(tmp_path / "new.jsonl",
+                      [{"id": f"n{i}", "title": "新文章", "body": "杜鹃花"} for i in range(5)])
+
+    calls = {"n": 0}
+    real_add = engine.Writer.add
+
+    def failing_add(self, doc):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        real_add(self, doc)
+
+    monkeypatch.setattr(engine.Writer, "add", failing_add)
+    r = run("index", new, "-i", ix_path)
+    assert r.exit_code == 2
+    assert "No space left on device" in r.stderr
+    monkeypatch.setattr(engine.Writer, "add", real_add)
+    hits = json_lines(run("search", "杜鹃花", "--json", "-i", ix_path).stdout)
+    assert [h["id"] for h in hits if h["type"] == "hit"] == ["old"]
+    assert not list(ix_path.glob("staging-*"))  # nothing half-built left behind
+
+
+def test_interrupted_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
+    ix_path = tmp_path / "ix"
+    src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
+    run("index", src, "-i", ix_path)
+
+    def interrupt(self, doc):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine.Writer, "add", interrupt)
+    r = run("index", src, "-i", ix_path)
+    assert r.exit_code == 130
+    assert r.stderr.strip() == "Error: interrupted, previous index kept"
+    monkeypatch.undo()
+    with searcher.open_index(ix_path) as ix:
+        assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
+
+
+def _cli(*args, **kw):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "searcher", *map(str, args)],
+                          capture_output=True, env=env, cwd=kw.get("cwd"), timeout=120)
+
+
+def test_broken_pipe_exits_quietly(seed_index):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "searcher", "search", "发展", "-n", "0", "-i", seed_index]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as p:
+        p.stdout.read(5)
+        p.stdout.close()  # like `| head -c 5`
+        err = p.stderr.read().decode()
+        assert p.wait(timeout=60) == 0
+    assert err == ""
+
+
+def test_python_dash_m_and_default_index_path(tmp_path):
+    r = _cli("search", "杜鹃花", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.decode() == f"Error: no index at {os.path.join('index', 'articles')} (run 'searcher index' first)\n"
