@@ -10,11 +10,12 @@ jieba and OpenCC load lazily, so a query that needs neither never pays for them.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Bump when any change here alters the terms an index holds; an index built
@@ -155,13 +156,49 @@ def _cut_run(run: str) -> list[str]:
     return list(_load_jieba().cut(run, HMM=True))
 
 
-def word_spans(folded: str) -> Iterator[tuple[str, int, int]]:
+def segment(run: str, logprob: Callable[[str], float | None], max_len: int = 12) -> list[str]:
+    """The most probable split of a CJK run into words of a given vocabulary.
+
+    jieba's method (maximise the sum of log word probabilities over the word
+    graph) with another dictionary: at query time the index's own words, so a
+    short query is read without loading jieba's dictionary. A character that
+    starts no known word stands alone, at a low probability.
+    """
+    n = len(run)
+    unknown = min((logprob(c) or 0.0 for c in run), default=0.0) - 20.0
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for i in range(n):
+        if best[i] == -math.inf:
+            continue
+        for j in range(i + 1, min(n, i + max_len) + 1):
+            lp = logprob(run[i:j])
+            if lp is None:
+                if j > i + 1:
+                    continue
+                lp = unknown
+            if best[i] + lp > best[j]:
+                best[j] = best[i] + lp
+                back[j] = i
+    out = []
+    j = n
+    while j > 0:
+        out.append(run[back[j] : j])
+        j = back[j]
+    return out[::-1]
+
+
+def word_spans(
+    folded: str, cut: Callable[[str], list[str]] | None = None
+) -> Iterator[tuple[str, int, int]]:
     """(word, start, end) for each word of folded text, in order, offsets into it.
 
     CJK runs are segmented by jieba in precise mode (words do not overlap, so
     consecutive words get consecutive positions); letters and digits form mixed
-    tokens kept whole; punctuation and spaces are not words.
+    tokens kept whole; punctuation and spaces are not words. `cut` replaces
+    jieba for the CJK runs (see `segment`).
     """
+    cut = cut or _cut_run
     for m in _TOKEN_RE.finditer(folded):
         start = m.start()
         if m.lastgroup == "cjk":
@@ -170,18 +207,13 @@ def word_spans(folded: str) -> Iterator[tuple[str, int, int]]:
                 yield run, start, start + 1
                 continue
             pos = start
-            for w in _cut_run(run):
+            for w in cut(run):
                 yield w, pos, pos + len(w)
                 pos += len(w)
         else:
             yield m.group(), start, m.end()
 
 
-def words(folded: str) -> list[str]:
+def words(folded: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:
     """The words of folded text (see word_spans), as a list."""
-    return [w for w, _, _ in word_spans(folded)]
-
-
-def query_words(text: str) -> list[str]:
-    """The words of a query string, folded and segmented as at index time."""
-    return words(fold(text))
+    return [w for w, _, _ in word_spans(folded, cut)]

@@ -9,6 +9,7 @@ a Whoosh object.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -209,6 +210,17 @@ class Reader:
         for hit in results:
             out[hit.docnum] = hit.score
         return out
+
+    def word_logprob(self, word: str) -> float | None:
+        """log P(word) over the words of all titles and bodies; None if never seen."""
+        cache = self.__dict__.setdefault("_logprob", {})
+        if word not in cache:
+            r = self._s.reader()
+            freq = sum(r.frequency(WORDS[f], word) for f in TEXT_FIELDS)
+            if "_total" not in cache:
+                cache["_total"] = math.log(sum(r.field_length(WORDS[f]) for f in TEXT_FIELDS) or 1)
+            cache[word] = math.log(freq) - cache["_total"] if freq else None
+        return cache[word]
 
     def stored(self, docnum: int) -> dict:
         return self._s.stored_fields(docnum)

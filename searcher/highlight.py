@@ -19,6 +19,7 @@ Span = tuple[int, int]
 # A sentence ends after this punctuation (and any closing quotes that follow it),
 # or at a line break.
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)》】\"']*|\n")
+_CLAUSE_MARKS = "，,、：:"
 
 
 @dataclass(frozen=True)
@@ -91,20 +92,25 @@ def _window(text: str, sent: Span, spans: list[Span], max_cells: int) -> Span:
         e -= 1
     if cell_width(text[s:e]) <= max_cells:
         return s, e
+    max_cells -= 2  # room for the "…" marks
     inside = [sp for sp in spans if sp[0] < e and sp[1] > s]
     anchor = inside[0][0] if inside else s
-    # Some context before the first match, then as much as fits after it.
-    ws = anchor
-    budget = max_cells // 4
-    while ws > s and cell_width(text[ws - 1 : anchor]) <= budget:
-        ws -= 1
+    if cell_width(text[s:anchor]) <= max_cells // 2:
+        ws = s
+    else:
+        # Some context before the first match, from a clause start if one is near.
+        ws = anchor
+        while ws > s and cell_width(text[ws - 1 : anchor]) <= max_cells // 4:
+            ws -= 1
+        clause = max(text.rfind(c, ws, anchor) for c in _CLAUSE_MARKS)
+        if clause >= ws:
+            ws = clause + 1
     we = ws
     width = 0
     while we < e:
-        cw = cell_width(text[we])
-        if width + cw > max_cells:
+        width += cell_width(text[we])
+        if width > max_cells:
             break
-        width += cw
         we += 1
     return ws, we
 

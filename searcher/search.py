@@ -84,7 +84,10 @@ class _Run:
             self.r.has_term(engine.WORDS[f], folded) for f in engine.TEXT_FIELDS
         ):
             return [folded]
-        return analysis.words(folded)
+        return analysis.words(folded, self.cut)
+
+    def cut(self, run: str) -> list[str]:
+        return analysis.segment(run, self.r.word_logprob)
 
     def with_words(self, words: list[str], fields: tuple[str, ...]) -> set[int]:
         result: set[int] | None = None

@@ -93,3 +93,13 @@ def test_every_token_slices_back_to_its_text(text):
         assert prev_end <= t.startchar < t.endchar <= len(text)
         assert analysis.fold(text[t.startchar : t.endchar]) == t.text
         prev_end = t.endchar
+
+
+def test_segment_with_a_vocabulary_prefers_likely_long_words():
+    logp = {"经济": -5.0, "发展": -5.0, "经": -9.0, "济": -12.0, "发": -8.0, "展": -11.0,
+            "经济发展": -30.0, "北大荒": -9.0, "北大": -8.0, "荒": -10.0}.get
+    assert analysis.segment("经济发展", logp) == ["经济", "发展"]
+    assert analysis.segment("北大荒", logp) == ["北大荒"]
+    # a character no word starts with stands alone
+    assert analysis.segment("北大鸭", logp) == ["北大", "鸭"]
+    assert analysis.segment("", logp) == []
