@@ -19,11 +19,29 @@ from searcher.errors import (
     QueryError,
     SearcherError,
 )
-from searcher.highlight import Snippet
-from searcher.index import Index, open_index
-from searcher.indexer import BuildReport
-from searcher.indexer import build as build_index
-from searcher.search import Hit, Results
+
+# The rest loads on first use: a terminal search should not pay for the indexer.
+_LAZY = {
+    "open_index": ("searcher.index", "open_index"),
+    "Index": ("searcher.index", "Index"),
+    "build_index": ("searcher.indexer", "build"),
+    "BuildReport": ("searcher.indexer", "BuildReport"),
+    "Hit": ("searcher.search", "Hit"),
+    "Results": ("searcher.search", "Results"),
+    "Snippet": ("searcher.highlight", "Snippet"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'searcher' has no attribute {name!r}")
+
 
 __all__ = [
     "ArticleNotFound",

@@ -25,6 +25,17 @@ from searcher.errors import IndexDamaged
 SCHEMA_VERSION = 1
 
 TITLE_BOOST = 2.5
+
+
+def versions() -> dict:
+    """What an index must have been built with to be read by this code."""
+    from searcher.store import STORE_FORMAT
+
+    return {
+        "store_format": STORE_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "analyzer_version": analysis.ANALYZER_VERSION,
+    }
 TEXT_FIELDS = ("title", "body")  # searchable text, indexed as words
 WORDS = {"title": "title", "body": "body"}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from searcher import engine, indexer, query, search, store
+from searcher import engine, query, search, store
 from searcher.errors import ArticleNotFound, IndexDamaged, QueryError
 from searcher.highlight import Span, find_spans
 from searcher.textstore import TextStore
@@ -50,7 +50,7 @@ class Index:
         self.path = str(path or store.default_path())
         self.generation = store.current_generation(self.path)
         self.meta = store.read_meta(self.generation, self.path)
-        store.check_versions(self.meta, self.path, indexer.versions())
+        store.check_versions(self.meta, self.path, engine.versions())
         self._reader = engine.Reader(str(self.generation))
         try:
             self._texts = TextStore(self.generation)

@@ -15,19 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from searcher import analysis, corpus, engine, store, textstore
+from searcher import corpus, engine, store, textstore
 from searcher.errors import CorpusError
 
 DEFAULT_SOURCES = ("seeds",)
-
-
-def versions() -> dict:
-    """What an index must have been built with to be searched by this code."""
-    return {
-        "store_format": store.STORE_FORMAT,
-        "schema_version": engine.SCHEMA_VERSION,
-        "analyzer_version": analysis.ANALYZER_VERSION,
-    }
 
 
 @dataclass
@@ -107,7 +98,7 @@ def build(
             finally:
                 reader.close()
             meta = {
-                **versions(),
+                **engine.versions(),
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "sources": [os.path.abspath(s) for s in srcs],
                 "articles": n,
