@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from searcher import corpus, engine, store, textstore
-from searcher.errors import CorpusError
+from searcher.errors import CorpusError, SearcherError
 
 DEFAULT_SOURCES = ("seeds",)
 
@@ -61,50 +61,28 @@ def build(
     t0 = time.perf_counter()
     path = str(path or store.default_path())
     srcs = [str(s) for s in (sources or DEFAULT_SOURCES)]
+    for s in srcs:
+        if not os.path.exists(s):
+            # A mistyped source would silently drop its articles from the index.
+            raise SearcherError(f"{s}: no such file or folder (the index was not changed)")
     files, problems = corpus.find_files(srcs)
-    sizes = {f: _size(f) for f in files}
-    total_bytes = sum(sizes.values())
     with store.writer_lock(path, wait=wait, on_wait=on_wait):
         store.clean(path)
         staging = store.new_staging(path)
         try:
             engine.create(str(staging))
-            writer = engine.Writer(str(staging))
-            try:
-                n, done_bytes, seen = 0, 0, {}
-                for i, f in enumerate(files, 1):
-                    articles, errs = corpus.read_file(f)
-                    problems += errs
-                    for a in articles:
-                        if a.id in seen:
-                            problems.append(CorpusError(
-                                a.origin or str(f),
-                                f"duplicate id {a.id!r} (first in {seen[a.id]}); skipped",
-                            ))
-                            continue
-                        seen[a.id] = a.origin or str(f)
-                        writer.add(asdict(a))
-                        n += 1
-                    done_bytes += sizes[f]
-                    if progress:
-                        progress(Progress(i, len(files), done_bytes, total_bytes, n))
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
-            reader = engine.Reader(str(staging))
-            try:
-                textstore.write(staging, reader.iter_texts())
-            finally:
-                reader.close()
-            meta = {
+            n = _write(staging, files, problems, progress)
+            if n == 0:
+                raise SearcherError(
+                    f"no articles found in {', '.join(srcs)} (the index was not changed)"
+                )
+            store.write_meta(staging, {
                 **engine.versions(),
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "sources": [os.path.abspath(s) for s in srcs],
                 "articles": n,
                 "problems": [str(p) for p in problems],
-            }
-            store.write_meta(staging, meta)
+            })
             store.publish(path, staging)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -114,10 +92,46 @@ def build(
         path=path,
         articles=n,
         files=len(files),
-        bytes=total_bytes,
+        bytes=sum(_size(f) for f in files),
         seconds=round(time.perf_counter() - t0, 3),
         problems=[str(p) for p in problems],
     )
+
+
+def _write(staging: Path, files: list[Path], problems: list, progress) -> int:
+    """Index every article of files into the empty index at staging; returns the count."""
+    sizes = [_size(f) for f in files]
+    total = sum(sizes)
+    writer = engine.Writer(str(staging))
+    n, done, seen = 0, 0, {}
+    try:
+        for i, (f, size) in enumerate(zip(files, sizes), 1):
+            articles, errs = corpus.read_file(f)
+            problems += errs
+            for k, a in enumerate(articles, 1):
+                if a.id in seen:
+                    problems.append(CorpusError(
+                        a.origin or str(f), f"duplicate id {a.id!r} (first in {seen[a.id]}); skipped"
+                    ))
+                    continue
+                seen[a.id] = a.origin or str(f)
+                writer.add(asdict(a))
+                n += 1
+                if progress and n % 64 == 0:  # within a large file, by its share of articles
+                    progress(Progress(i - 1, len(files), done + size * k // len(articles), total, n))
+            done += size
+            if progress:
+                progress(Progress(i, len(files), done, total, n))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    reader = engine.Reader(str(staging))
+    try:
+        textstore.write(staging, reader.iter_texts())
+    finally:
+        reader.close()
+    return n
 
 
 def _size(f: Path) -> int:

@@ -217,8 +217,8 @@ def progress_bar(err: IO[str], *, enabled: bool):
         return
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
         Progress,
+        TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
         TransferSpeedColumn,
@@ -229,7 +229,7 @@ def progress_bar(err: IO[str], *, enabled: bool):
         BarColumn(),
         TextColumn("{task.fields[articles]} articles"),
         TransferSpeedColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
         TimeElapsedColumn(),
         console=console(err, True),
         transient=True,

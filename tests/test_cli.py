@@ -244,3 +244,29 @@ def test_python_dash_m_and_default_index_path(tmp_path):
     r = _cli("search", "杜鹃花", cwd=tmp_path)
     assert r.returncode == 2
     assert r.stderr.decode() == f"Error: no index at {os.path.join('index', 'articles')} (run 'searcher index' first)\n"
+
+
+def test_missing_source_changes_nothing(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": "keep", "title": "标题", "body": "杜鹃花"}])
+    run("index", src, "-i", tmp_path / "ix")
+    r = run("index", tmp_path / "typo", "-i", tmp_path / "ix")
+    assert r.exit_code == 2
+    assert r.stderr == f"Error: {tmp_path / 'typo'}: no such file or folder (the index was not changed)\n"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", "utf-8")
+    r = run("index", bad, "-i", tmp_path / "ix")
+    assert r.exit_code == 2
+    assert f"{bad}:1: " in r.stderr and "no articles found" in r.stderr
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert [h.id for h in ix.search("杜鹃花").hits] == ["keep"]
+
+
+def test_ids_are_stable_across_rebuilds(tmp_path):
+    def ids():
+        out = run("search", "-zzzz", "-n", "0", "--json", "-i", tmp_path / "ix").stdout
+        return [h["id"] for h in json_lines(out) if h["type"] == "hit"]
+
+    run("index", SEEDS, "-i", tmp_path / "ix")
+    first = ids()
+    run("index", SEEDS, "-i", tmp_path / "ix")
+    assert ids() == first and len(first) == 7
