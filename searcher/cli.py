@@ -119,17 +119,17 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
     def waiting() -> None:
         click.echo(f"waiting for another 'searcher index' to finish with {index_path} ...", err=True)
 
+    def problem(text: str) -> None:
+        sys.stderr.write(render.inert(text) + "\n")
+
     show_bar = sys.stderr.isatty() and not as_json
     try:
         with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
-            report = indexer.build(
-                sources or None, index_path, progress=bar, wait=not no_wait, on_wait=waiting
-            )
+            report = indexer.build(sources or None, index_path, progress=bar,
+                                   wait=not no_wait, on_wait=waiting, on_problem=problem)
     except KeyboardInterrupt:
         render.error("interrupted, previous index kept")
         return 130
-    for p in report.problems:
-        click.echo(f"{render.inert(p)}", err=True)
     if as_json:
         render.json_object({"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout)
     else:

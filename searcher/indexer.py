@@ -52,11 +52,13 @@ def build(
     progress: Callable[[Progress], None] | None = None,
     wait: bool = True,
     on_wait: Callable[[], None] | None = None,
+    on_problem: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the index at path from sources (files or folders), replacing the one in force.
 
     Bad sources are reported in the returned report's ``problems`` (as
-    "path:line: reason") and skipped; good articles beside them are indexed.
+    "path:line: reason"), and to on_problem as they are met, and skipped; good
+    articles beside them are indexed.
     """
     t0 = time.perf_counter()
     path = str(path or store.default_path())
@@ -65,7 +67,9 @@ def build(
         if not os.path.exists(s):
             # A mistyped source would silently drop its articles from the index.
             raise SearcherError(f"{s}: no such file or folder (the index was not changed)")
-    files, problems = corpus.find_files(srcs)
+    files, found_problems = corpus.find_files(srcs)
+    problems = _Problems(on_problem)
+    problems += found_problems
     with store.writer_lock(path, wait=wait, on_wait=on_wait):
         store.clean(path)
         staging = store.new_staging(path)
@@ -98,7 +102,25 @@ def build(
     )
 
 
-def _write(staging: Path, files: list[Path], problems: list, progress) -> int:
+class _Problems(list):
+    """The build's problems, each also passed to a callback as it is met."""
+
+    def __init__(self, callback: Callable[[str], None] | None) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def append(self, problem) -> None:
+        super().append(problem)
+        if self._callback:
+            self._callback(str(problem))
+
+    def __iadd__(self, problems):
+        for p in problems:
+            self.append(p)
+        return self
+
+
+def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> int:
     """Index every article of files into the empty index at staging; returns the count."""
     sizes = [_size(f) for f in files]
     total = sum(sizes)

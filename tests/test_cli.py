@@ -263,7 +263,7 @@ def test_missing_source_changes_nothing(tmp_path):
 
 def test_ids_are_stable_across_rebuilds(tmp_path):
     def ids():
-        out = run("search", "-zzzz", "-n", "0", "--json", "-i", tmp_path / "ix").stdout
+        out = run("search", "-n", "0", "--json", "-i", tmp_path / "ix", "--", "-zzzz").stdout
         return [h["id"] for h in json_lines(out) if h["type"] == "hit"]
 
     run("index", SEEDS, "-i", tmp_path / "ix")
