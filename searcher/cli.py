@@ -48,7 +48,9 @@ def _guard(fn: Callable) -> Callable:
         except Exception as e:  # a bug: still one line, the traceback on request
             if os.environ.get("SEARCHER_DEBUG"):
                 raise
-            render.error(f"internal error: {type(e).__name__}: {e} (set SEARCHER_DEBUG=1 for details)")
+            render.error(
+                f"internal error: {type(e).__name__}: {e} (set SEARCHER_DEBUG=1 for details)"
+            )
             code = EXIT_ERROR
         try:
             sys.stdout.flush()
@@ -81,13 +83,21 @@ def _terminal_width() -> int:
 
 
 index_option = click.option(
-    "-i", "--index", "index_path", metavar="DIR", envvar="SEARCHER_INDEX",
-    default=os.path.join("index", "articles"), show_default=True,
+    "-i",
+    "--index",
+    "index_path",
+    metavar="DIR",
+    envvar="SEARCHER_INDEX",
+    default=os.path.join("index", "articles"),
+    show_default=True,
     help="Index folder (default from SEARCHER_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON instead of text.")
 color_option = click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
     help="Colour and terminal layout: auto uses them on a terminal unless NO_COLOR is set.",
 )
 
@@ -117,7 +127,9 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
     from searcher import indexer
 
     def waiting() -> None:
-        click.echo(f"waiting for another 'searcher index' to finish with {index_path} ...", err=True)
+        click.echo(
+            f"waiting for another 'searcher index' to finish with {index_path} ...", err=True
+        )
 
     def problem(text: str) -> None:
         sys.stderr.write(render.inert(text) + "\n")
@@ -125,13 +137,21 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
     show_bar = sys.stderr.isatty() and not as_json
     try:
         with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
-            report = indexer.build(sources or None, index_path, progress=bar,
-                                   wait=not no_wait, on_wait=waiting, on_problem=problem)
+            report = indexer.build(
+                sources or None,
+                index_path,
+                progress=bar,
+                wait=not no_wait,
+                on_wait=waiting,
+                on_problem=problem,
+            )
     except KeyboardInterrupt:
         render.error("interrupted, previous index kept")
         return 130
     if as_json:
-        render.json_object({"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout)
+        render.json_object(
+            {"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout
+        )
     else:
         render.build_summary(report, sys.stderr)
     return EXIT_ERROR if report.problems else EXIT_OK
@@ -140,18 +160,37 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
 @main.command("search")
 @click.argument("query", required=False)
 @index_option
-@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(min=0),
-              help="Show at most N hits (0: all).")
+@click.option(
+    "-n",
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Show at most N hits (0: all).",
+)
 @click.option("--offset", default=0, type=click.IntRange(min=0), help="Skip the first N hits.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day.")
-@click.option("--batch", "batch", type=click.File("r", encoding="utf-8"),
-              help="Run one query per line of FILE ('-' for stdin).")
+@click.option(
+    "--batch",
+    "batch",
+    type=click.File("r", encoding="utf-8"),
+    help="Run one query per line of FILE ('-' for stdin).",
+)
 @json_option
 @color_option
 @_guard
-def search_cmd(query: str | None, index_path: str, limit: int, offset: int, since: str | None,
-               until: str | None, batch, as_json: bool, color: str) -> int:
+def search_cmd(
+    query: str | None,
+    index_path: str,
+    limit: int,
+    offset: int,
+    since: str | None,
+    until: str | None,
+    batch,
+    as_json: bool,
+    color: str,
+) -> int:
     """Search the index for QUERY.
 
     \b
@@ -170,8 +209,17 @@ def search_cmd(query: str | None, index_path: str, limit: int, offset: int, sinc
         return _search(ix, queries, batch is not None, limit, offset, since, until, as_json, color)
 
 
-def _search(ix, queries: list[str], batch: bool, limit: int, offset: int, since: str | None,
-            until: str | None, as_json: bool, color: str) -> int:
+def _search(
+    ix,
+    queries: list[str],
+    batch: bool,
+    limit: int,
+    offset: int,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    color: str,
+) -> int:
     layout = sys.stdout.isatty() or color == "always"
     use_color = _use_color(color, sys.stdout)
     width = _terminal_width()
@@ -179,8 +227,9 @@ def _search(ix, queries: list[str], batch: bool, limit: int, offset: int, since:
     found = failed = 0
     for q in queries:
         try:
-            results = ix.search(q, limit=limit or None, offset=offset, since=since, until=until,
-                                max_cells=max_cells)
+            results = ix.search(
+                q, limit=limit or None, offset=offset, since=since, until=until, max_cells=max_cells
+            )
         except SearcherError as e:
             if not batch:
                 raise
@@ -210,7 +259,9 @@ def _search(ix, queries: list[str], batch: bool, limit: int, offset: int, since:
 @json_option
 @color_option
 @_guard
-def show_cmd(article_id: str, index_path: str, query_text: str | None, as_json: bool, color: str) -> int:
+def show_cmd(
+    article_id: str, index_path: str, query_text: str | None, as_json: bool, color: str
+) -> int:
     """Print the whole article ARTICLE_ID."""
     from dataclasses import asdict
 
@@ -224,7 +275,9 @@ def show_cmd(article_id: str, index_path: str, query_text: str | None, as_json: 
         render.error(str(e))
         return EXIT_NONE
     if as_json:
-        render.json_object({"type": "article", "version": render.JSON_VERSION, **asdict(art)}, sys.stdout)
+        render.json_object(
+            {"type": "article", "version": render.JSON_VERSION, **asdict(art)}, sys.stdout
+        )
     elif sys.stdout.isatty() or color == "always":
         render.rich_article(art, sys.stdout, color=_use_color(color, sys.stdout))
     else:
@@ -246,7 +299,9 @@ def info_cmd(index_path: str, as_json: bool, color: str) -> int:
     with open_index(index_path) as ix:
         info = ix.info()
     if as_json:
-        render.json_object({"type": "info", "version": render.JSON_VERSION, **asdict(info)}, sys.stdout)
+        render.json_object(
+            {"type": "info", "version": render.JSON_VERSION, **asdict(info)}, sys.stdout
+        )
     elif sys.stdout.isatty() or color == "always":
         render.rich_info(info, sys.stdout, color=_use_color(color, sys.stdout))
     else:

@@ -177,15 +177,25 @@ def decode(data: bytes, path: str | Path) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError as e:
             bad_at = e.start
-    raise CorpusError(str(path), "not UTF-8 or GB18030 text; convert it to UTF-8",
-                      line=data.count(b"\n", 0, bad_at) + 1)
+    raise CorpusError(
+        str(path),
+        "not UTF-8 or GB18030 text; convert it to UTF-8",
+        line=data.count(b"\n", 0, bad_at) + 1,
+    )
 
 
 # ---------------------------------------------------------------- JSON articles
 
 _ITEM_GAP = re.compile(r"[\s,]*")
-_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number",
-               bool: "boolean", type(None): "null"}
+_JSON_TYPES = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
 
 
 def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
@@ -231,8 +241,13 @@ def _json_articles(path: Path, stem: str, text: str, whole: bool):
             continue
         aid = fields.pop("id") or f"{stem}-L{n}"
         if aid in first_line:
-            errors.append(CorpusError(str(path), f"duplicate id {aid!r} (first seen on line "
-                                      f"{first_line[aid]})", line=n))
+            errors.append(
+                CorpusError(
+                    str(path),
+                    f"duplicate id {aid!r} (first seen on line {first_line[aid]})",
+                    line=n,
+                )
+            )
             continue
         first_line[aid] = n
         articles.append(Article(id=aid, origin=f"{path}:{n}", **fields))
@@ -313,8 +328,10 @@ def _meta(path: Path, text: str) -> tuple[str, str, int | None, str]:
             h_page, rest = _page_number(lines[first][: hm.start()] + " " + lines[first][hm.end() :])
             rest = " ".join(_WEEKDAY.sub(" ", rest).replace("\u3000", " ").split()).strip(_SEP)
             # Only a paper's name may stand beside the date, or a title with a date is eaten.
-            if not rest or (re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
-                            and ("报" in rest or rest.isascii())):
+            if not rest or (
+                re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
+                and ("报" in rest or rest.isascii())
+            ):
                 paper, date = rest or paper, h_date
                 page = h_page if h_page is not None else page
                 lines[first] = ""  # blanked, not deleted, so origins keep their line numbers
@@ -329,9 +346,18 @@ def page_meta(path: Path, text: str) -> tuple[str, str, str]:
 def _page_articles(path: Path, stem: str, text: str) -> list[Article]:
     paper, date, page, rest = _meta(path, text)
     source = f"{paper} {date}".strip() + (f" 第{page}版" if page is not None else "")
-    return [Article(id=f"{stem}-{n:02d}", title=a.title, body=a.body, date=date,
-                    source=source.strip(), author=a.author, origin=f"{path}:{a.line}")
-            for n, a in enumerate(split_page(rest), 1)]
+    return [
+        Article(
+            id=f"{stem}-{n:02d}",
+            title=a.title,
+            body=a.body,
+            date=date,
+            source=source.strip(),
+            author=a.author,
+            origin=f"{path}:{a.line}",
+        )
+        for n, a in enumerate(split_page(rest), 1)
+    ]
 
 
 # ---------------------------------------------------------------- page splitting
@@ -348,13 +374,18 @@ _NOT_IN_HEADING = set("。！？!?；;：:，,、…")
 _MARKERS = set("■□●○◆◇▲△★☆▶►◎※")
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME})*"
-_ROLE = r"(?:新华社记者|本报特约记者|本报特约通讯员|本报通讯员|本报记者|特约记者|通讯员|实习生|记者)"
-_CREDIT = (rf"(?:{_ROLE}[ \u3000]+{_NAMES}(?:[ \u3000]*摄)?"
-           rf"|(?:{_ROLE}[ \u3000]*)?{_NAMES}[ \u3000]*摄)")
+_ROLE = (
+    r"(?:新华社记者|本报特约记者|本报特约通讯员|本报通讯员|本报记者|特约记者|通讯员|实习生|记者)"
+)
+_CREDIT = (
+    rf"(?:{_ROLE}[ \u3000]+{_NAMES}(?:[ \u3000]*摄)?"
+    rf"|(?:{_ROLE}[ \u3000]*)?{_NAMES}[ \u3000]*摄)"
+)
 _BYLINE = re.compile(rf"{_CREDIT}(?:[ \u3000]+{_CREDIT})*|[（(]{_ROLE}[ \u3000]*{_NAMES}[）)]")
 _BARE_BYLINE = re.compile(rf"[（(]{_NAMES}[）)]|{_NAME}(?:[ \u3000、]+{_NAME})+")
 _NOT_NAMES = {"完", "待续", "续完", "未完", "未完待续", "全文完", "下转", "上接"}
-_PLACE_DAY = r"(?:[\u4e00-\u9fff]{2,8}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日)?"
+_DAY_NO = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_PLACE_DAY = rf"(?:[\u4e00-\u9fff]{{2,8}}?{_DAY_NO}月{_DAY_NO}日)?"
 _OPENS_UNTITLED = re.compile(rf"本报{_PLACE_DAY}[讯电]|新华社{_PLACE_DAY}电")
 _DATELINE = re.compile(rf"{_OPENS_UNTITLED.pattern}|新华社|据\S{{1,20}}?报道")
 _DATELINE_BY = re.compile(rf"[ \u3000]*[（(]?{_ROLE}[ \u3000]*({_NAMES})(?:报道|[）)])")
@@ -418,9 +449,13 @@ def _blocks(text: str) -> list[_Block]:
             gap, last = gap + 1, ""
             continue
         s = raw.strip()
-        wrapped = (wrap and last and not raw[0].isspace()
-                   and _width(last) >= wrap - max(4, wrap // 8)
-                   and not (_COMPLETE.search(last) and _heading_like(s)))
+        wrapped = (
+            wrap
+            and last
+            and not raw[0].isspace()
+            and _width(last) >= wrap - max(4, wrap // 8)
+            and not (_COMPLETE.search(last) and _heading_like(s))
+        )
         if wrapped:
             lines_of[-1].append(s)
         else:
@@ -462,9 +497,14 @@ def _join_fragments(blocks: list[_Block]) -> list[_Block]:
     pieces: list[list[str]] = []
     for b in blocks:
         prev = out[-1] if out else None
-        if prev and b.kind == "para" and not prev.names and (
-            (prev.kind == "para" and not _COMPLETE.search(pieces[-1][-1]))
-            or (prev.kind == "heading" and _CONTINUES.match(b.text))
+        if (
+            prev
+            and b.kind == "para"
+            and not prev.names
+            and (
+                (prev.kind == "para" and not _COMPLETE.search(pieces[-1][-1]))
+                or (prev.kind == "heading" and _CONTINUES.match(b.text))
+            )
         ):
             prev.kind, prev.names = "para", b.names
             pieces[-1].append(b.text)
@@ -488,8 +528,14 @@ class _Art:
     has_text: bool = False
 
 
-def _starts_article(cur: _Art | None, group: list[_Block], after: _Block | None,
-                    label: _Block | None, closed: bool, usual_gap: int) -> bool:
+def _starts_article(
+    cur: _Art | None,
+    group: list[_Block],
+    after: _Block | None,
+    label: _Block | None,
+    closed: bool,
+    usual_gap: int,
+) -> bool:
     """Does this run of headings open a new article, or is it a subhead?"""
     first_on_page = cur is None
     after_label = label is not None
@@ -497,9 +543,16 @@ def _starts_article(cur: _Art | None, group: list[_Block], after: _Block | None,
     has_subtitle = any(b.kind == "subtitle" for b in group)
     set_apart = group[0].gap > usual_gap
     opens_with_dateline = after is not None and (
-        after.kind == "byline" or bool(_DATELINE.match(after.text)))
-    return (first_on_page or after_label or previous_closed or has_subtitle
-            or set_apart or opens_with_dateline)
+        after.kind == "byline" or bool(_DATELINE.match(after.text))
+    )
+    return (
+        first_on_page
+        or after_label
+        or previous_closed
+        or has_subtitle
+        or set_apart
+        or opens_with_dateline
+    )
 
 
 def _group(blocks: list[_Block]) -> list[_Art]:
@@ -521,8 +574,10 @@ def _group(blocks: list[_Block]) -> list[_Art]:
                 arts.append(cur)
                 # The title runs to the subtitle; headings after it are subheads.
                 end = next((k + 1 for k, g in enumerate(group) if g.kind == "subtitle"), len(group))
-                cur.title = "".join(g.text if g.kind == "subtitle" or k == 0 else " " + g.text
-                                    for k, g in enumerate(group[:end]))
+                cur.title = "".join(
+                    g.text if g.kind == "subtitle" or k == 0 else " " + g.text
+                    for k, g in enumerate(group[:end])
+                )
                 group = group[end:]
             assert cur is not None
             cur.body += [g.text for g in group]
@@ -548,5 +603,12 @@ def split_page(text: str) -> list[PageArticle]:
     blocks = _blocks(text)
     _classify(blocks)
     arts = _group(_join_fragments(blocks))
-    return [PageArticle(title=a.title, body="\n".join(a.body),
-                        author=" ".join(dict.fromkeys(a.names)), line=a.line) for a in arts]
+    return [
+        PageArticle(
+            title=a.title,
+            body="\n".join(a.body),
+            author=" ".join(dict.fromkeys(a.names)),
+            line=a.line,
+        )
+        for a in arts
+    ]

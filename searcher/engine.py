@@ -36,6 +36,8 @@ def versions() -> dict:
         "schema_version": SCHEMA_VERSION,
         "analyzer_version": analysis.ANALYZER_VERSION,
     }
+
+
 TEXT_FIELDS = ("title", "body")  # searchable text, indexed as words
 WORDS = {"title": "title", "body": "body"}
 
@@ -51,9 +53,19 @@ class WordTokenizer(Tokenizer):
     def __eq__(self, other):
         return other is not None and other.__class__ is self.__class__
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             spans = [(analysis.fold(value), 0, len(value))]
@@ -95,8 +107,9 @@ class _CountedText(fields.TEXT):
 
 class WordsField(_CountedText):
     def __init__(self, stored=False, field_boost=1.0):
-        super().__init__(analyzer=WordTokenizer(), phrase=False, stored=stored,
-                         field_boost=field_boost)
+        super().__init__(
+            analyzer=WordTokenizer(), phrase=False, stored=stored, field_boost=field_boost
+        )
 
     def _terms(self, value):
         return analysis.words(analysis.fold(value))

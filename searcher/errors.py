@@ -40,7 +40,10 @@ class QueryError(SearcherError):
 
 class ArticleNotFound(SearcherError):
     def __init__(self, article_id: str, path: str) -> None:
-        super().__init__(f"no article with id {article_id!r} in {path} (find ids with 'searcher search QUERY --json')")
+        super().__init__(
+            f"no article with id {article_id!r} in {path}"
+            " (find ids with 'searcher search QUERY --json')"
+        )
         self.article_id = article_id
 
 

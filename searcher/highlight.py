@@ -53,8 +53,9 @@ def merge(spans: list[Span]) -> list[Span]:
     return out
 
 
-def find_spans(text: str, needles: list[str], folded: str | None = None,
-               starts: list[int] | None = None) -> list[Span]:
+def find_spans(
+    text: str, needles: list[str], folded: str | None = None, starts: list[int] | None = None
+) -> list[Span]:
     """Every occurrence of each folded needle in text, as merged original offsets."""
     if folded is None:
         folded, starts = analysis.fold_with_offsets(text)
@@ -115,7 +116,9 @@ def _window(text: str, sent: Span, spans: list[Span], max_cells: int) -> Span:
     return ws, we
 
 
-def snippets(text: str, spans: list[Span], *, count: int = 3, max_cells: int = 120) -> list[Snippet]:
+def snippets(
+    text: str, spans: list[Span], *, count: int = 3, max_cells: int = 120
+) -> list[Snippet]:
     """Up to `count` snippets of text: the sentences with the most matches, in text order.
 
     When nothing matches (a hit on the title only) the first sentence is shown.
@@ -134,11 +137,9 @@ def snippets(text: str, spans: list[Span], *, count: int = 3, max_cells: int = 1
     for i in sorted(chosen):
         ws, we = _window(text, sents[i], spans, max_cells)
         body = text[ws:we].replace("\n", " ")
-        prefix = "…" if ws > sents[i][0] and text[sents[i][0]:ws].strip() else ""
-        suffix = "…" if we < sents[i][1] and text[we:sents[i][1]].strip() else ""
+        prefix = "…" if ws > sents[i][0] and text[sents[i][0] : ws].strip() else ""
+        suffix = "…" if we < sents[i][1] and text[we : sents[i][1]].strip() else ""
         shift = len(prefix) - ws
-        matches = [
-            (max(a, ws) + shift, min(b, we) + shift) for a, b in spans if a < we and b > ws
-        ]
+        matches = [(max(a, ws) + shift, min(b, we) + shift) for a, b in spans if a < we and b > ws]
         out.append(Snippet(prefix + body + suffix, matches))
     return out

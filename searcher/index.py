@@ -88,8 +88,16 @@ class Index:
             if value and not _is_date(value):
                 raise QueryError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
         return search.run(
-            self._reader, self._texts, text, node, limit=limit, offset=offset,
-            since=since, until=until, max_cells=max_cells, with_snippets=snippets,
+            self._reader,
+            self._texts,
+            text,
+            node,
+            limit=limit,
+            offset=offset,
+            since=since,
+            until=until,
+            max_cells=max_cells,
+            with_snippets=snippets,
         )
 
     def article(self, article_id: str, *, query_text: str | None = None) -> Article:
@@ -106,9 +114,15 @@ class Index:
             tspans = find_spans(title, folded)
             bspans = find_spans(body, folded)
         return Article(
-            id=s["id"], title=title, body=body, date=s.get("date") or "",
-            source=s.get("source") or "", author=s.get("author") or "",
-            origin=s.get("origin") or "", title_matches=tspans, body_matches=bspans,
+            id=s["id"],
+            title=title,
+            body=body,
+            date=s.get("date") or "",
+            source=s.get("source") or "",
+            author=s.get("author") or "",
+            origin=s.get("origin") or "",
+            title_matches=tspans,
+            body_matches=bspans,
         )
 
     def info(self) -> Info:

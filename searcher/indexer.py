@@ -80,13 +80,16 @@ def build(
                 raise SearcherError(
                     f"no articles found in {', '.join(srcs)} (the index was not changed)"
                 )
-            store.write_meta(staging, {
-                **engine.versions(),
-                "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "sources": [os.path.abspath(s) for s in srcs],
-                "articles": n,
-                "problems": [str(p) for p in problems],
-            })
+            store.write_meta(
+                staging,
+                {
+                    **engine.versions(),
+                    "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "sources": [os.path.abspath(s) for s in srcs],
+                    "articles": n,
+                    "problems": [str(p) for p in problems],
+                },
+            )
             store.publish(path, staging)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -132,15 +135,20 @@ def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> i
             problems += errs
             for k, a in enumerate(articles, 1):
                 if a.id in seen:
-                    problems.append(CorpusError(
-                        a.origin or str(f), f"duplicate id {a.id!r} (first in {seen[a.id]}); skipped"
-                    ))
+                    problems.append(
+                        CorpusError(
+                            a.origin or str(f),
+                            f"duplicate id {a.id!r} (first in {seen[a.id]}); skipped",
+                        )
+                    )
                     continue
                 seen[a.id] = a.origin or str(f)
                 writer.add(asdict(a))
                 n += 1
                 if progress and n % 64 == 0:  # within a large file, by its share of articles
-                    progress(Progress(i - 1, len(files), done + size * k // len(articles), total, n))
+                    progress(
+                        Progress(i - 1, len(files), done + size * k // len(articles), total, n)
+                    )
             done += size
             if progress:
                 progress(Progress(i, len(files), done, total, n))

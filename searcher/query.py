@@ -73,12 +73,19 @@ def _lex(text: str) -> list[tuple]:
             toks.append(("phrase", text[i + 1 : j]))
             i = j + 1  # an unclosed quote runs to the end of the query
             continue
-        if ch == "-" and i + 1 < n and not text[i + 1].isspace():  # at a term start only: covid-19 stays whole
+        if (
+            ch == "-" and i + 1 < n and not text[i + 1].isspace()
+        ):  # at a term start only: covid-19 stays whole
             toks.append(("-",))
             i += 1
             continue
         j = i
-        while j < n and not text[j].isspace() and text[j] not in _PARENS and text[j] not in _OPEN_QUOTES:
+        while (
+            j < n
+            and not text[j].isspace()
+            and text[j] not in _PARENS
+            and text[j] not in _OPEN_QUOTES
+        ):
             j += 1
         word = text[i:j]
         i = j
@@ -145,7 +152,7 @@ class _Parser:
         if not parts:
             if self.peek() is not None and self.peek()[0] == "OR":
                 raise QueryError("'OR' needs a term on each side")
-            raise QueryError("empty query (type a word, a \"phrase\" or title:word)")
+            raise QueryError('empty query (type a word, a "phrase" or title:word)')
         return parts[0] if len(parts) == 1 else And(tuple(parts))
 
     def unary(self) -> Node:
@@ -222,10 +229,10 @@ def parse(text: str) -> Node:
         raise QueryError(f"query too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})")
     text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
     if not text.strip():
-        raise QueryError("empty query (type a word, a \"phrase\" or title:word)")
+        raise QueryError('empty query (type a word, a "phrase" or title:word)')
     node = _drop_empty(_Parser(_lex(text)).parse())
     if node is None:
-        raise QueryError("empty query (type a word, a \"phrase\" or title:word)")
+        raise QueryError('empty query (type a word, a "phrase" or title:word)')
     if len(literals(node)) + len(literals(node, False)) > MAX_LITERALS:
         raise QueryError(f"too many terms in the query (the limit is {MAX_LITERALS})")
     return node

@@ -24,7 +24,9 @@ JSON_VERSION = 1
 _INERT = {c: "\ufffd" for c in range(0x20) if c not in (0x0A,)}
 _INERT.update({0x7F: "\ufffd"})
 _INERT.update({c: "\ufffd" for c in range(0x80, 0xA0)})
-_INERT.update({c: "\ufffd" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_INERT.update(
+    {c: "\ufffd" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 _INERT[0x09] = " "
 
 
@@ -55,7 +57,9 @@ def _dump(obj: dict, out: IO[str]) -> None:
 
 def hit_json(hit, query: str | None = None) -> dict:
     d = {"type": "hit", **asdict(hit)}
-    d["snippets"] = [{"text": s.text, "matches": [list(m) for m in s.matches]} for s in hit.snippets]
+    d["snippets"] = [
+        {"text": s.text, "matches": [list(m) for m in s.matches]} for s in hit.snippets
+    ]
     d["title_matches"] = [list(m) for m in hit.title_matches]
     if query is not None:
         d["query"] = query
@@ -90,7 +94,9 @@ def json_object(obj: Any, out: IO[str]) -> None:
 def plain_results(results, out: IO[str]) -> None:
     for hit in results.hits:
         title = _one_line(display_title(hit.title, snippets=hit.snippets))
-        meta = "  ".join(x for x in (hit.date, _one_line(hit.source), f"score {hit.score:.2f}") if x)
+        meta = "  ".join(
+            x for x in (hit.date, _one_line(hit.source), f"score {hit.score:.2f}") if x
+        )
         out.write(f"{hit.rank}. {title}  [{_one_line(hit.id)}]  {meta}\n")
         for s in hit.snippets:
             out.write(f"   {_one_line(s.text)}\n")
@@ -148,7 +154,9 @@ def rich_results(results, out: IO[str], *, color: bool = True, width: int | None
     for hit in results.hits:
         head = Text(f"{hit.rank:>3}. ", style="bold cyan")
         title = display_title(hit.title, snippets=hit.snippets)
-        head.append_text(_styled(title.replace("\n", " "), hit.title_matches if hit.title else [], "bold"))
+        head.append_text(
+            _styled(title.replace("\n", " "), hit.title_matches if hit.title else [], "bold")
+        )
         con.print(head)
         meta = Text("     ")
         for part, style in (
@@ -166,8 +174,13 @@ def rich_results(results, out: IO[str], *, color: bool = True, width: int | None
             line.append_text(_styled(s.text, s.matches))
             con.print(line)
         con.print()
-    con.print(Text(f"{results.total} matching article{'s' if results.total != 1 else ''}"
-                   f" ({len(results.hits)} shown, {results.elapsed_ms:.0f} ms)", style="dim"))
+    con.print(
+        Text(
+            f"{results.total} matching article{'s' if results.total != 1 else ''}"
+            f" ({len(results.hits)} shown, {results.elapsed_ms:.0f} ms)",
+            style="dim",
+        )
+    )
 
 
 def rich_article(art, out: IO[str], *, color: bool = True) -> None:
@@ -176,7 +189,12 @@ def rich_article(art, out: IO[str], *, color: bool = True) -> None:
     con = console(out, color)
     con.print(_styled(display_title(art.title, art.body), art.title_matches, "bold"))
     meta = Text()
-    for part, style in ((art.date, "green"), (art.source, "blue"), (art.author, ""), (art.id, "dim")):
+    for part, style in (
+        (art.date, "green"),
+        (art.source, "blue"),
+        (art.author, ""),
+        (art.id, "dim"),
+    ):
         if part:
             meta.append(inert(part), style=style)
             meta.append("  ")
@@ -237,7 +255,9 @@ def progress_bar(err: IO[str], *, enabled: bool):
         task = bar.add_task("index", total=None, articles=0)
 
         def update(p) -> None:
-            bar.update(task, total=p.bytes_total or None, completed=p.bytes_done, articles=p.articles)
+            bar.update(
+                task, total=p.bytes_total or None, completed=p.bytes_done, articles=p.articles
+            )
 
         yield update
 

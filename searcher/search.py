@@ -2,9 +2,10 @@
 
 Matching is exact first. A literal matches every article that contains its
 folded text as a substring (found in the text store, so the set is exactly
-what a plain substring search finds); an unquoted literal of several words also matches articles that
-hold all its words apart. Ranking sorts by how many literals match exactly,
-then how many match as whole words, then BM25F (title weighted above body).
+what a plain substring search finds); an unquoted literal of several words
+also matches articles that hold all its words apart. Ranking sorts by how
+many literals match exactly, then how many match as whole words, then BM25F
+(title weighted above body).
 """
 
 from __future__ import annotations
@@ -207,7 +208,9 @@ def run(
                 score=round(scores[d], 4),
                 snippets=highlight.snippets(
                     body, r.spans(d, "body", body, pos), max_cells=max_cells
-                ) if with_snippets else [],
+                )
+                if with_snippets
+                else [],
                 author=stored.get("author") or "",
                 match=match,
                 title_matches=r.spans(d, "title", title, pos) if with_snippets else [],

@@ -58,7 +58,8 @@ def check_versions(meta: dict, path: str | Path, expected: dict) -> None:
         have = meta.get(key)
         if have != want:
             raise IndexOutdated(
-                str(path), f"was built with {key.replace('_', ' ')} {have}, this searcher uses {want}"
+                str(path),
+                f"was built with {key.replace('_', ' ')} {have}, this searcher uses {want}",
             )
 
 

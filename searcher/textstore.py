@@ -70,7 +70,9 @@ class TextStore:
         size = self._starts[-1] if self.doc_count else 0
         self._f = open(folder / TEXT, "rb")
         if os.fstat(self._f.fileno()).st_size != size:
-            raise ValueError(f"{TEXT} is {os.fstat(self._f.fileno()).st_size} bytes, expected {size}")
+            raise ValueError(
+                f"{TEXT} is {os.fstat(self._f.fileno()).st_size} bytes, expected {size}"
+            )
         self._mm = mmap.mmap(self._f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         self._avg: dict[str, float] = {}
 
@@ -119,8 +121,14 @@ class TextStore:
             self._avg[field] = (total / self.doc_count) if self.doc_count else 1.0
         return self._avg[field] or 1.0
 
-    def bm25(self, needle: str, docs: set[int], fields: dict[str, float],
-             k1: float = 1.2, b: float = 0.75) -> dict[int, float]:
+    def bm25(
+        self,
+        needle: str,
+        docs: set[int],
+        fields: dict[str, float],
+        k1: float = 1.2,
+        b: float = 0.75,
+    ) -> dict[int, float]:
         """BM25F-style score of needle as one term, summed over weighted fields."""
         n = self.doc_count
         df = len(docs)

@@ -96,8 +96,18 @@ def test_every_token_slices_back_to_its_text(text):
 
 
 def test_segment_with_a_vocabulary_prefers_likely_long_words():
-    logp = {"经济": -5.0, "发展": -5.0, "经": -9.0, "济": -12.0, "发": -8.0, "展": -11.0,
-            "经济发展": -30.0, "北大荒": -9.0, "北大": -8.0, "荒": -10.0}.get
+    logp = {
+        "经济": -5.0,
+        "发展": -5.0,
+        "经": -9.0,
+        "济": -12.0,
+        "发": -8.0,
+        "展": -11.0,
+        "经济发展": -30.0,
+        "北大荒": -9.0,
+        "北大": -8.0,
+        "荒": -10.0,
+    }.get
     assert analysis.segment("经济发展", logp) == ["经济", "发展"]
     assert analysis.segment("北大荒", logp) == ["北大荒"]
     # a character no word starts with stands alone

@@ -9,15 +9,25 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SEEDS, write_jsonl
 
 import searcher
 from searcher import cli, engine
 from searcher.highlight import cell_width
 
-from conftest import ROOT, SEEDS, write_jsonl
-
-HIT_KEYS = {"type", "rank", "id", "title", "date", "source", "score", "snippets", "author",
-            "match", "title_matches"}
+HIT_KEYS = {
+    "type",
+    "rank",
+    "id",
+    "title",
+    "date",
+    "source",
+    "score",
+    "snippets",
+    "author",
+    "match",
+    "title_matches",
+}
 
 
 def run(*args, input=None, env=None):
@@ -167,7 +177,9 @@ def test_info(seed_index):
 
 
 def test_index_reports_and_exit_codes(tmp_path):
-    good = write_jsonl(tmp_path / "src" / "a.jsonl", [{"id": "x1", "title": "标题", "body": "正文内容"}])
+    good = write_jsonl(
+        tmp_path / "src" / "a.jsonl", [{"id": "x1", "title": "标题", "body": "正文内容"}]
+    )
     (tmp_path / "src" / "b.jsonl").write_text('{"id": "x2", "body": "好的"}\nnot json\n', "utf-8")
     r = run("index", tmp_path / "src", "--json", "-i", tmp_path / "ix")
     assert r.exit_code == 2  # a source had a problem
@@ -184,8 +196,10 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     ix_path = tmp_path / "ix"
     src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
     assert run("index", src, "-i", ix_path).exit_code == 0
-    new = write_jsonl(tmp_path / "new.jsonl",
-                      [{"id": f"n{i}", "title": "新文章", "body": "杜鹃花"} for i in range(5)])
+    new = write_jsonl(
+        tmp_path / "new.jsonl",
+        [{"id": f"n{i}", "title": "新文章", "body": "杜鹃花"} for i in range(5)],
+    )
 
     calls = {"n": 0}
     real_add = engine.Writer.add
@@ -225,8 +239,13 @@ def test_interrupted_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
 
 def _cli(*args, **kw):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "searcher", *map(str, args)],
-                          capture_output=True, env=env, cwd=kw.get("cwd"), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "searcher", *map(str, args)],
+        capture_output=True,
+        env=env,
+        cwd=kw.get("cwd"),
+        timeout=120,
+    )
 
 
 def test_broken_pipe_exits_quietly(seed_index):
@@ -243,7 +262,10 @@ def test_broken_pipe_exits_quietly(seed_index):
 def test_python_dash_m_and_default_index_path(tmp_path):
     r = _cli("search", "杜鹃花", cwd=tmp_path)
     assert r.returncode == 2
-    assert r.stderr.decode() == f"Error: no index at {os.path.join('index', 'articles')} (run 'searcher index' first)\n"
+    assert (
+        r.stderr.decode()
+        == f"Error: no index at {os.path.join('index', 'articles')} (run 'searcher index' first)\n"
+    )
 
 
 def test_missing_source_changes_nothing(tmp_path):
@@ -251,7 +273,10 @@ def test_missing_source_changes_nothing(tmp_path):
     run("index", src, "-i", tmp_path / "ix")
     r = run("index", tmp_path / "typo", "-i", tmp_path / "ix")
     assert r.exit_code == 2
-    assert r.stderr == f"Error: {tmp_path / 'typo'}: no such file or folder (the index was not changed)\n"
+    assert (
+        r.stderr
+        == f"Error: {tmp_path / 'typo'}: no such file or folder (the index was not changed)\n"
+    )
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n", "utf-8")
     r = run("index", bad, "-i", tmp_path / "ix")

@@ -94,12 +94,33 @@ def test_seed_bylines_become_authors_and_leave_the_body(seed_articles, title, au
 @pytest.mark.parametrize(
     "title, words",
     [
-        ("鞍山2021年", ["现代农业、商贸服务", "以“乡情相伴、共谋发展”为主题的鞍商大会",
-                       "本报讯 记者刘家伟报道"]),
+        (
+            "鞍山2021年",
+            [
+                "现代农业、商贸服务",
+                "以“乡情相伴、共谋发展”为主题的鞍商大会",
+                "本报讯 记者刘家伟报道",
+            ],
+        ),
         ("推动绿色发展", ["大连石化还坚持技术节能和结构减排。"]),
-        ("新能源供暖", ["推进燃煤锅炉淘汰", "减排1300吨二氧化碳", "图①为工人", "图③为定期检查温度传感器等配件。"]),
+        (
+            "新能源供暖",
+            [
+                "推进燃煤锅炉淘汰",
+                "减排1300吨二氧化碳",
+                "图①为工人",
+                "图③为定期检查温度传感器等配件。",
+            ],
+        ),
         ("美丽产业", ["变电村是丹东杜鹃花", "“大略估计,今年卖花"]),
-        ("守医者仁心", ["多学科会诊体系初步建立。", "经皮冠状动脉介入治疗术", "缺陷和问题导向的培训式质控模式"]),
+        (
+            "守医者仁心",
+            [
+                "多学科会诊体系初步建立。",
+                "经皮冠状动脉介入治疗术",
+                "缺陷和问题导向的培训式质控模式",
+            ],
+        ),
     ],
 )
 def test_seed_broken_paragraphs_are_rejoined_so_words_are_whole(seed_articles, title, words):
@@ -109,7 +130,17 @@ def test_seed_broken_paragraphs_are_rejoined_so_words_are_whole(seed_articles, t
 
 
 def test_seed_no_paragraph_ends_in_a_broken_word(seed_articles):
-    halves = ("现代农", "减排1300吨二", "大略估", "多学", "推进", "为主", "和结构", "变电村是", "经皮冠状动脉")
+    halves = (
+        "现代农",
+        "减排1300吨二",
+        "大略估",
+        "多学",
+        "推进",
+        "为主",
+        "和结构",
+        "变电村是",
+        "经皮冠状动脉",
+    )
     for article in seed_articles:
         for paragraph in article.body.split("\n"):
             assert not paragraph.endswith(halves), paragraph
@@ -117,8 +148,14 @@ def test_seed_no_paragraph_ends_in_a_broken_word(seed_articles):
 
 def test_seed_subheads_captions_and_column_label_stay_in_their_article(seed_articles):
     hospital = by_title(seed_articles, "守医者仁心").body.split("\n")
-    for subhead in ["党建引领 动力十足", "核心提示", "廉政建设 认真履职“一岗双责”", "创新管理 精打细算",
-                    "提高技术 树立品牌", "优质服务 大爱为民"]:
+    for subhead in [
+        "党建引领 动力十足",
+        "核心提示",
+        "廉政建设 认真履职“一岗双责”",
+        "创新管理 精打细算",
+        "提高技术 树立品牌",
+        "优质服务 大爱为民",
+    ]:
         assert subhead in hospital
     assert hospital[0] == "党建引领 动力十足"
     # The box follows a fragment whose continuation is not on the page: it stays broken.
@@ -126,8 +163,11 @@ def test_seed_subheads_captions_and_column_label_stay_in_their_article(seed_arti
     flowers = by_title(seed_articles, "美丽产业").body.split("\n")
     assert flowers[0] == "■ 走基层 ● 在一线 ZAIYIXIAN"
     heating = by_title(seed_articles, "新能源供暖").body.split("\n")
-    assert heating[-3:] == ["图①为工人为水管增加保温层,防止热量流失。", "图②为工作人员在能源管理监控平台巡查。",
-                            "图③为定期检查温度传感器等配件。"]
+    assert heating[-3:] == [
+        "图①为工人为水管增加保温层,防止热量流失。",
+        "图②为工作人员在能源管理监控平台巡查。",
+        "图③为定期检查温度传感器等配件。",
+    ]
     # The subtitle belongs to the title, not to the body.
     assert "——建平县医院" not in by_title(seed_articles, "守医者仁心").body
 
@@ -193,14 +233,20 @@ def test_layout_hard_wrapped_lines_are_rejoined(separator):
 
 
 def test_layout_crlf_and_bom(tmp_path):
-    page = "\ufeff营口港开通新航线\r\n\r\n本报讯 记者孙丽报道 营口港开通至东南亚的集装箱新航线。\r\n"
+    page = (
+        "\ufeff营口港开通新航线\r\n\r\n本报讯 记者孙丽报道 营口港开通至东南亚的集装箱新航线。\r\n"
+    )
     path = tmp_path / "营口日报-2022-03-01.txt"
     path.write_bytes(page.encode("utf-8-sig"))
     (article,), errors = read_file(path)
     assert errors == []
     assert article.title == "营口港开通新航线"
     assert "\r" not in article.body and "\ufeff" not in article.title
-    assert (article.author, article.date, article.source) == ("孙丽", "2022-03-01", "营口日报 2022-03-01")
+    assert (article.author, article.date, article.source) == (
+        "孙丽",
+        "2022-03-01",
+        "营口日报 2022-03-01",
+    )
 
 
 def test_layout_gbk_encoded_page(tmp_path):
@@ -247,15 +293,21 @@ def test_layout_single_article_without_dateline():
     (article,) = split_page(page)
     assert article.title == "冬日暖阳"
     assert article.author == ""
-    assert article.body == "清晨的阳光洒在浑河岸边，晨练的市民三五成群。\n有人打太极，有人放风筝，一派祥和景象。"
+    assert (
+        article.body
+        == "清晨的阳光洒在浑河岸边，晨练的市民三五成群。\n有人打太极，有人放风筝，一派祥和景象。"
+    )
 
 
 def test_layout_page_starting_mid_article_has_an_untitled_article():
     page = "（上接第一版）工程建成后将惠及沿线百万群众。\n\n项目进展顺利\n\n目前，主体工程已完成七成。\n"
     (article,) = split_page(page)
     assert article.title == ""
-    assert article.body.split("\n") == ["（上接第一版）工程建成后将惠及沿线百万群众。", "项目进展顺利",
-                                        "目前，主体工程已完成七成。"]
+    assert article.body.split("\n") == [
+        "（上接第一版）工程建成后将惠及沿线百万群众。",
+        "项目进展顺利",
+        "目前，主体工程已完成七成。",
+    ]
 
 
 def test_layout_articles_set_apart_by_extra_blank_lines():
@@ -268,13 +320,22 @@ def test_layout_articles_set_apart_by_extra_blank_lines():
     assert "游客可以登上观景台观赏" in first.body
     assert second.title == "本溪枫叶节开幕"
     # Set apart by the usual single blank line: a subhead, not an article.
-    assert second.body.split("\n") == ["漫山红叶迎来了八方来客。", "景区推出多条赏枫线路", "线路覆盖全市主要景点。"]
+    assert second.body.split("\n") == [
+        "漫山红叶迎来了八方来客。",
+        "景区推出多条赏枫线路",
+        "线路覆盖全市主要景点。",
+    ]
 
 
 @pytest.mark.parametrize(
     "opening",
-    ["本报北京1月11日电 记者张三报道 会议强调，", "新华社北京1月11日电（记者 张三）会议强调，",
-     "本报讯（记者 张三）会议强调，", "本报记者 张三\n\n会议强调，", "本报沈阳1月11日讯 记者张三报道 会议强调，"],
+    [
+        "本报北京1月11日电 记者张三报道 会议强调，",
+        "新华社北京1月11日电（记者 张三）会议强调，",
+        "本报讯（记者 张三）会议强调，",
+        "本报记者 张三\n\n会议强调，",
+        "本报沈阳1月11日讯 记者张三报道 会议强调，",
+    ],
 )
 def test_a_heading_before_a_dateline_or_byline_starts_an_article(opening):
     page = f"甲市召开工作会议\n\n本报讯 记者李四报道 会议部署全年工作。\n\n乙市推进项目建设\n\n{opening}要抓好落实。\n"
@@ -307,8 +368,10 @@ def test_a_closing_byline_ends_the_article(ending, author):
 
 
 def test_a_dateline_without_a_title_opens_an_untitled_article():
-    page = ("本报讯 记者张三报道 甲市今天召开大会。\n\n会议由市长主持。\n\n"
-            "本报北京1月4日电 记者李四报道 乙市今天开工。\n\n本报记者日前从市电力公司获悉，供电正常。\n")
+    page = (
+        "本报讯 记者张三报道 甲市今天召开大会。\n\n会议由市长主持。\n\n"
+        "本报北京1月4日电 记者李四报道 乙市今天开工。\n\n本报记者日前从市电力公司获悉，供电正常。\n"
+    )
     first, second = split_page(page)
     assert (first.title, first.author, first.body.count("\n")) == ("", "张三", 1)
     assert (second.title, second.author) == ("", "李四")
@@ -350,7 +413,9 @@ def test_split_page_never_loses_a_character(parts):
         assert out.count(ch) == page.count(ch)
 
 
-PAGE_CHARS = list("的一是在了和人中大为上国记者本报讯电摄张三李四。，、！？；：“”（）() \u3000\n\n\r■●——图①Ab1")
+PAGE_CHARS = list(
+    "的一是在了和人中大为上国记者本报讯电摄张三李四。，、！？；：“”（）() \u3000\n\n\r■●——图①Ab1"
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -425,20 +490,33 @@ def test_decode_names_the_bad_line_of_other_encodings():
 
 
 def jsonl(*objs) -> str:
-    return "".join((o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)) + "\n"
-                   for o in objs)
+    return "".join(
+        (o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)) + "\n" for o in objs
+    )
 
 
-GOOD = {"id": "19980101-01-001", "title": "迈向新世纪", "date": "1998-01-01",
-        "source": "人民日报 1998-01-01 第1版", "body": "第一段。\n第二段。"}
+GOOD = {
+    "id": "19980101-01-001",
+    "title": "迈向新世纪",
+    "date": "1998-01-01",
+    "source": "人民日报 1998-01-01 第1版",
+    "body": "第一段。\n第二段。",
+}
 
 
 def test_jsonl_articles_are_read_with_all_fields(tmp_path):
     path = write(tmp_path / "rmrb.jsonl", jsonl(GOOD, {**GOOD, "id": "x2", "author": "张三"}))
     (a, b), errors = read_file(path)
     assert errors == []
-    assert a == Article(id="19980101-01-001", title="迈向新世纪", body="第一段。\n第二段。", date="1998-01-01",
-                        source="人民日报 1998-01-01 第1版", author="", origin=f"{path}:1")
+    assert a == Article(
+        id="19980101-01-001",
+        title="迈向新世纪",
+        body="第一段。\n第二段。",
+        date="1998-01-01",
+        source="人民日报 1998-01-01 第1版",
+        author="",
+        origin=f"{path}:1",
+    )
     assert (b.id, b.author, b.origin) == ("x2", "张三", f"{path}:2")
 
 
@@ -487,7 +565,7 @@ def test_duplicate_id_is_reported_on_the_later_line(tmp_path):
 
 
 def test_json_array_file_gives_item_lines(tmp_path):
-    text = "[\n  " + json.dumps(GOOD, ensure_ascii=False) + ",\n  {\"body\": \"b\"},\n  42\n]\n"
+    text = "[\n  " + json.dumps(GOOD, ensure_ascii=False) + ',\n  {"body": "b"},\n  42\n]\n'
     path = write(tmp_path / "arr.json", text)
     articles, (error,) = read_file(path)
     assert [a.id for a in articles] == ["19980101-01-001", "arr-L3"]
@@ -553,17 +631,27 @@ def test_empty_files_have_no_articles(tmp_path):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.fixed_dictionaries({
-    "title": st.text(), "body": st.text(), "source": st.text(),
-    "date": st.dates().map(lambda d: d.isoformat() if d.year >= 1000 else ""),
-}), max_size=5))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "title": st.text(),
+                "body": st.text(),
+                "source": st.text(),
+                "date": st.dates().map(lambda d: d.isoformat() if d.year >= 1000 else ""),
+            }
+        ),
+        max_size=5,
+    )
+)
 def test_jsonl_round_trip(tmp_path_factory, records):
     path = tmp_path_factory.mktemp("rt") / "rt.jsonl"
     path.write_text(jsonl(*records), encoding="utf-8")
     articles, errors = read_file(path)
     assert errors == []
     assert [(a.title, a.body, a.source, a.date) for a in articles] == [
-        (r["title"], r["body"], r["source"], r["date"]) for r in records]
+        (r["title"], r["body"], r["source"], r["date"]) for r in records
+    ]
 
 
 # ---------------------------------------------------------------- find_files
@@ -576,7 +664,11 @@ def test_find_files_walks_folders_sorted_and_skips_the_rest(tmp_path):
     files, errors = find_files([tmp_path])
     assert errors == []
     assert [f.relative_to(tmp_path).as_posix() for f in files] == [
-        "a.json.gz", "b/1.txt", "b/2.jsonl", "c/d/e.JSONL"]
+        "a.json.gz",
+        "b/1.txt",
+        "b/2.jsonl",
+        "c/d/e.JSONL",
+    ]
 
 
 def test_find_files_reports_missing_and_unsupported(tmp_path):
@@ -605,4 +697,6 @@ def test_read_sources_collects_articles_and_errors(tmp_path):
     articles, errors = read_sources([tmp_path / "src", SEED, tmp_path / "missing"])
     assert len(articles) == 8
     assert [(e.line, e.reason.split(" (")[0]) for e in errors] == [
-        (None, "no such file or folder"), (2, "line is not valid JSON")]
+        (None, "no such file or folder"),
+        (2, "line is not valid JSON"),
+    ]

@@ -9,14 +9,54 @@ from searcher import analysis
 from searcher.errors import QueryError
 
 ARTICLES = [
-    {"id": "eco", "title": "全省经济发展迅速", "body": "去年全省经济发展迅速，工业增加值增长。", "date": "1998-01-05"},
-    {"id": "eco-apart", "title": "发展与经济", "body": "农村发展很快。城市经济也在进步。", "date": "1998-01-10"},
-    {"id": "beida", "title": "学子来信", "body": "他去年考上了北大，今年回乡探亲。", "date": "1998-01-12"},
-    {"id": "beidahuang", "title": "北大荒的冬天", "body": "北大荒的农场迎来丰收。", "date": "1998-01-15"},
-    {"id": "xibei", "title": "大学新闻", "body": "西北大学的学生参加社会实践。", "date": "1998-01-20"},
-    {"id": "gdp", "title": "ＧＤＰ增长３．９％", "body": "１９９８年ＧＤＰ增长３．９％，５Ｇ与Ｃ＃无关。", "date": "1998-01-25"},
-    {"id": "flower", "title": "杜鹃花开", "body": "丹东的杜鹃花远销全国各地。", "date": "1998-01-31"},
-    {"id": "anshan", "title": "招商引资", "body": "鞍山市以招商引资项目积蓄新动能。", "date": "1998-02-02"},
+    {
+        "id": "eco",
+        "title": "全省经济发展迅速",
+        "body": "去年全省经济发展迅速，工业增加值增长。",
+        "date": "1998-01-05",
+    },
+    {
+        "id": "eco-apart",
+        "title": "发展与经济",
+        "body": "农村发展很快。城市经济也在进步。",
+        "date": "1998-01-10",
+    },
+    {
+        "id": "beida",
+        "title": "学子来信",
+        "body": "他去年考上了北大，今年回乡探亲。",
+        "date": "1998-01-12",
+    },
+    {
+        "id": "beidahuang",
+        "title": "北大荒的冬天",
+        "body": "北大荒的农场迎来丰收。",
+        "date": "1998-01-15",
+    },
+    {
+        "id": "xibei",
+        "title": "大学新闻",
+        "body": "西北大学的学生参加社会实践。",
+        "date": "1998-01-20",
+    },
+    {
+        "id": "gdp",
+        "title": "ＧＤＰ增长３．９％",
+        "body": "１９９８年ＧＤＰ增长３．９％，５Ｇ与Ｃ＃无关。",
+        "date": "1998-01-25",
+    },
+    {
+        "id": "flower",
+        "title": "杜鹃花开",
+        "body": "丹东的杜鹃花远销全国各地。",
+        "date": "1998-01-31",
+    },
+    {
+        "id": "anshan",
+        "title": "招商引资",
+        "body": "鞍山市以招商引资项目积蓄新动能。",
+        "date": "1998-02-02",
+    },
 ]
 
 
@@ -80,10 +120,12 @@ def test_fields(ix):
 
 
 def test_title_match_ranks_above_body_match(make_index):
-    path = make_index([
-        {"id": "body", "title": "新闻", "body": "今天讨论了改革的问题，其他事项若干。"},
-        {"id": "title", "title": "改革", "body": "今天讨论了一些问题，其他事项若干。"},
-    ])
+    path = make_index(
+        [
+            {"id": "body", "title": "新闻", "body": "今天讨论了改革的问题，其他事项若干。"},
+            {"id": "title", "title": "改革", "body": "今天讨论了一些问题，其他事项若干。"},
+        ]
+    )
     with searcher.open_index(path) as ix:
         assert ids(ix.search("改革")) == ["title", "body"]
 
