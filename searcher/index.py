@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from searcher import engine, query, search, store
 from searcher.errors import ArticleNotFound, IndexDamaged, QueryError
-from searcher.highlight import Span, find_spans
+from searcher.highlight import Span
 from searcher.textstore import TextStore
 
 
@@ -109,10 +109,9 @@ class Index:
         tspans: list[Span] = []
         bspans: list[Span] = []
         if query_text:
-            needles = [query.Literal(lit.text) for lit in query.literals(query.parse(query_text))]
-            folded = [search.analysis.fold(n.text).strip() for n in needles]
-            tspans = find_spans(title, folded)
-            bspans = find_spans(body, folded)
+            tspans, bspans = search.highlights(
+                self._reader, self._texts, query.parse(query_text), doc, title, body
+            )
         return Article(
             id=s["id"],
             title=title,

@@ -218,3 +218,12 @@ def run(
         )
     elapsed = (time.perf_counter() - t0) * 1000
     return Results(query=text, total=len(ranked), hits=hits, elapsed_ms=round(elapsed, 2))
+
+
+def highlights(
+    reader: engine.Reader, texts: TextStore, node: Node, doc: int, title: str, body: str
+) -> tuple[list[Span], list[Span]]:
+    """Where a query matches one article's title and body, as a hit would show it."""
+    r = _Run(reader, texts)
+    pos = [r.literal(lit) for lit in literals(node)]
+    return r.spans(doc, "title", title, pos), r.spans(doc, "body", body, pos)

@@ -203,3 +203,11 @@ def test_recall_and_precision_against_substring_search(seed_index):
             if q.isalnum():
                 loose = ix.search(q, limit=0, snippets=False)
                 assert {h.id for h in loose.hits[: len(truth)]} == truth, q
+
+
+def test_article_highlights_like_a_hit(ix):
+    art = ix.article("eco-apart", query_text="经济发展")
+    assert {art.body[a:b] for a, b in art.body_matches} == {"经济", "发展"}
+    assert {art.title[a:b] for a, b in art.title_matches} == {"经济", "发展"}
+    art = ix.article("eco", query_text='"经济发展" -农村')
+    assert [art.body[a:b] for a, b in art.body_matches] == ["经济发展"]
