@@ -387,10 +387,15 @@ _NOT_NAMES = {"完", "待续", "续完", "未完", "未完待续", "全文完", 
 _DAY_NO = r"[0-9０-９一二三四五六七八九十]{1,3}"
 _PLACE_DAY = rf"(?:[\u4e00-\u9fff]{{2,8}}?{_DAY_NO}月{_DAY_NO}日)?"
 _OPENS_UNTITLED = re.compile(rf"本报{_PLACE_DAY}[讯电]|新华社{_PLACE_DAY}电")
-_DATELINE = re.compile(rf"{_OPENS_UNTITLED.pattern}|新华社|据\S{{1,20}}?报道")
+_DATELINE = re.compile(rf"{_OPENS_UNTITLED.pattern}|据?新华社|据\S{{1,20}}?报道")
 _DATELINE_BY = re.compile(rf"[ \u3000]*[（(]?{_ROLE}[ \u3000]*({_NAMES})(?:报道|[）)])")
-# A paragraph opening with a tiny sentence ("减排。") is the tail of a broken one.
-_CONTINUES = re.compile(r"[^\s，,、。！？!?；;：:]{1,3}[。！？!?；;]")
+# A paragraph opening with a tiny sentence ("减排。") or a stop is the tail of a broken one.
+_CONTINUES = re.compile(rf"[^\s，,、。！？!?；;：:]{{1,3}}[。！？!?；;]|[，,、。！？!?；;：:{_CLOSERS}]")
+_SENTENCE = re.compile(r"[。；;]")
+_FINISHED = re.compile(rf"[。！？!?…][{_CLOSERS}]*(?:[（(][^（）()]*[）)])?$")  # "…。（张三）"
+# Never a heading: a note or credit wholly in brackets, a dateline, a line ending
+# with an opening bracket or a joiner (the first half of a broken paragraph).
+_NOT_HEADING = re.compile(rf"[（(][^（）()]*[）)]|(?:{_DATELINE.pattern}).*|.*[（(“‘《「『【—·．]")
 
 
 @dataclass
@@ -400,6 +405,16 @@ class _Block:
     gap: int  # blank lines before it: more than usual hints at a new article
     kind: str = "para"
     names: list[str] = field(default_factory=list)
+    indent: bool = False  # starts indented, on a page that indents its paragraphs
+
+
+@dataclass
+class _Layout:
+    """What a page uses to set articles apart."""
+
+    usual_gap: int = 0  # blank lines between paragraphs
+    article_gap: int = 0  # blank lines before titles, where wider than usual_gap
+    indents: bool = False  # paragraphs start indented, titles do not
 
 
 def _width(s: str) -> int:
@@ -416,6 +431,12 @@ def _join(parts: list[str]) -> str:
 
 def _heading_like(s: str) -> bool:
     return len(s) <= 40 and not any(c in _NOT_IN_HEADING for c in s)
+
+
+def _question_like(s: str) -> bool:
+    """A short line with a comma, colon, ! or ? inside, as headlines may have
+    ("日本企业：经济前景不佳", "“输血”，更需“造血”"): a title only where one is expected."""
+    return len(s) <= 40 and not re.search(r"[。；;…]|[，,、：:]$", s)
 
 
 def _names(byline: str) -> list[str]:
@@ -459,7 +480,7 @@ def _blocks(text: str) -> list[_Block]:
         if wrapped:
             lines_of[-1].append(s)
         else:
-            blocks.append(_Block(s, n, gap))
+            blocks.append(_Block(s, n, gap, indent=raw[0].isspace()))
             lines_of.append([s])
         gap, last = 0, s
     for b, parts in zip(blocks, lines_of):
@@ -467,20 +488,59 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
-def _classify(blocks: list[_Block]) -> None:
+def _layout(blocks: list[_Block]) -> _Layout:
+    gaps = Counter(b.gap for b in blocks[1:])
+    lay = _Layout(usual_gap=gaps.most_common(1)[0][0] if gaps else 0)
+    lay.indents = sum(b.indent for b in blocks) >= max(2, 0.4 * len(blocks))
     for b in blocks:
+        b.indent = b.indent and lay.indents
+    # Titles set apart by one wider gap, twice or more: that gap sets articles apart.
+    wide = Counter(b.gap for b in blocks[1:] if b.gap > lay.usual_gap and _heading_like(b.text))
+    if wide and wide.most_common(1)[0][1] >= 2:
+        lay.article_gap = wide.most_common(1)[0][0]
+    return lay
+
+
+def _title_expected(b: _Block, after: _Block | None, lay: _Layout, first: bool) -> bool:
+    """Where a page prints a title: first, set apart, flush left among indented
+    paragraphs, or over a dateline or byline."""
+    return (
+        first
+        or b.gap > lay.usual_gap
+        or (lay.indents and not b.indent)
+        or (after is not None and bool(_BYLINE.fullmatch(after.text) or _DATELINE.match(after.text)))
+    )
+
+
+def _classify(blocks: list[_Block], lay: _Layout) -> None:
+    for i, b in enumerate(blocks):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
         if len(b.text) <= 40 and _MARKERS & set(b.text) and not _COMPLETE.search(b.text):
             b.kind = "label"
         elif _BYLINE.fullmatch(b.text):
             b.kind, b.names = "byline", _names(b.text)
-        elif b.text.startswith(("——", "──")) and len(b.text) <= 60:
+        elif b.text.startswith(("——", "──")) and len(b.text) <= 60 and not _SENTENCE.search(b.text):
             b.kind = "subtitle"
         else:
             m = _TAIL.match(b.text)
             if m and _BYLINE.fullmatch(m.group(2)):
                 b.text, b.names = m.group(1), _names(m.group(2))
-            elif _heading_like(b.text):
+            elif not (b.indent or _NOT_HEADING.fullmatch(b.text)) and (
+                _heading_like(b.text)
+                or (_question_like(b.text) and _title_expected(b, after, lay, i == 0))
+            ):
                 b.kind = "heading"
+                # A bare name between a title and the text is the author ("走访牧奎村/王忠范").
+                prev = blocks[i - 1] if i else None
+                if (
+                    re.fullmatch(_NAMES, b.text)
+                    and prev is not None
+                    and prev.kind == "heading"
+                    and _title_expected(prev, b, lay, i == 1)
+                    and after is not None
+                    and not _heading_like(after.text)
+                ):
+                    b.kind, b.names = "byline", _names(b.text)
     # Bare names after the last sentence ("提升。袁春辉 李国恩") are a byline only
     # where an article ends: before a heading, a label or the end of the page.
     for b, after in zip(blocks, blocks[1:] + [None]):
@@ -500,6 +560,7 @@ def _join_fragments(blocks: list[_Block]) -> list[_Block]:
         if (
             prev
             and b.kind == "para"
+            and not b.indent  # an indented line starts a paragraph
             and not prev.names
             and (
                 (prev.kind == "para" and not _COMPLETE.search(pieces[-1][-1]))
@@ -534,14 +595,15 @@ def _starts_article(
     after: _Block | None,
     label: _Block | None,
     closed: bool,
-    usual_gap: int,
+    lay: _Layout,
 ) -> bool:
     """Does this run of headings open a new article, or is it a subhead?"""
     first_on_page = cur is None
     after_label = label is not None
     previous_closed = closed  # the article before ended with its byline
     has_subtitle = any(b.kind == "subtitle" for b in group)
-    set_apart = group[0].gap > usual_gap
+    set_apart = group[0].gap > lay.usual_gap
+    flush_left = lay.indents and not group[0].indent  # among indented paragraphs
     opens_with_dateline = after is not None and (
         after.kind == "byline" or bool(_DATELINE.match(after.text))
     )
@@ -551,13 +613,12 @@ def _starts_article(
         or previous_closed
         or has_subtitle
         or set_apart
+        or flush_left
         or opens_with_dateline
     )
 
 
-def _group(blocks: list[_Block]) -> list[_Art]:
-    gaps = Counter(b.gap for b in blocks[1:])
-    usual_gap = gaps.most_common(1)[0][0] if gaps else 0
+def _group(blocks: list[_Block], lay: _Layout) -> list[_Art]:
     arts: list[_Art] = []
     cur: _Art | None = None
     label: _Block | None = None
@@ -569,7 +630,7 @@ def _group(blocks: list[_Block]) -> list[_Art]:
             while j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
                 j += 1
             group, after = blocks[i:j], blocks[j] if j < len(blocks) else None
-            if _starts_article(cur, group, after, label, closed, usual_gap):
+            if _starts_article(cur, group, after, label, closed, lay):
                 cur = _Art(b.line, body=[label.text] if label else [])
                 arts.append(cur)
                 # The title runs to the subtitle; headings after it are subheads.
@@ -585,13 +646,17 @@ def _group(blocks: list[_Block]) -> list[_Art]:
         elif b.kind == "label" and j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
             label = b
         else:
-            opens = b.kind != "byline" and bool(_OPENS_UNTITLED.match(b.text))
+            # A dateline, or a gap as wide as before titles, opens an untitled brief.
+            opens = b.kind != "byline" and bool(
+                _OPENS_UNTITLED.match(b.text) or (lay.article_gap and b.gap >= lay.article_gap)
+            )
             if cur is None or (opens and cur.has_text):
                 cur = _Art(b.line)
                 arts.append(cur)
             if b.kind != "byline":
                 cur.body.append(b.text)
-                cur.has_text = True
+                # A deck or a picture credit above the text is not yet the text.
+                cur.has_text = cur.has_text or bool(_FINISHED.search(b.text))
             by = (m := _DATELINE.match(b.text)) and _DATELINE_BY.match(b.text, m.end())
             cur.names += (_names(by.group(1)) if by else []) + b.names
             closed = bool(b.names) and cur.has_text  # a byline above the text closes nothing
@@ -601,8 +666,9 @@ def _group(blocks: list[_Block]) -> list[_Art]:
 
 def split_page(text: str) -> list[PageArticle]:
     blocks = _blocks(text)
-    _classify(blocks)
-    arts = _group(_join_fragments(blocks))
+    lay = _layout(blocks)
+    _classify(blocks, lay)
+    arts = _group(_join_fragments(blocks), lay)
     return [
         PageArticle(
             title=a.title,

@@ -229,7 +229,10 @@ def test_layout_hard_wrapped_lines_are_rejoined(separator):
     (article,) = split_page("\n".join(lines))
     assert article.title == "抚顺冰雪旅游持续升温"
     assert article.author == "赵明"
-    assert article.body.split("\n") == [p1 + p2, p3]  # p1 has no final stop: it runs on into p2
+    if separator == "blank":  # p1 has no final stop: it runs on into p2
+        assert article.body.split("\n") == [p1 + p2, p3]
+    else:  # an indented line starts a paragraph, stop or not
+        assert article.body.split("\n") == [p1, p2, p3]
 
 
 def test_layout_crlf_and_bom(tmp_path):
@@ -388,6 +391,101 @@ def test_completion_marks_that_are_not_bylines_stay_in_the_body():
 def test_ascii_words_broken_across_lines_keep_a_space():
     (article,) = split_page("标题\n\n会议经过讨论，采用了Whoosh\n\nsearch engine方案。\n")
     assert article.body == "会议经过讨论，采用了Whoosh search engine方案。"
+
+
+def test_layout_flush_left_title_among_indented_paragraphs_starts_an_article():
+    page = (
+        "甲市召开工作会议\n"
+        "　　会议部署了全年工作。\n"
+        "　　与会代表表示，一定要抓好落实。\n"
+        "乙市冬季供暖平稳\n"
+        "　　全市供暖面积两亿平方米\n"  # an indented short line is text, not a title
+        "　　入冬以来，乙市供暖运行平稳。\n"
+    )
+    first, second = split_page(page)
+    assert first.title == "甲市召开工作会议"
+    assert first.body.endswith("一定要抓好落实。")
+    assert second.title == "乙市冬季供暖平稳"
+    assert second.body.split("\n") == ["全市供暖面积两亿平方米", "入冬以来，乙市供暖运行平稳。"]
+
+
+@pytest.mark.parametrize(
+    "title", ["日本企业：经济前景不佳", "“输血”，更需“造血”", "农村电价缘何高？", "拜年变了味，当刹！"]
+)
+def test_a_headline_with_punctuation_is_a_title_where_a_title_is_expected(title):
+    before_dateline = (
+        f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{title}\n\n据新华社东京1月3日电 调查显示，前景不佳。\n"
+    )
+    set_apart = (
+        f"甲市召开工作会议\n\n会议部署了全年工作。\n\n\n{title}\n\n调查显示，前景不佳。\n\n\n"
+        "乙市推进项目建设\n\n项目进展顺利。\n"
+    )
+    for page in (before_dateline, set_apart):
+        assert [a.title for a in split_page(page)][:2] == ["甲市召开工作会议", title]
+    # Inside an article, the same line is only text.
+    (article,) = split_page(f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{title}\n\n调查显示，前景不佳。\n")
+    assert article.title == "甲市召开工作会议" and title in article.body
+
+
+def test_a_credit_in_brackets_is_never_a_title():
+    page = (
+        "甲市召开工作会议\n\n会议部署了全年工作。\n\n（王彦田周亮）\n\n\n"
+        "治理高定价砍掉大回扣\n\n本报讯 首批中央管理药品价格公布。\n\n\n"
+        "迎虎年（书法）\n\n（关山月）\n"
+    )
+    assert [(a.title, a.body) for a in split_page(page)] == [
+        ("甲市召开工作会议", "会议部署了全年工作。\n（王彦田周亮）"),
+        ("治理高定价砍掉大回扣", "本报讯 首批中央管理药品价格公布。"),
+        ("迎虎年（书法）", "（关山月）"),
+    ]
+
+
+def test_untitled_briefs_set_apart_like_the_titles_are_separate_articles():
+    page = (
+        "甲市召开工作会议\n\n会议部署了全年工作。\n\n代表们表示要抓好落实。\n\n\n"
+        "乙市推进项目建设\n\n项目进展顺利。\n\n主体工程已完成七成。\n\n\n"
+        "中国政府向马达加斯加赠送药品的交接仪式昨天举行。\n\n\n"
+        "越南国防部三日举行了授衔仪式。\n\n\n"
+        "丙市冬季供暖平稳\n\n入冬以来供暖运行平稳。\n"
+    )
+    assert [(a.title, a.body) for a in split_page(page)][:4] == [
+        ("甲市召开工作会议", "会议部署了全年工作。\n代表们表示要抓好落实。"),
+        ("乙市推进项目建设", "项目进展顺利。\n主体工程已完成七成。"),
+        ("", "中国政府向马达加斯加赠送药品的交接仪式昨天举行。"),
+        ("", "越南国防部三日举行了授衔仪式。"),
+    ]
+
+
+def test_a_dateline_after_a_deck_or_picture_credit_stays_in_the_article():
+    page = (
+        "李鹏在北京考察企业\n\n图为李鹏总理在石景山发电总厂的车间里，同正在值班的工人们亲切交谈，"
+        "向他们祝贺新年（新华社记者樊如钧摄）\n\n新华社北京12月31日电 今天是一九九七年的最后一天。\n\n"
+        "本报讯 记者李四报道 乙市今天开工。\n"
+    )
+    first, second = split_page(page)
+    assert first.title == "李鹏在北京考察企业"
+    assert first.body.split("\n")[1] == "新华社北京12月31日电 今天是一九九七年的最后一天。"
+    assert (second.title, second.author) == ("", "李四")
+
+
+def test_a_bare_name_between_title_and_text_is_the_author():
+    page = "甲市召开工作会议\n\n会议部署了全年工作。\n\n\n走访牧奎村\n\n王忠范\n\n朔风卷地，牧奎村已披上银装。\n"
+    first, second = split_page(page)
+    assert (second.title, second.author, second.body) == ("走访牧奎村", "王忠范", "朔风卷地，牧奎村已披上银装。")
+
+
+def test_dash_list_items_and_dateline_fragments_are_not_titles():
+    page = (
+        "国务院侨办发表新年贺词\n\n本报北京12月30日讯新华社记者胡晓梦\n\n、本报记者吴亚明报道：新年将至。\n\n"
+        "——企业亏损状况有所改善。亏损面是近年来最低。\n\n——企业兼并重组步伐加快。\n"
+    )
+    (article,) = split_page(page)
+    assert article.title == "国务院侨办发表新年贺词"
+    assert article.body.split("\n") == [
+        "本报北京12月30日讯新华社记者胡晓梦、本报记者吴亚明报道：新年将至。",
+        "——企业亏损状况有所改善。亏损面是近年来最低。",
+        "——企业兼并重组步伐加快。",
+    ]
 
 
 # Common characters without any that make up byline roles or datelines.
