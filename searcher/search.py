@@ -71,10 +71,12 @@ class _Run:
         fields = (lit.field,) if lit.field else engine.TEXT_FIELDS
         exact = self.texts.find(folded, lit.field)
         words = self.words_of(folded)
-        whole = self.with_words(words, fields) & exact if words else set()
+        apart = self.with_words(words, fields) if words else set()
+        whole = apart & exact
         loose: set[int] = set()
+        # Words apart count only when they say something: not for lone characters.
         if not lit.quoted and len(words) > 1 and all(len(w) > 1 or w.isascii() for w in words):
-            loose = self.with_words(words, fields) - exact
+            loose = apart - exact
         out = _Lit(folded, fields, words, exact, whole, loose)
         self.lits[lit] = out
         return out
