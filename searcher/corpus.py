@@ -393,9 +393,19 @@ _DATELINE_BY = re.compile(rf"[ \u3000]*[（(]?{_ROLE}[ \u3000]*({_NAMES})(?:报�
 _CONTINUES = re.compile(rf"[^\s，,、。！？!?；;：:]{{1,3}}[。！？!?；;]|[，,、。！？!?；;：:{_CLOSERS}]")
 _SENTENCE = re.compile(r"[。；;]")
 _FINISHED = re.compile(rf"[。！？!?…][{_CLOSERS}]*(?:[（(][^（）()]*[）)])?$")  # "…。（张三）"
-# Never a heading: a note or credit wholly in brackets, a dateline, a line ending
-# with an opening bracket or a joiner (the first half of a broken paragraph).
-_NOT_HEADING = re.compile(rf"[（(][^（）()]*[）)]|(?:{_DATELINE.pattern}).*|.*[（(“‘《「『【—·．]")
+# Never a heading: a note or credit wholly in brackets, a dateline, a dash-led line
+# that is no subtitle (a signature, a list item), or the first half
+# of a broken paragraph: ending with an opening bracket, a joiner or a word that
+# cannot end a headline ("…森林的作用是" cut after 是).
+_NOT_HEADING = re.compile(
+    rf"[（(][^（）()]*[）)]|(?:{_DATELINE.pattern}|——).*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该]"
+)
+_PAIRS = ("（）", "()", "“”", "《》", "『』", "「」", "【】")
+
+
+def _balanced(s: str) -> bool:
+    """A headline's brackets and quotes pair up; a broken paragraph's often do not."""
+    return all(s.count(a) == s.count(b) for a, b in _PAIRS)
 
 
 @dataclass
@@ -452,8 +462,9 @@ def _wrap_width(lines: list[str]) -> int:
         return 0
     width = wide[len(wide) * 3 // 4]
     full = [w for w in wide if w >= width - max(4, width // 8)]
-    # Wrapped text has many lines of one width and none much longer.
-    if len(full) >= max(3, 0.4 * len(widths)) and wide[-1] <= width * 1.15:
+    # Wrapped text has many lines of one width and few much longer (headlines across columns).
+    longer = sum(w > width * 1.15 for w in wide)
+    if len(full) >= max(3, 0.4 * len(widths)) and longer <= max(1, len(full) // 20):
         return width
     return 0
 
@@ -519,13 +530,19 @@ def _classify(blocks: list[_Block], lay: _Layout) -> None:
             b.kind = "label"
         elif _BYLINE.fullmatch(b.text):
             b.kind, b.names = "byline", _names(b.text)
-        elif b.text.startswith(("——", "──")) and len(b.text) <= 60 and not _SENTENCE.search(b.text):
+        elif (
+            b.text.startswith(("——", "──"))
+            and len(b.text) <= 60
+            and not _SENTENCE.search(b.text)
+            and i
+            and blocks[i - 1].kind == "heading"  # else a signature ("——编者") or a list item
+        ):
             b.kind = "subtitle"
         else:
             m = _TAIL.match(b.text)
             if m and _BYLINE.fullmatch(m.group(2)):
                 b.text, b.names = m.group(1), _names(m.group(2))
-            elif not (b.indent or _NOT_HEADING.fullmatch(b.text)) and (
+            elif not (b.indent or _NOT_HEADING.fullmatch(b.text)) and _balanced(b.text) and (
                 _heading_like(b.text)
                 or (_question_like(b.text) and _title_expected(b, after, lay, i == 0))
             ):

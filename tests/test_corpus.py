@@ -488,6 +488,39 @@ def test_dash_list_items_and_dateline_fragments_are_not_titles():
     ]
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("图为战士们在抢修线路（新华社记者", "李文波摄）"),  # brackets open across the break
+        ("人们在谈论森林的作用时，总爱说森林的作用是", "提供木材。"),  # cut after a joining word
+        ("塔拉尔将于", "三月当选议员，同年被提名为总统候选人。"),
+    ],
+)
+def test_print_breaks_that_look_like_headings_are_rejoined(first, second):
+    page = f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{first}\n\n{second}\n\n\n乙市推进项目建设\n\n项目进展顺利。\n"
+    one, two = split_page(page)
+    assert one.body.split("\n") == ["会议部署了全年工作。", first + second]
+    assert two.title == "乙市推进项目建设"
+
+
+def test_a_signature_line_is_not_a_subtitle():
+    page = "甲市召开工作会议\n\n会议部署了全年工作。\n\n———编者\n\n乙市推进项目建设\n\n本报讯 项目进展顺利。\n"
+    one, two = split_page(page)
+    assert (one.title, one.body) == ("甲市召开工作会议", "会议部署了全年工作。\n———编者")
+    assert two.title == "乙市推进项目建设"
+
+
+def test_hard_wrapped_page_with_a_headline_wider_than_the_column():
+    p1 = "今年冬天，抚顺市依托丰富的冰雪资源大力发展冰雪旅游产业，推出二十条精品线路吸引游客，据统计元旦假期全市接待游客同比增长百分之三十。"
+    p2 = "（三）查封、扣押的赃款赃物，对依法不移送的，应当随案移送证据清单、照片或者其他证明文件，待判决生效后上缴国库。"
+    lines = ["抚顺冰雪旅游持续升温带动全市冰雪经济快速发展成为群众增收新渠道", ""]
+    for p in (p1, p2, p1, p2):
+        lines += [*wrap(p, 16), ""]
+    (article,) = split_page("\n".join(lines))
+    assert article.title == lines[0]
+    assert article.body.split("\n") == [p1, p2, p1, p2]
+
+
 # Common characters without any that make up byline roles or datelines.
 HAN = "的一是在不了有和人这中大为上个国我以要他时来用们到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着"
 
