@@ -390,8 +390,10 @@ _OPENS_UNTITLED = re.compile(rf"本报{_PLACE_DAY}[讯电]|新华社{_PLACE_DAY}
 _DATELINE = re.compile(rf"{_OPENS_UNTITLED.pattern}|据?新华社|据\S{{1,20}}?报道")
 _DATELINE_BY = re.compile(rf"[ \u3000]*[（(]?{_ROLE}[ \u3000]*({_NAMES})(?:报道|[）)])")
 # A paragraph opening with a tiny sentence ("减排。") or a stop is the tail of a broken one.
-_CONTINUES = re.compile(rf"[^\s，,、。！？!?；;：:]{{1,3}}[。！？!?；;]|[，,、。！？!?；;：:{_CLOSERS}]")
-_SENTENCE = re.compile(r"[。；;]")
+_CONTINUES = re.compile(
+    rf"[^\s，,、。！？!?；;：:]{{1,3}}[。！？!?；;]|[，,、。！？!?；;：:{_CLOSERS}]"
+)
+_SENTENCE = re.compile(r"[。；;…]")
 _FINISHED = re.compile(rf"[。！？!?…][{_CLOSERS}]*(?:[（(][^（）()]*[）)])?$")  # "…。（张三）"
 # Never a heading: a note or credit wholly in brackets, a dateline, a dash-led line
 # that is no subtitle (a signature, a list item), or the first half
@@ -401,11 +403,6 @@ _NOT_HEADING = re.compile(
     rf"[（(][^（）()]*[）)]|(?:{_DATELINE.pattern}|——).*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该]"
 )
 _PAIRS = ("（）", "()", "“”", "《》", "『』", "「」", "【】")
-
-
-def _balanced(s: str) -> bool:
-    """A headline's brackets and quotes pair up; a broken paragraph's often do not."""
-    return all(s.count(a) == s.count(b) for a, b in _PAIRS)
 
 
 @dataclass
@@ -446,7 +443,7 @@ def _heading_like(s: str) -> bool:
 def _question_like(s: str) -> bool:
     """A short line with a comma, colon, ! or ? inside, as headlines may have
     ("日本企业：经济前景不佳", "“输血”，更需“造血”"): a title only where one is expected."""
-    return len(s) <= 40 and not re.search(r"[。；;…]|[，,、：:]$", s)
+    return len(s) <= 40 and not _SENTENCE.search(s) and not s.endswith(tuple("，,、：:"))
 
 
 def _names(byline: str) -> list[str]:
@@ -519,7 +516,21 @@ def _title_expected(b: _Block, after: _Block | None, lay: _Layout, first: bool) 
         first
         or b.gap > lay.usual_gap
         or (lay.indents and not b.indent)
-        or (after is not None and bool(_BYLINE.fullmatch(after.text) or _DATELINE.match(after.text)))
+        or (
+            after is not None and bool(_BYLINE.fullmatch(after.text) or _DATELINE.match(after.text))
+        )
+    )
+
+
+def _can_head(b: _Block, after: _Block | None, lay: _Layout, first: bool) -> bool:
+    """May this block be a heading (a title or a subhead)? Its brackets and quotes
+    pair up (a broken paragraph's often do not) and it is not indented as text is."""
+    if b.indent or _NOT_HEADING.fullmatch(b.text):
+        return False
+    if any(b.text.count(o) != b.text.count(c) for o, c in _PAIRS):
+        return False
+    return _heading_like(b.text) or (
+        _question_like(b.text) and _title_expected(b, after, lay, first)
     )
 
 
@@ -542,10 +553,7 @@ def _classify(blocks: list[_Block], lay: _Layout) -> None:
             m = _TAIL.match(b.text)
             if m and _BYLINE.fullmatch(m.group(2)):
                 b.text, b.names = m.group(1), _names(m.group(2))
-            elif not (b.indent or _NOT_HEADING.fullmatch(b.text)) and _balanced(b.text) and (
-                _heading_like(b.text)
-                or (_question_like(b.text) and _title_expected(b, after, lay, i == 0))
-            ):
+            elif _can_head(b, after, lay, i == 0):
                 b.kind = "heading"
                 # A bare name between a title and the text is the author ("走访牧奎村/王忠范").
                 prev = blocks[i - 1] if i else None
@@ -554,8 +562,7 @@ def _classify(blocks: list[_Block], lay: _Layout) -> None:
                     and prev is not None
                     and prev.kind == "heading"
                     and _title_expected(prev, b, lay, i == 1)
-                    and after is not None
-                    and not _heading_like(after.text)
+                    and not (after is None or _heading_like(after.text))
                 ):
                     b.kind, b.names = "byline", _names(b.text)
     # Bare names after the last sentence ("提升。袁春辉 李国恩") are a byline only

@@ -410,12 +410,11 @@ def test_layout_flush_left_title_among_indented_paragraphs_starts_an_article():
 
 
 @pytest.mark.parametrize(
-    "title", ["日本企业：经济前景不佳", "“输血”，更需“造血”", "农村电价缘何高？", "拜年变了味，当刹！"]
+    "title",
+    ["日本企业：经济前景不佳", "“输血”，更需“造血”", "农村电价缘何高？", "拜年变了味，当刹！"],
 )
 def test_a_headline_with_punctuation_is_a_title_where_a_title_is_expected(title):
-    before_dateline = (
-        f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{title}\n\n据新华社东京1月3日电 调查显示，前景不佳。\n"
-    )
+    before_dateline = f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{title}\n\n据新华社东京1月3日电 调查显示，前景不佳。\n"
     set_apart = (
         f"甲市召开工作会议\n\n会议部署了全年工作。\n\n\n{title}\n\n调查显示，前景不佳。\n\n\n"
         "乙市推进项目建设\n\n项目进展顺利。\n"
@@ -423,7 +422,9 @@ def test_a_headline_with_punctuation_is_a_title_where_a_title_is_expected(title)
     for page in (before_dateline, set_apart):
         assert [a.title for a in split_page(page)][:2] == ["甲市召开工作会议", title]
     # Inside an article, the same line is only text.
-    (article,) = split_page(f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{title}\n\n调查显示，前景不佳。\n")
+    (article,) = split_page(
+        f"甲市召开工作会议\n\n会议部署了全年工作。\n\n{title}\n\n调查显示，前景不佳。\n"
+    )
     assert article.title == "甲市召开工作会议" and title in article.body
 
 
@@ -470,8 +471,12 @@ def test_a_dateline_after_a_deck_or_picture_credit_stays_in_the_article():
 
 def test_a_bare_name_between_title_and_text_is_the_author():
     page = "甲市召开工作会议\n\n会议部署了全年工作。\n\n\n走访牧奎村\n\n王忠范\n\n朔风卷地，牧奎村已披上银装。\n"
-    first, second = split_page(page)
-    assert (second.title, second.author, second.body) == ("走访牧奎村", "王忠范", "朔风卷地，牧奎村已披上银装。")
+    _, second = split_page(page)
+    assert (second.title, second.author, second.body) == (
+        "走访牧奎村",
+        "王忠范",
+        "朔风卷地，牧奎村已披上银装。",
+    )
 
 
 def test_dash_list_items_and_dateline_fragments_are_not_titles():
