@@ -272,8 +272,14 @@ def _json_fields(obj: object) -> dict[str, str]:
             kind = _JSON_TYPES[type(value)]
             raise ValueError(f"field {key!r} must be a string, not a JSON {kind}")
         out[key] = value
-    if out["date"] and _find_date(out["date"])[0] != out["date"]:
-        raise ValueError(f"field 'date' must be a date YYYY-MM-DD, not {out['date']!r}")
+    if out["date"]:
+        # Other spellings of a day (1998/01/05, 19980105, 1998年1月5日, an ISO
+        # timestamp) are normalised; anything else is an error on its line.
+        date, m = _find_date(out["date"])
+        rest = out["date"][m.end() :].strip() if m else ""
+        if not m or out["date"][: m.start()].strip() or (rest and not rest.startswith("T")):
+            raise ValueError(f"field 'date' must be a date YYYY-MM-DD, not {out['date']!r}")
+        out["date"] = date
     return out
 
 

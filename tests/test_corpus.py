@@ -666,7 +666,8 @@ def test_jsonl_articles_are_read_with_all_fields(tmp_path):
         ('{"id": "a", "body": null}', "field 'body' must be a string"),
         ('{"id": "a", "body": "x", "title": ["t"]}', "field 'title' must be a string"),
         ('{"id": "a", "body": "x", "source": 1}', "field 'source' must be a string"),
-        ('{"id": "a", "body": "x", "date": "1998/1/1"}', "field 'date' must be a date"),
+        ('{"id": "a", "body": "x", "date": "January 1998"}', "field 'date' must be a date"),
+        ('{"id": "a", "body": "x", "date": "1998-01-01 or so"}', "field 'date' must be a date"),
         ('{"id": "a", "body": "x", "date": "1998-02-30"}', "field 'date' must be a date"),
         ('{"id": "a", "body": "x", "date": 19980101}', "field 'date' must be a string"),
     ],
@@ -678,6 +679,15 @@ def test_bad_json_lines_are_reported_and_the_rest_is_read(tmp_path, line, reason
     (error,) = errors
     assert (error.path, error.line) == (str(path), 3)
     assert str(error).startswith(f"{path}:3: {reason}")
+
+
+@pytest.mark.parametrize(
+    "date", ["1998-01-05", "1998/1/5", "19980105", "1998年1月5日", "1998-01-05T08:30:00+08:00"]
+)
+def test_json_dates_are_normalised(tmp_path, date):
+    path = write(tmp_path / "a.jsonl", jsonl({**GOOD, "date": date}))
+    (article,), errors = read_file(path)
+    assert article.date == "1998-01-05" and errors == []
 
 
 def test_missing_id_is_derived_from_file_and_line(tmp_path):
