@@ -22,11 +22,6 @@ from searcher.errors import SearcherError
 EXIT_OK, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 
 
-class _Exit(Exception):
-    def __init__(self, code: int) -> None:
-        self.code = code
-
-
 def _guard(fn: Callable) -> Callable:
     """Run a verb: errors become one line and exit 2; a closed pipe ends quietly."""
 
@@ -34,8 +29,8 @@ def _guard(fn: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         try:
             code = fn(*args, **kwargs) or EXIT_OK
-        except _Exit as e:
-            code = e.code
+        except click.ClickException:
+            raise  # usage errors: reported by the group, one line
         except SearcherError as e:
             render.error(str(e))
             code = EXIT_ERROR
@@ -102,7 +97,27 @@ color_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """click's group, with its usage errors made one line like every other error."""
+
+    def main(self, args=None, prog_name=None, **extra):
+        extra["standalone_mode"] = False
+        try:
+            rv = super().main(args, prog_name or "searcher", **extra)
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx else "searcher"
+            render.error(f"{e.format_message()} (see '{where} --help')")
+            sys.exit(EXIT_ERROR)
+        except click.ClickException as e:
+            render.error(e.format_message())
+            sys.exit(e.exit_code)
+        except click.Abort:
+            render.error("interrupted")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="searcher")
 def main() -> None:
     """Full-text search for Chinese newspaper archives.
@@ -157,7 +172,8 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
     return EXIT_ERROR if report.problems else EXIT_OK
 
 
-@main.command("search")
+# An unknown option is the query: `searcher search -锦州 鞍山` excludes 锦州.
+@main.command("search", context_settings={"ignore_unknown_options": True})
 @click.argument("query", required=False)
 @index_option
 @click.option(

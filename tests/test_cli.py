@@ -295,3 +295,27 @@ def test_ids_are_stable_across_rebuilds(tmp_path):
     first = ids()
     run("index", SEEDS, "-i", tmp_path / "ix")
     assert ids() == first and len(first) == 7
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["search"],
+            "Error: give a QUERY or --batch FILE (not both) (see 'searcher search --help')",
+        ),
+        (["search", "x", "-n", "many"], "Error: Invalid value for '-n' / '--limit'"),
+        (["search", "x", "--batch", "/nonexistent/q.txt"], "Error: Invalid value for '--batch'"),
+        (["frobnicate"], "Error: No such command 'frobnicate'."),
+    ],
+)
+def test_usage_errors_are_one_line(args, message):
+    r = run(*args)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(message) and r.stderr.count("\n") == 1
+
+
+def test_query_may_start_with_a_minus(seed_index):
+    r = run("search", "-杜鹃花", "-n", "0", "--json", "-i", seed_index)
+    ids = [h["id"] for h in json_lines(r.stdout) if h["type"] == "hit"]
+    assert r.exit_code == 0 and len(ids) == 6
