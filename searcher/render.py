@@ -57,17 +57,13 @@ def _dump(obj: dict, out: IO[str]) -> None:
 
 def hit_json(hit, query: str | None = None) -> dict:
     d = {"type": "hit", **asdict(hit)}
-    d["snippets"] = [
-        {"text": s.text, "matches": [list(m) for m in s.matches]} for s in hit.snippets
-    ]
-    d["title_matches"] = [list(m) for m in hit.title_matches]
     if query is not None:
         d["query"] = query
     return d
 
 
-def summary_json(results, query: str | None = None) -> dict:
-    d = {
+def summary_json(results) -> dict:
+    return {
         "type": "summary",
         "version": JSON_VERSION,
         "query": results.query,
@@ -75,7 +71,6 @@ def summary_json(results, query: str | None = None) -> dict:
         "returned": len(results.hits),
         "elapsed_ms": results.elapsed_ms,
     }
-    return d
 
 
 def json_results(results, out: IO[str], *, batch: bool = False) -> None:
