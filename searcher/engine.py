@@ -127,9 +127,6 @@ def make_schema() -> fields.Schema:
     )
 
 
-STORED = ("id", "title", "body", "date", "source", "author", "origin")
-
-
 # -- writing -------------------------------------------------------------------
 
 
@@ -139,7 +136,7 @@ def create(path: str) -> None:
 
 
 class Writer:
-    """Adds articles (dicts with the STORED keys) to the index in a folder."""
+    """Adds articles (dicts of id, title, body, date, source, author, origin) to an index."""
 
     def __init__(self, path: str, *, procs: int = 1, limitmb: int = 256) -> None:
         self._ix = index.open_dir(path)
@@ -159,11 +156,8 @@ class Writer:
             origin=doc.get("origin") or "",
         )
 
-    def delete(self, article_id: str) -> None:
-        self._w.delete_by_term("id", article_id)
-
-    def commit(self, *, optimize: bool = False) -> None:
-        self._w.commit(optimize=optimize)
+    def commit(self) -> None:
+        self._w.commit()
         self._ix.close()
 
     def cancel(self) -> None:
@@ -195,6 +189,8 @@ class Reader:
             raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
         self.path = path
         self._all: frozenset[int] | None = None
+        self._logprob: dict[str, float | None] = {}
+        self._log_total: float | None = None
 
     def close(self) -> None:
         self._s.close()
@@ -215,9 +211,6 @@ class Reader:
     def docs_with_term(self, field: str, text: str) -> set[int]:
         return self._docs(query.Term(field, text))
 
-    def docs_with_prefix(self, field: str, prefix: str) -> set[int]:
-        return self._docs(query.Prefix(field, prefix))
-
     def docs_in_range(self, field: str, low: str | None, high: str | None) -> set[int]:
         return self._docs(query.TermRange(field, low, high))
 
@@ -237,14 +230,13 @@ class Reader:
 
     def word_logprob(self, word: str) -> float | None:
         """log P(word) over the words of all titles and bodies; None if never seen."""
-        cache = self.__dict__.setdefault("_logprob", {})
-        if word not in cache:
+        if word not in self._logprob:
             r = self._s.reader()
+            if self._log_total is None:
+                self._log_total = math.log(sum(r.field_length(WORDS[f]) for f in TEXT_FIELDS) or 1)
             freq = sum(r.frequency(WORDS[f], word) for f in TEXT_FIELDS)
-            if "_total" not in cache:
-                cache["_total"] = math.log(sum(r.field_length(WORDS[f]) for f in TEXT_FIELDS) or 1)
-            cache[word] = math.log(freq) - cache["_total"] if freq else None
-        return cache[word]
+            self._logprob[word] = math.log(freq) - self._log_total if freq else None
+        return self._logprob[word]
 
     def stored(self, docnum: int) -> dict:
         return self._s.stored_fields(docnum)
