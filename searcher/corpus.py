@@ -176,7 +176,9 @@ def decode(data: bytes, path: str | Path) -> str:
         try:
             return data.decode("gb18030")
         except UnicodeDecodeError as e:
-            bad_at = e.start
+            # Name the line where the longer valid prefix, in either encoding,
+            # ends: in a file of mixed encodings, where the second one starts.
+            bad_at = max(e.start, utf8_error.start)
     raise CorpusError(
         str(path),
         "not UTF-8 or GB18030 text; convert it to UTF-8",
