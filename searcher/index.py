@@ -12,6 +12,7 @@ raises a ``SearcherError`` saying what to do when it was not.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from searcher import engine, query, search, store
@@ -131,11 +132,16 @@ class Index:
             generation=self.generation.name,
             articles=self._reader.doc_count,
             sources=list(self.meta.get("sources", [])),
-            papers=sorted(self._reader.field_values("source")),
+            papers=sorted({_paper(s) for s in self._reader.field_values("source")} - {""}),
             first_date=dates[0] if dates else "",
             last_date=dates[-1] if dates else "",
             built=self.meta.get("built", ""),
         )
+
+
+def _paper(source: str) -> str:
+    """The paper's name in a source label: '人民日报 1998-01-01 第1版' -> '人民日报'."""
+    return re.split(r"\s*(?:\d{4}-\d{2}-\d{2}|第\s*\S+\s*版)", source, maxsplit=1)[0].strip()
 
 
 def _is_date(value: str) -> bool:

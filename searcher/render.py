@@ -109,7 +109,7 @@ def plain_info(info, out: IO[str]) -> None:
     out.write(f"dates:     {info.first_date or '-'} .. {info.last_date or '-'}\n")
     out.write(f"built:     {info.built}\n")
     out.write("sources:   " + ("\n           ".join(info.sources) or "-") + "\n")
-    out.write(f"papers:    {len(info.papers)}\n")
+    out.write(f"papers:    {inert(', '.join(info.papers)) or '-'}\n")
 
 
 # -- rich -------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def rich_info(info, out: IO[str], *, color: bool = True) -> None:
     t.add_row("dates", f"{info.first_date or '-'} .. {info.last_date or '-'}")
     t.add_row("built", info.built)
     t.add_row("sources", "\n".join(inert(s) for s in info.sources) or "-")
-    t.add_row("papers", str(len(info.papers)))
+    t.add_row("papers", inert(", ".join(info.papers)) or "-")
     con.print(t)
 
 

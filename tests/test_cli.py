@@ -173,6 +173,7 @@ def test_info(seed_index):
     assert info["articles"] == 7
     assert info["first_date"] == info["last_date"] == "2022-01-12"
     assert info["sources"] == [str(SEEDS)]
+    assert info["papers"] == ["辽宁日报"]
     assert "articles:  7" in run("info", "-i", seed_index).stdout
 
 
