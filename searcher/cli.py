@@ -179,17 +179,21 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
 @click.option(
     "-n",
     "--limit",
+    metavar="N",
     default=10,
     show_default=True,
     type=click.IntRange(min=0),
     help="Show at most N hits (0: all).",
 )
-@click.option("--offset", default=0, type=click.IntRange(min=0), help="Skip the first N hits.")
+@click.option(
+    "--offset", metavar="N", default=0, type=click.IntRange(min=0), help="Skip the first N hits."
+)
 @click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day.")
 @click.option(
     "--batch",
     "batch",
+    metavar="FILE",
     type=click.File("r", encoding="utf-8"),
     help="Run one query per line of FILE ('-' for stdin).",
 )
