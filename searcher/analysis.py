@@ -206,8 +206,11 @@ def word_spans(
             if len(run) == 1:
                 yield run, start, start + 1
                 continue
+            pieces = cut(run)
+            if "".join(pieces) != run:  # offsets rely on words that tile the run
+                pieces = list(run)
             pos = start
-            for w in cut(run):
+            for w in pieces:
                 yield w, pos, pos + len(w)
                 pos += len(w)
         else:

@@ -79,6 +79,7 @@ _alphabet = st.sampled_from(
     + list("ＧＤＰ５Ｇ１９９８ａｂｃ")
     + list("GDP5Gc#3.9%abc-_")
     + list("，。、！？“”《》（） 　\n\t①㍿ﬁ")
+    + list("\u3400\u9fd6\uf900\U00020000")  # ideographs outside jieba's range
 )
 
 
