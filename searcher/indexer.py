@@ -37,7 +37,8 @@ class BuildReport:
     path: str
     articles: int
     files: int
-    bytes: int
+    bytes: int  # of the source files, as stored (compressed or not)
+    text_bytes: int  # of the articles' titles and bodies, UTF-8
     seconds: float
     problems: list[str] = field(default_factory=list)
 
@@ -75,7 +76,7 @@ def build(
         staging = store.new_staging(path)
         try:
             engine.create(str(staging))
-            n = _write(staging, files, problems, progress)
+            n, text_bytes = _write(staging, files, problems, progress)
             if n == 0:
                 raise SearcherError(
                     f"no articles found in {', '.join(srcs)} (the index was not changed)"
@@ -100,6 +101,7 @@ def build(
         articles=n,
         files=len(files),
         bytes=sum(_size(f) for f in files),
+        text_bytes=text_bytes,
         seconds=round(time.perf_counter() - t0, 3),
         problems=[str(p) for p in problems],
     )
@@ -123,12 +125,15 @@ class _Problems(list):
         return self
 
 
-def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> int:
-    """Index every article of files into the empty index at staging; returns the count."""
+def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> tuple[int, int]:
+    """Index every article of files into the empty index at staging.
+
+    Returns the number of articles and of bytes of their text.
+    """
     sizes = [_size(f) for f in files]
     total = sum(sizes)
     writer = engine.Writer(str(staging))
-    n, done, seen = 0, 0, {}
+    n, text_bytes, done, seen = 0, 0, 0, {}
     try:
         for i, (f, size) in enumerate(zip(files, sizes), 1):
             articles, errs = corpus.read_file(f)
@@ -145,6 +150,7 @@ def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> i
                 seen[a.id] = a.origin or str(f)
                 writer.add(asdict(a))
                 n += 1
+                text_bytes += len(a.title.encode()) + len(a.body.encode())
                 if progress and n % 64 == 0:  # within a large file, by its share of articles
                     progress(
                         Progress(i - 1, len(files), done + size * k // len(articles), total, n)
@@ -161,7 +167,7 @@ def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> i
         textstore.write(staging, reader.iter_texts())
     finally:
         reader.close()
-    return n
+    return n, text_bytes
 
 
 def _size(f: Path) -> int:

@@ -258,18 +258,22 @@ def progress_bar(err: IO[str], *, enabled: bool):
 
 
 def _size(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
+        n /= 1000
     return f"{n}"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def build_summary(report, err: IO[str]) -> None:
-    rate = report.bytes / 1e6 / report.seconds if report.seconds else 0.0
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    bad = f", {len(report.problems)} problem(s)" if report.problems else ""
+    rate = report.text_bytes / 1e6 / report.seconds if report.seconds else 0.0
+    bad = f", {_plural(len(report.problems), 'problem')}" if report.problems else ""
     err.write(
-        f"indexed {report.articles} articles from {files} ({_size(report.bytes)}) in "
-        f"{report.seconds:.1f} s ({rate:.2f} MB/s) -> {inert(report.path)}{bad}\n"
+        f"indexed {_plural(report.articles, 'article')} ({_size(report.text_bytes)} of text)"
+        f" from {_plural(report.files, 'file')}"
+        f" in {report.seconds:.1f} s ({rate:.2f} MB/s) -> {inert(report.path)}{bad}\n"
     )

@@ -190,7 +190,7 @@ def test_index_reports_and_exit_codes(tmp_path):
     assert f"{tmp_path / 'src' / 'b.jsonl'}:2: " in r.stderr
     r = run("index", good, "-i", tmp_path / "ix")
     assert r.exit_code == 0
-    assert "indexed 1 articles from 1 file" in r.stderr
+    assert "indexed 1 article (18 B of text) from 1 file in " in r.stderr
 
 
 def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
