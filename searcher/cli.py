@@ -71,6 +71,25 @@ def _use_color(choice: str, stream) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _layout(color: str) -> bool:
+    """The terminal layout (rich) on a terminal or when asked for; else plain lines."""
+    return sys.stdout.isatty() or color == "always"
+
+
+def _emit(kind: str, obj, as_json: bool, color: str, rich_fn, plain_fn) -> None:
+    """One object out: JSON, the terminal layout, or plain lines."""
+    if as_json:
+        from dataclasses import asdict
+
+        render.json_object(
+            {"type": kind, "version": render.JSON_VERSION, **asdict(obj)}, sys.stdout
+        )
+    elif _layout(color):
+        rich_fn(obj, sys.stdout, color=_use_color(color, sys.stdout))
+    else:
+        plain_fn(obj, sys.stdout)
+
+
 def _terminal_width() -> int:
     import shutil
 
@@ -240,7 +259,7 @@ def _search(
     as_json: bool,
     color: str,
 ) -> int:
-    layout = sys.stdout.isatty() or color == "always"
+    layout = _layout(color)
     use_color = _use_color(color, sys.stdout)
     width = _terminal_width()
     max_cells = max(40, width - 6) if layout else 120
@@ -283,8 +302,6 @@ def show_cmd(
     article_id: str, index_path: str, query_text: str | None, as_json: bool, color: str
 ) -> int:
     """Print the whole article ARTICLE_ID."""
-    from dataclasses import asdict
-
     from searcher.errors import ArticleNotFound
     from searcher.index import open_index
 
@@ -294,14 +311,7 @@ def show_cmd(
     except ArticleNotFound as e:
         render.error(str(e))
         return EXIT_NONE
-    if as_json:
-        render.json_object(
-            {"type": "article", "version": render.JSON_VERSION, **asdict(art)}, sys.stdout
-        )
-    elif sys.stdout.isatty() or color == "always":
-        render.rich_article(art, sys.stdout, color=_use_color(color, sys.stdout))
-    else:
-        render.plain_article(art, sys.stdout)
+    _emit("article", art, as_json, color, render.rich_article, render.plain_article)
     return EXIT_OK
 
 
@@ -312,18 +322,9 @@ def show_cmd(
 @_guard
 def info_cmd(index_path: str, as_json: bool, color: str) -> int:
     """Print the index's path, article count, sources and date range."""
-    from dataclasses import asdict
-
     from searcher.index import open_index
 
     with open_index(index_path) as ix:
         info = ix.info()
-    if as_json:
-        render.json_object(
-            {"type": "info", "version": render.JSON_VERSION, **asdict(info)}, sys.stdout
-        )
-    elif sys.stdout.isatty() or color == "always":
-        render.rich_info(info, sys.stdout, color=_use_color(color, sys.stdout))
-    else:
-        render.plain_info(info, sys.stdout)
+    _emit("info", info, as_json, color, render.rich_info, render.plain_info)
     return EXIT_OK
