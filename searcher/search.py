@@ -74,8 +74,7 @@ class _Run:
         apart = self.with_words(words, fields) if words else set()
         whole = apart & exact
         loose: set[int] = set()
-        # Words apart count only when they say something: not for lone characters.
-        if not lit.quoted and len(words) > 1 and all(len(w) > 1 or w.isascii() for w in words):
+        if not lit.quoted and len(words) > 1:
             loose = apart - exact
         out = _Lit(folded, fields, words, exact, whole, loose)
         self.lits[lit] = out
