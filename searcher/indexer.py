@@ -76,7 +76,7 @@ def build(
         staging = store.new_staging(path)
         try:
             engine.create(str(staging))
-            n, text_bytes = _write(staging, files, problems, progress)
+            n, text_bytes, file_bytes = _write(staging, files, problems, progress)
             if n == 0:
                 raise SearcherError(
                     f"no articles found in {', '.join(srcs)} (the index was not changed)"
@@ -100,7 +100,7 @@ def build(
         path=path,
         articles=n,
         files=len(files),
-        bytes=sum(_size(f) for f in files),
+        bytes=file_bytes,
         text_bytes=text_bytes,
         seconds=round(time.perf_counter() - t0, 3),
         problems=[str(p) for p in problems],
@@ -125,10 +125,10 @@ class _Problems(list):
         return self
 
 
-def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> tuple[int, int]:
+def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> tuple[int, int, int]:
     """Index every article of files into the empty index at staging.
 
-    Returns the number of articles and of bytes of their text.
+    Returns the number of articles, the bytes of their text and of the files.
     """
     sizes = [_size(f) for f in files]
     total = sum(sizes)
@@ -167,7 +167,7 @@ def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> t
         textstore.write(staging, reader.iter_texts())
     finally:
         reader.close()
-    return n, text_bytes
+    return n, text_bytes, total
 
 
 def _size(f: Path) -> int:

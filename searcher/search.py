@@ -181,18 +181,17 @@ def run(
     pos = [r.literal(lit) for lit in literals(node)]
     scores = r.scores(pos, docs)
 
-    def key(d: int):
-        n_exact = sum(1 for lit in pos if d in lit.exact)
-        n_whole = sum(1 for lit in pos if d in lit.whole)
-        return (-n_exact, -n_whole, -scores[d], d)
-
-    ranked = sorted(docs, key=key)
+    # (literals matched exactly, as whole words) per document: the ranking tiers
+    tiers = {
+        d: (sum(d in lit.exact for lit in pos), sum(d in lit.whole for lit in pos)) for d in docs
+    }
+    ranked = sorted(docs, key=lambda d: (-tiers[d][0], -tiers[d][1], -scores[d], d))
     page = ranked[offset:] if not limit else ranked[offset : offset + limit]
     hits = []
     for rank, d in enumerate(page, offset + 1):
         stored = reader.stored(d)
         title, body = stored.get("title") or "", stored.get("body") or ""
-        n_exact, n_whole = -key(d)[0], -key(d)[1]
+        n_exact, n_whole = tiers[d]
         if pos and n_whole == len(pos):
             match = MATCH_WORD
         elif n_exact == len(pos):
