@@ -7,64 +7,32 @@ and exits 1 if a quoted searcher query misses an article or returns a wrong one.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import itertools
 import json
 import os
-import random
 import shlex
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT, dir_bytes, git_state, latency, log, read_corpus, sample_queries
+
 # Measure the checkout this file lives in, not a copy pip installed earlier.
 sys.path.insert(0, str(ROOT))
 
-import jieba.analyse  # noqa: E402
-from whoosh import fields, highlight  # noqa: E402
-from whoosh import index as windex  # noqa: E402
-from whoosh.qparser import MultifieldParser  # noqa: E402
+import naive
 
-import searcher  # noqa: E402
-from searcher import analysis, store  # noqa: E402
-from searcher.analysis import fold  # noqa: E402
+import searcher
+from searcher import analysis, store
+from searcher.analysis import fold
 
 OUT = ROOT / "bench" / "out" / "recall.json"
 LEGEND = """`"q"`: searcher's quoted query; naive: Whoosh phrase query. `q`: as typed; searcher's
 precision counts its first |truth| results (the exact tier), naive's all of them.
 latency: 10 hits, searcher with snippets, naive with Whoosh body highlights."""
 UNQUOTED = ("searcher_unquoted", "naive_unquoted")
-log = functools.partial(print, file=sys.stderr, flush=True)  # progress, off the report
-
-
-def read_corpus(folder: Path) -> list[dict]:
-    arts = []
-    for f in sorted(folder.rglob("*.jsonl.gz")):
-        with gzip.open(f, "rt", encoding="utf-8") as fh:
-            arts += [json.loads(line) for line in fh if line.strip()]
-    return arts
-
-
-def sample_queries(arts: list[dict], n: int, seed: int) -> list[str]:
-    """Substrings of 2-4 ideographs of random bodies: words, parts of words and strings
-    across word boundaries alike, as users paste them. Duplicates are kept."""
-    rng = random.Random(seed)
-    out: list[str] = []
-    while len(out) < n:
-        body = rng.choice(arts)["body"]
-        k = rng.randint(2, 4)
-        if len(body) < k:
-            continue
-        i = rng.randrange(len(body) - k + 1)
-        if all("\u4e00" <= c <= "\u9fff" for c in body[i : i + k]):
-            out.append(body[i : i + k])
-    return out
 
 
 class Score:
@@ -105,53 +73,10 @@ class Score:
         }
 
 
-def latency(run, queries: list[str], passes: int = 3) -> dict:
-    """p50/p90/p99 of one pass over the queries, median of `passes` passes (damps noise)."""
-    per_pass = []
-    for _ in range(passes):
-        ms = []
-        for q in queries:
-            t0 = time.perf_counter()
-            run(q)
-            ms.append((time.perf_counter() - t0) * 1000)
-        cuts = statistics.quantiles(ms, n=100, method="inclusive")
-        per_pass.append({f"p{p}": cuts[p - 1] for p in (50, 90, 99)})
-    median = {k: statistics.median(pp[k] for pp in per_pass) for k in per_pass[0]}
-    return median | {"passes": per_pass}
-
-
-def dir_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def build_naive(corpus: Path, folder: Path):
-    """The usual recipe: jieba's own Whoosh analyzer on TEXT fields, the default writer."""
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    analyzer = jieba.analyse.ChineseAnalyzer()
-    schema = fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(stored=True, analyzer=analyzer),
-        body=fields.TEXT(stored=True, analyzer=analyzer),
-    )
-    t0 = time.perf_counter()
-    ix = windex.create_in(str(folder), schema)
-    writer = ix.writer()
-    for a in read_corpus(corpus):  # reading is timed: searcher's build reads the corpus too
-        writer.add_document(id=a["id"], title=a.get("title") or "", body=a["body"])
-    writer.commit()
-    return ix, time.perf_counter() - t0
-
-
-def git_state() -> str:
+def git_label() -> str:
     """The commit measured, and whether the package differs from it."""
-
-    def git(*args: str) -> str:  # --no-optional-locks: never write the index others use
-        cmd = ["git", "--no-optional-locks", "-C", str(ROOT), *args]
-        return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
-
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "searcher")
-    return (git("rev-parse", "--short", "HEAD") or "?") + (" (searcher/ modified)" * bool(dirty))
+    sha, dirty = git_state()
+    return sha + " (searcher/ modified)" * dirty
 
 
 def table(build: dict, recall: dict, lat: dict) -> str:
@@ -191,7 +116,7 @@ def main() -> int:
     if not arts:
         ap.error(f"no *.jsonl.gz articles under {corpus}")
     text_bytes = sum(len((a.get("title") or "").encode()) + len(a["body"].encode()) for a in arts)
-    command, code = f"python {shlex.join(sys.argv)}", git_state()
+    command, code = f"python {shlex.join(sys.argv)}", git_label()
     print(f"$ {command}\n")
     print(
         f"corpus {corpus}: {len(arts):,} articles, {text_bytes / 1e6:.2f} MB of text; "
@@ -210,7 +135,8 @@ def main() -> int:
         sys.exit(f"searcher indexed {report.articles} of {len(arts)} articles: {report.problems}")
     s_size = dir_bytes(store.current_generation(work / "searcher"))
     log("building the naive index…")
-    nix, n_secs = build_naive(corpus, work / "naive")
+    nix, n_secs, _ = naive.build(corpus, work / "naive")
+    nix.close()
     n_size = dir_bytes(work / "naive")
     build = {
         name: {"seconds": secs, "mb_per_s": text_bytes / 1e6 / secs, "index_bytes": size}
@@ -220,8 +146,8 @@ def main() -> int:
     queries = sample_queries(arts, args.queries, args.seed)
     # Truth: a plain substring search, folded on both sides as searcher folds.
     folded = [(a["id"], fold(a.get("title") or ""), fold(a["body"])) for a in arts]
-    ix, ns = searcher.open_index(work / "searcher"), nix.searcher()
-    parser = MultifieldParser(["title", "body"], nix.schema)  # default AND grouping
+    ix, nv = searcher.open_index(work / "searcher"), naive.Searcher(work / "naive")
+    ns, parser = nv.searcher, nv.parser
     ids = [ns.stored_fields(d)["id"] for d in range(ns.doc_count_all())]
     scores = {k: Score() for k in ("searcher_quoted", "naive_phrase", *UNQUOTED)}
     log(f"recall and precision over {len(queries)} queries…")
@@ -237,16 +163,11 @@ def main() -> int:
             found = {ids[d] for d in ns.search(parser.parse(text), limit=None).docs()}
             scores[key].add(q, truth, found)
 
-    def naive_top10(q: str) -> list[str]:
-        res = ns.search(parser.parse(q), limit=10)
-        res.fragmenter = highlight.ContextFragmenter()  # Whoosh's documented default
-        return [hit.highlights("body") for hit in res]
-
     # Warm: the recall pass above has already run every query once on both indexes.
     log("latency (3 passes each)…")
     lat = {"searcher": latency(lambda q: ix.search(q, limit=10), queries)}
-    lat["naive"] = latency(naive_top10, queries)
-    for closable in (ix, ns, nix):
+    lat["naive"] = latency(nv.top10, queries)
+    for closable in (ix, nv):
         closable.close()
     if tmp:
         tmp.cleanup()

@@ -1,0 +1,497 @@
+"""Shared parts of the benchmarks (recall.py, run.py, update.py).
+
+Only the standard library is imported here, so that bench/naive.py can use it
+without paying for searcher, whoosh or jieba.
+
+- the corpus: read_corpus, text_bytes, sample_queries, and the N-copy corpus laid
+  out as one JSONL file per (copy, page): Copies;
+- timing: latency (percentiles of warm in-process queries), run_measured (a
+  subprocess's wall time, its peak RSS and the peak RSS of its whole process tree);
+- the checkout and the machine: git_state, machine, header;
+- the searcher CLI as a subprocess of this checkout: searcher_cmd, bench_env,
+  index_flags, index_report, generation_dir.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import json
+import os
+import platform
+import random
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+OUT_DIR = BENCH / "out"
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus"
+# Kept between runs, so update.py can reuse the N-copy corpus and index run.py built.
+DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / f"searcher-bench-{os.getuid()}"
+MiB = 1024 * 1024
+# The checkout whose searcher package is measured: this one, unless use_checkout says otherwise.
+PKG_ROOT = ROOT
+
+log = functools.partial(print, file=sys.stderr, flush=True)  # progress, off the report
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """Every article file under folder: *.jsonl.gz and *.jsonl, recursively, sorted."""
+    return sorted(p for pat in ("*.jsonl.gz", "*.jsonl") for p in Path(folder).rglob(pat))
+
+
+def read_corpus(folder: Path) -> list[dict]:
+    arts = []
+    for f in corpus_files(folder):
+        opener = gzip.open if f.name.endswith(".gz") else open
+        with opener(f, "rt", encoding="utf-8") as fh:
+            arts += [json.loads(line) for line in fh if line.strip()]
+    return arts
+
+
+def text_bytes(arts: Iterable[dict]) -> int:
+    """UTF-8 bytes of every title and body: what throughput is measured in."""
+    return sum(len((a.get("title") or "").encode()) + len(a["body"].encode()) for a in arts)
+
+
+def sample_queries(arts: list[dict], n: int, seed: int) -> list[str]:
+    """Substrings of 2-4 ideographs of random bodies: words, parts of words and strings
+    across word boundaries alike, as users paste them. Duplicates are kept."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < n:
+        body = rng.choice(arts)["body"]
+        k = rng.randint(2, 4)
+        if len(body) < k:
+            continue
+        i = rng.randrange(len(body) - k + 1)
+        if all("\u4e00" <= c <= "\u9fff" for c in body[i : i + k]):
+            out.append(body[i : i + k])
+    return out
+
+
+_PAGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\D+?(\d+)\s*版")
+
+
+def page_key(article: dict) -> str:
+    """The printed page an article is on, as a file stem: 19980105-03.
+
+    From its source ("人民日报 1998-01-05 第3版"); else from its date; else "misc".
+    """
+    m = _PAGE.search(article.get("source") or "")
+    if m:
+        y, mo, d, page = m.groups()
+        return f"{y}{mo}{d}-{int(page):02d}"
+    date = (article.get("date") or "").replace("-", "")
+    return date or "misc"
+
+
+class Copies:
+    """N copies of a corpus, one JSONL file per (copy, original page): DIR/c07/19980105-03.jsonl.
+
+    Every article of copy k gets the id "c07-<original id>" (distinct ids), the same
+    title, date, source and body. The files are written once and reused while
+    DIR/MANIFEST says they were made from the same corpus files and N; any
+    page file can be rewritten as it was (update.py edits and deletes some).
+    """
+
+    def __init__(self, corpus: Path, n: int, folder: Path, arts: list[dict] | None = None):
+        self.corpus, self.n, self.dir = Path(corpus).resolve(), n, Path(folder)
+        self.arts = arts if arts is not None else read_corpus(self.corpus)
+        self.pages: dict[str, list[dict]] = {}
+        for a in self.arts:
+            self.pages.setdefault(page_key(a), []).append(a)
+        self.width = max(2, len(str(n - 1)))
+        self.articles = n * len(self.arts)
+        self.text_bytes = n * text_bytes(self.arts)
+
+    def copy_name(self, k: int) -> str:
+        return f"c{k:0{self.width}d}"
+
+    def copy_dir(self, k: int) -> Path:
+        return self.dir / self.copy_name(k)
+
+    def path(self, k: int, page: str) -> Path:
+        return self.copy_dir(k) / f"{page}.jsonl"
+
+    def records(self, k: int, page: str) -> list[dict]:
+        prefix = self.copy_name(k) + "-"
+        return [a | {"id": prefix + a["id"]} for a in self.pages[page]]
+
+    def write_page(self, k: int, page: str, records: list[dict] | None = None) -> Path:
+        """Write one page file: as made (default) or with the given records."""
+        p = self.path(k, page)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        recs = self.records(k, page) if records is None else records
+        tmp = p.with_name(p.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+        os.replace(tmp, p)  # an index build never reads half a file
+        return p
+
+    def _manifest(self) -> dict:
+        src = [[str(f), f.stat().st_size, f.stat().st_mtime_ns] for f in corpus_files(self.corpus)]
+        return {
+            "corpus": src,
+            "copies": self.n,
+            "pages": len(self.pages),
+            "articles": self.articles,
+        }
+
+    def ensure(self) -> bool:
+        """Write every file unless the manifest shows they are there; True if written."""
+        manifest = self.dir / "MANIFEST"  # no article-file suffix: not indexed
+        want = self._manifest()
+        try:
+            if json.loads(manifest.read_text("utf-8")) == want:
+                return False
+        except (OSError, ValueError):
+            pass
+        import shutil
+
+        shutil.rmtree(self.dir, ignore_errors=True)
+        for k in range(self.n):
+            for page in self.pages:
+                self.write_page(k, page)
+        manifest.write_text(json.dumps(want, indent=1) + "\n", encoding="utf-8")
+        return True
+
+
+# ---------------------------------------------------------------- timing
+
+
+def percentiles(ms: list[float]) -> dict:
+    cuts = statistics.quantiles(ms, n=100, method="inclusive")
+    return {f"p{p}": cuts[p - 1] for p in (50, 90, 99)}
+
+
+def latency(run: Callable[[str], object], queries: list[str], passes: int = 3) -> dict:
+    """p50/p90/p99 of one pass over the queries, median of `passes` passes (damps noise)."""
+    per_pass = []
+    for _ in range(passes):
+        ms = []
+        for q in queries:
+            t0 = time.perf_counter()
+            run(q)
+            ms.append((time.perf_counter() - t0) * 1000)
+        per_pass.append(percentiles(ms))
+    median = {k: statistics.median(pp[k] for pp in per_pass) for k in per_pass[0]}
+    return median | {"passes": per_pass}
+
+
+def dir_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+
+@dataclass
+class Run:
+    """One finished subprocess: wall time, exit status, output and memory."""
+
+    cmd: list[str]
+    seconds: float
+    returncode: int
+    stdout: str
+    stderr: str
+    maxrss_mib: float  # the largest single process (itself or a waited-for descendant)
+    tree_rss_mib: float | None = None  # peak of the summed RSS of the whole tree (sampled)
+    tree_pss_mib: float | None = None  # the same in PSS (shared pages split between sharers)
+    samples: int = 0
+
+    def figures(self) -> dict:
+        out = {k: getattr(self, k) for k in ("seconds", "returncode", "maxrss_mib")}
+        if self.samples:
+            out |= {
+                "tree_rss_mib": self.tree_rss_mib,
+                "tree_pss_mib": self.tree_pss_mib,
+                "memory_samples": self.samples,
+            }
+        return out
+
+    def check(self, ok: Iterable[int] = (0,)) -> Run:
+        if self.returncode not in ok:
+            raise SystemExit(
+                f"{shlex.join(self.cmd)} exited {self.returncode}:\n{self.stderr.strip()[-2000:]}"
+            )
+        return self
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _tree(root: int) -> list[int]:
+    """root and all its descendants, from /proc/*/stat (ppid is field 4)."""
+    parent: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        parent.setdefault(ppid, []).append(int(name))
+    out, i = [root], 0
+    while i < len(out):
+        out += parent.get(out[i], [])
+        i += 1
+    return out
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """Summed RSS and PSS in bytes of the pids still alive."""
+    rss = pss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                rss += int(f.read().split()[1]) * _PAGE_SIZE
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Pss:"):
+                        pss += int(line.split()[1]) * 1024
+                        break
+        except (OSError, ValueError, IndexError):
+            continue
+    return rss, pss
+
+
+TIME = "/usr/bin/time"  # GNU time: the child's peak RSS, not inflated by ours (see below)
+
+
+def run_measured(
+    cmd: list[str],
+    *,
+    cwd: Path | str | None = None,
+    env: dict | None = None,
+    sample: bool = False,
+    interval: float = 0.1,
+) -> Run:
+    """Run cmd to the end, stdout and stderr to pipes; time it and measure its memory.
+
+    maxrss_mib is the peak RSS of the largest single process (the command or one of
+    its waited-for children), as GNU time reports it (%M). Not from our own wait4:
+    on Linux a child's ru_maxrss starts at the RSS of the process that forked it, so
+    a child of this (large) benchmark process would report at least our size. GNU
+    time is small; without it, wait4 is used and the figure is an upper bound.
+    With sample=True, a thread also sums RSS and PSS over the command and all its
+    descendants every `interval` seconds and keeps the peak: the whole build's
+    memory, worker processes included (a peak shorter than the interval can be missed).
+    """
+    out: dict[str, bytes] = {}
+    wrapped = os.access(TIME, os.X_OK)
+    fd, tfile = tempfile.mkstemp(prefix="bench-time-")
+    os.close(fd)
+    full = [TIME, "-f", "%M", "-o", tfile, *map(str, cmd)] if wrapped else list(map(str, cmd))
+    t0 = time.perf_counter()
+    p = subprocess.Popen(full, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def drain(name: str, stream) -> None:
+        out[name] = stream.read()
+
+    readers = [
+        threading.Thread(target=drain, args=(n, s), daemon=True)
+        for n, s in (("stdout", p.stdout), ("stderr", p.stderr))
+    ]
+    for t in readers:
+        t.start()
+    stop = threading.Event()
+    peak = {"rss": 0, "pss": 0, "n": 0}
+
+    def sampler() -> None:
+        while not stop.is_set():
+            pids = _tree(p.pid)
+            rss, pss = _memory(pids[1:] if wrapped else pids)  # not GNU time itself
+            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
+            peak["n"] += 1
+            stop.wait(interval)
+
+    st = threading.Thread(target=sampler, daemon=True) if sample else None
+    if st:
+        st.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    for t in readers + ([st] if st else []):
+        t.join()
+    maxrss_kib = usage.ru_maxrss  # Linux: KiB
+    if wrapped:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            maxrss_kib = int(Path(tfile).read_text().split()[-1])
+    os.unlink(tfile)
+    return Run(
+        cmd=[str(c) for c in cmd],
+        seconds=seconds,
+        returncode=p.returncode,
+        stdout=out.get("stdout", b"").decode("utf-8", "replace"),
+        stderr=out.get("stderr", b"").decode("utf-8", "replace"),
+        maxrss_mib=maxrss_kib * 1024 / MiB,
+        tree_rss_mib=peak["rss"] / MiB if sample else None,
+        tree_pss_mib=peak["pss"] / MiB if sample else None,
+        samples=peak["n"],
+    )
+
+
+# ---------------------------------------------------------------- checkout and machine
+
+
+def use_checkout(folder: Path) -> None:
+    """Measure the searcher package of another checkout (a worktree, an export of a commit)."""
+    global PKG_ROOT
+    PKG_ROOT = Path(folder).resolve()
+    if not (PKG_ROOT / "searcher" / "__init__.py").is_file():
+        raise SystemExit(f"{PKG_ROOT}: no searcher/ package there")
+    sys.path.insert(0, str(PKG_ROOT))
+
+
+def _git(*args: str) -> str:  # --no-optional-locks: never write the index others use
+    cmd = ["git", "--no-optional-locks", "-C", str(PKG_ROOT), *args]
+    return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
+
+
+def git_state() -> tuple[str, bool]:
+    """The commit measured, and whether searcher/ differs from it (untracked files too)."""
+    sha = _git("rev-parse", "--short", "HEAD")
+    if not sha or _git("rev-parse", "--show-toplevel") != str(PKG_ROOT):
+        return f"(not a git checkout: {PKG_ROOT})", False
+    dirty = _git("status", "--porcelain", "--", "searcher")
+    return sha, bool(dirty)
+
+
+def machine() -> dict:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def header(command: str) -> tuple[str, dict]:
+    """The report's first lines (command, commit, machine) and the same as data."""
+    sha, dirty = git_state()
+    m = machine()
+    info = {"command": command, "commit": sha + "+dirty" * dirty, "machine": m}
+    text = (
+        f"$ {command}\n\ncommit {info['commit']} · {m['cores']} cores, {m['cpu']} · "
+        f"Python {m['python']} · load average {m['load_average']:.2f} at the start "
+        "(timings assume an otherwise idle machine)"
+    )
+    return text, info
+
+
+# ---------------------------------------------------------------- the searcher CLI
+
+
+def bench_env() -> dict:
+    """The environment for measured subprocesses: this checkout first on the path, and
+    bytecode allowed (this machine sets PYTHONDONTWRITEBYTECODE=1, which would make every
+    cold start compile the whole package again)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PKG_ROOT), env.get("PYTHONPATH")]))
+    env.pop("SEARCHER_INDEX", None)
+    return env
+
+
+def searcher_cmd(*args: str | Path) -> list[str]:
+    return [sys.executable, "-m", "searcher", *map(str, args)]
+
+
+def compile_bytecode(*paths: Path) -> None:
+    """Write the .pyc files a cold start would otherwise compile, as an install does."""
+    cmd = [sys.executable, "-m", "compileall", "-q", *map(str, paths)]
+    subprocess.run(cmd, check=True, env=bench_env())
+
+
+@functools.cache
+def index_flags() -> frozenset[str]:
+    """The long options `searcher index` accepts in this checkout (--rebuild is new)."""
+    r = subprocess.run(
+        searcher_cmd("index", "--help"), capture_output=True, text=True, env=bench_env()
+    )
+    return frozenset(re.findall(r"(--[a-z][a-z-]*)", r.stdout))
+
+
+def index_cmd(sources: Iterable[str | Path], index: Path, *, rebuild: bool = False) -> list[str]:
+    """`searcher index SOURCES -i INDEX [--rebuild] --json`; --rebuild only if the CLI has it."""
+    args = [*map(str, sources), "-i", str(index)]
+    if rebuild and "--rebuild" in index_flags():
+        args.append("--rebuild")
+    return searcher_cmd("index", *args, "--json")
+
+
+def index_report(run: Run) -> dict:
+    """The last JSON object `searcher index --json` printed ({} if none)."""
+    for line in reversed(run.stdout.splitlines()):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except ValueError:
+                continue
+    return {}
+
+
+def generation_dir(index: Path) -> Path:
+    """The folder CURRENT points to (the index in force); the index folder if none."""
+    link = Path(index) / "CURRENT"
+    if link.is_symlink():
+        return Path(index) / os.readlink(link)
+    if link.is_file():  # a pointer file rather than a link
+        name = link.read_text("utf-8").strip()
+        if name and (Path(index) / name).is_dir():
+            return Path(index) / name
+    return Path(index)
+
+
+@dataclass
+class Table:
+    """A Markdown table built row by row."""
+
+    head: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def add(self, *cells) -> None:
+        self.rows.append(["–" if c is None else str(c) for c in cells])
+
+    def __str__(self) -> str:
+        align = ["---"] + ["---:"] * (len(self.head) - 1)
+        lines = [self.head, align, *self.rows]
+        return "\n".join("| " + " | ".join(r) + " |" for r in lines)
+
+
+def fmt(v: float | None, spec: str = ".2f") -> str | None:
+    return None if v is None else format(v, spec)
+
+
+def ratio(a: float | None, b: float | None) -> str | None:
+    return f"{a / b:.2f}×" if a is not None and b else None
+
+
+def write_json(name: str, figures: dict) -> Path:
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    out = OUT_DIR / name
+    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return out
