@@ -150,13 +150,29 @@ def main() -> None:
 @index_option
 @json_option
 @click.option("--no-wait", is_flag=True, help="Exit 2 at once if another index build is running.")
+@click.option("--rebuild", is_flag=True, help="Start from scratch instead of updating.")
+@click.option(
+    "--userdict",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="A jieba user dictionary (word [freq] [tag] per line), kept with the index.",
+)
 @_guard
-def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait: bool) -> int:
-    """Build the index from SOURCES (files or folders; default: seeds/).
+def index_cmd(
+    sources: tuple[str, ...],
+    index_path: str,
+    as_json: bool,
+    no_wait: bool,
+    rebuild: bool,
+    userdict: str | None,
+) -> int:
+    """Bring the index up to date with SOURCES (files or folders).
 
-    Reads .txt newspaper pages and .jsonl/.json/.jsonl.gz article files. The new
-    index replaces the old one only when it is complete: a failed or interrupted
-    build leaves the previous index searchable.
+    Reads .txt newspaper pages and .jsonl/.json/.jsonl.gz article files. Only new
+    and changed files are read again; articles of files that are gone are removed.
+    Without SOURCES, the index's own sources are used (seeds/ for a new index).
+    The new index replaces the old one only when it is complete: a failed or
+    interrupted update leaves the previous index searchable.
     """
     from searcher import indexer
 
@@ -174,6 +190,8 @@ def index_cmd(sources: tuple[str, ...], index_path: str, as_json: bool, no_wait:
             report = indexer.build(
                 sources or None,
                 index_path,
+                rebuild=rebuild,
+                userdict=userdict,
                 progress=bar,
                 wait=not no_wait,
                 on_wait=waiting,

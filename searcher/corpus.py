@@ -114,6 +114,15 @@ def read_file(path: Path) -> tuple[list[Article], list[CorpusError]]:
         data = path.read_bytes()
     except OSError as e:
         return [], [CorpusError(str(path), f"cannot read file: {e.strerror or e}")]
+    return parse_file(path, data)
+
+
+def parse_file(path: Path, data: bytes) -> tuple[list[Article], list[CorpusError]]:
+    """The articles of a source file whose bytes were already read (see read_file)."""
+    path = Path(path)
+    suffix = _suffix(path)
+    if suffix is None:
+        return [], [CorpusError(str(path), _UNSUPPORTED)]
     errors: list[CorpusError] = []
     if suffix.endswith(".gz"):
         data, damage = _gunzip(data)

@@ -49,15 +49,40 @@ class Info:
 class Index:
     def __init__(self, path: str | os.PathLike | None = None) -> None:
         self.path = str(path or store.default_path())
-        self.generation = store.current_generation(self.path)
-        self.meta = store.read_meta(self.generation, self.path)
+        self._open()
+
+    def _open(self) -> None:
+        # A writer may publish a new generation and remove an old one at any
+        # moment: if the one named by CURRENT vanishes while it is being opened,
+        # open the new one.
+        for attempt in range(5):
+            gen = store.current_generation(self.path)
+            try:
+                self._open_generation(gen)
+                return
+            except IndexDamaged:
+                if attempt == 4 or store.current_generation(self.path) == gen:
+                    raise
+
+    def _open_generation(self, gen) -> None:
+        self.generation = gen
+        self.meta = store.read_meta(gen, self.path)
         store.check_versions(self.meta, self.path, engine.versions())
-        self._reader = engine.Reader(str(self.generation))
+        self._reader = engine.Reader(str(gen))
         try:
-            self._texts = TextStore(self.generation)
+            self._texts = TextStore(gen, self._reader.segments())
         except (OSError, ValueError) as e:
             self._reader.close()
             raise IndexDamaged(self.path, f"text store: {e}") from e
+        userdict = gen / "userdict.txt"
+        if userdict.exists():
+            from searcher import analysis
+
+            try:
+                self._reader.user_words = analysis.read_userdict(userdict)
+            except (OSError, ValueError) as e:
+                self.close()
+                raise IndexDamaged(self.path, f"user dictionary: {e}") from e
 
     def close(self) -> None:
         self._texts.close()

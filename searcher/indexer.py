@@ -1,24 +1,43 @@
 """Indexer: sources -> a new index generation, swapped in only when complete.
 
-``build`` reads every source with ``searcher.corpus``, writes the articles
-into a staging folder through ``searcher.engine``, records what it was built
-from, and publishes it with ``searcher.store``. A failed or interrupted build
-removes its staging folder and leaves the index in force untouched.
+``build`` brings the index at a path up to date with its sources. It hashes
+every source file and re-reads only the new and changed ones; within those, an
+article whose content is unchanged is left alone. The new generation starts as
+hard links to the old one's files (Whoosh segments and text stores are never
+modified in place), gets new segments for added and changed articles and
+deletion marks for the rest, and is published with ``searcher.store``. With
+``rebuild`` (or when there is no index yet) it starts from an empty folder.
+
+Segments are built from batches of articles in worker processes (jieba holds
+the GIL), forked after the segmenter is loaded so that they share it. A failed
+or interrupted build removes its staging folder and leaves the index in force
+untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
+import json
 import os
 import shutil
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from searcher import corpus, engine, store, textstore
-from searcher.errors import CorpusError, SearcherError
+from searcher import analysis, corpus, engine, store, textstore
+from searcher.errors import CorpusError, IndexOutdated, SearcherError
 
 DEFAULT_SOURCES = ("seeds",)
+MANIFEST = "files.json"
+USERDICT = "userdict.txt"
+MAX_SEGMENTS = 16  # more than this after an update: the smallest are merged
+_IN_PROCESS = 1 << 20  # below this much new text, workers cost more than they save
+_MAX_BATCH = 24 << 20  # text bytes per segment built by one worker
+_MIN_BATCH = 64 << 10
 
 
 @dataclass
@@ -35,12 +54,18 @@ class Progress:
 @dataclass
 class BuildReport:
     path: str
-    articles: int
-    files: int
+    articles: int  # in the index now
+    files: int  # source files found
     bytes: int  # of the source files, as stored (compressed or not)
-    text_bytes: int  # of the articles' titles and bodies, UTF-8
+    text_bytes: int  # of the titles and bodies of the articles (re)indexed, UTF-8
     seconds: float
     problems: list[str] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)  # source files with a problem
+    rebuilt: bool = False  # True: built from scratch; False: an incremental update
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -50,61 +75,111 @@ def build(
     sources: Iterable[str | os.PathLike] | None = None,
     path: str | os.PathLike | None = None,
     *,
+    rebuild: bool = False,
+    userdict: str | os.PathLike | None = None,
     progress: Callable[[Progress], None] | None = None,
     wait: bool = True,
     on_wait: Callable[[], None] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    procs: int | None = None,
 ) -> BuildReport:
-    """Build the index at path from sources (files or folders), replacing the one in force.
+    """Bring the index at path up to date with sources (files or folders).
 
-    Bad sources are reported in the returned report's ``problems`` (as
+    Without sources, the index's own sources are used (``seeds/`` for a new
+    index). Bad sources are reported in the report's ``problems`` (as
     "path:line: reason"), and to on_problem as they are met, and skipped; good
-    articles beside them are indexed.
+    articles beside them are indexed. userdict is a jieba user dictionary; it
+    is stored with the index and used by later updates and searches.
     """
     t0 = time.perf_counter()
     path = str(path or store.default_path())
-    srcs = [str(s) for s in (sources or DEFAULT_SOURCES)]
-    for s in srcs:
-        if not os.path.exists(s):
-            # A mistyped source would silently drop its articles from the index.
-            raise SearcherError(f"{s}: no such file or folder (the index was not changed)")
-    files, found_problems = corpus.find_files(srcs)
-    problems = _Problems(on_problem)
-    problems += found_problems
     with store.writer_lock(path, wait=wait, on_wait=on_wait):
         store.clean(path)
+        old = _Previous.open(path, rebuild)
+        srcs = [str(s) for s in sources] if sources else old.sources or list(DEFAULT_SOURCES)
+        for s in srcs:
+            if not os.path.exists(s):
+                # A mistyped source would silently drop its articles from the index.
+                raise SearcherError(f"{s}: no such file or folder (the index was not changed)")
+        user = _userdict_for(old, userdict, rebuild, path)
         staging = store.new_staging(path)
         try:
-            engine.create(str(staging))
-            n, text_bytes, file_bytes = _write(staging, files, problems, progress)
-            if n == 0:
-                raise SearcherError(
-                    f"no articles found in {', '.join(srcs)} (the index was not changed)"
-                )
-            store.write_meta(
-                staging,
-                {
-                    **engine.versions(),
-                    "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                    "sources": [os.path.abspath(s) for s in srcs],
-                    "articles": n,
-                    "problems": [str(p) for p in problems],
-                },
-            )
+            report = _Build(path, staging, old, user, progress, on_problem, procs).run(srcs)
             store.publish(path, staging)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         store.clean(path)
-    return BuildReport(
-        path=path,
-        articles=n,
-        files=len(files),
-        bytes=file_bytes,
-        text_bytes=text_bytes,
-        seconds=round(time.perf_counter() - t0, 3),
-        problems=[str(p) for p in problems],
-    )
+    report.seconds = round(time.perf_counter() - t0, 3)
+    return report
+
+
+class _Previous:
+    """What the index in force holds: its generation, meta, sources and file manifest."""
+
+    def __init__(self, gen: Path | None, meta: dict, files: dict) -> None:
+        self.gen = gen
+        self.meta = meta
+        self.files = files  # path -> {"hash", "articles": [[id, digest], ...], "skipped": [...]}
+        self.sources: list[str] = list(meta.get("sources", []))
+
+    @classmethod
+    def open(cls, path: str, rebuild: bool) -> _Previous:
+        try:
+            gen = store.current_generation(path)
+            meta = store.read_meta(gen, path)
+        except SearcherError:
+            if rebuild:
+                return cls(None, {}, {})
+            if not (Path(path) / store.CURRENT).is_symlink():
+                return cls(None, {}, {})  # no index yet
+            raise
+        if rebuild:
+            return cls(gen, meta, {})  # keep its sources and user dictionary only
+        store.check_versions(meta, path, engine.versions())
+        if meta.get("dictionary") != analysis.dictionary_digest():
+            raise IndexOutdated(path, "was built with another jieba dictionary")
+        try:
+            files = json.loads((gen / MANIFEST).read_text("utf-8"))["files"]
+        except (OSError, ValueError, KeyError) as e:
+            raise IndexOutdated(path, f"has no readable list of its sources ({e})") from e
+        return cls(gen, meta, files)
+
+    @property
+    def incremental(self) -> bool:
+        return self.gen is not None and bool(self.files)
+
+
+def _sha256(path: str | os.PathLike) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _userdict_for(old: _Previous, userdict, rebuild: bool, path: str) -> Path | None:
+    """The user dictionary to build with: the one given, else the index's own."""
+    kept = old.gen / USERDICT if old.gen is not None else None
+    if userdict is None:
+        return kept if kept is not None and kept.exists() else None
+    userdict = Path(userdict)
+    try:
+        analysis.read_userdict(userdict)
+    except OSError as e:
+        raise SearcherError(f"{userdict}: cannot read user dictionary: {e.strerror or e}") from e
+    except ValueError as e:
+        raise SearcherError(f"{e} (fix the user dictionary)") from e
+    if not rebuild and old.incremental:
+        have = old.meta.get("userdict")
+        if have != _sha256(userdict):
+            raise IndexOutdated(
+                path,
+                "was built with another user dictionary; the words of every article change",
+            )
+    return userdict
+
+
+def _digest(a: corpus.Article) -> str:
+    text = json.dumps([a.title, a.body, a.date, a.source, a.author, a.origin], ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 class _Problems(list):
@@ -125,49 +200,167 @@ class _Problems(list):
         return self
 
 
-def _write(staging: Path, files: list[Path], problems: _Problems, progress) -> tuple[int, int, int]:
-    """Index every article of files into the empty index at staging.
+class _Build:
+    def __init__(self, path, staging, old, userdict, progress, on_problem, procs) -> None:
+        self.path = path
+        self.staging = staging
+        self.old = old
+        self.userdict = userdict
+        self.progress = progress
+        self.problems = _Problems(on_problem)
+        self.procs = procs or os.cpu_count() or 1
 
-    Returns the number of articles, the bytes of their text and of the files.
-    """
-    sizes = [_size(f) for f in files]
-    total = sum(sizes)
-    writer = engine.Writer(str(staging))
-    n, text_bytes, done, seen = 0, 0, 0, {}
-    try:
-        for i, (f, size) in enumerate(zip(files, sizes), 1):
-            articles, errs = corpus.read_file(f)
-            problems += errs
-            for k, a in enumerate(articles, 1):
-                if a.id in seen:
-                    problems.append(
-                        CorpusError(
-                            a.origin or str(f),
-                            f"duplicate id {a.id!r} (first in {seen[a.id]}); skipped",
-                        )
+    def run(self, srcs: list[str]) -> BuildReport:
+        old, staging = self.old, self.staging
+        files, found_problems = corpus.find_files(srcs)
+        self.problems += found_problems
+        if old.incremental:
+            _link_generation(old.gen, staging)
+        else:
+            engine.create(str(staging))
+        if self.userdict is not None:
+            target = staging / USERDICT
+            data = Path(self.userdict).read_bytes()
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()  # a hard link to the old generation's copy
+            target.write_bytes(data)
+        analysis.use_userdict(staging / USERDICT if self.userdict is not None else None)
+
+        # Which articles the old index holds, and in which file.
+        before: dict[str, str] = {}  # id -> digest
+        for rec in old.files.values():
+            for article_id, digest in rec["articles"]:
+                before[article_id] = digest
+
+        claimed: dict[str, str] = {}  # id -> the file that holds it, in file order
+        manifest: dict[str, dict] = {}
+        sizes = [_size(f) for f in files]
+        total = sum(sizes)
+        n_unchanged = n_added = 0
+        updated: list[str] = []
+        text_bytes = done = 0
+        batches = _Batches(str(staging), self.procs, _estimate(files, sizes, old))
+        try:
+            for i, (f, size) in enumerate(zip(files, sizes), 1):
+                key = os.path.abspath(f)
+                rec = old.files.get(key)
+                data = None
+                try:
+                    if rec is not None:
+                        digest = _sha256(f)
+                    else:
+                        data = Path(f).read_bytes()
+                        digest = hashlib.sha256(data).hexdigest()
+                except OSError as e:
+                    self.problems.append(
+                        CorpusError(str(f), f"cannot read file: {e.strerror or e}")
                     )
                     continue
-                seen[a.id] = a.origin or str(f)
-                writer.add(asdict(a))
-                n += 1
-                text_bytes += len(a.title.encode()) + len(a.body.encode())
-                if progress and n % 64 == 0:  # within a large file, by its share of articles
-                    progress(
-                        Progress(i - 1, len(files), done + size * k // len(articles), total, n)
-                    )
-            done += size
-            if progress:
-                progress(Progress(i, len(files), done, total, n))
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    reader = engine.Reader(str(staging))
-    try:
-        textstore.write(staging, reader.iter_texts())
-    finally:
-        reader.close()
-    return n, text_bytes, total
+                if (
+                    rec is not None
+                    and rec["hash"] == digest
+                    and not any(a in claimed for a, _ in rec["articles"])
+                    and all(a in claimed for a in rec.get("skipped", ()))
+                ):
+                    # Unchanged, and no earlier file now claims its articles.
+                    for a, _ in rec["articles"]:
+                        claimed[a] = key
+                    n_unchanged += len(rec["articles"])
+                    manifest[key] = rec
+                    self.problems += [_Stored(p) for p in rec.get("problems", ())]
+                else:
+                    if data is None:
+                        data = Path(f).read_bytes()
+                    articles, errs = corpus.parse_file(Path(f), data)
+                    self.problems += errs
+                    entry = {"hash": digest, "articles": [], "skipped": [], "problems": []}
+                    entry["problems"] = [str(e) for e in errs]
+                    for a in articles:
+                        if a.id in claimed:
+                            err = CorpusError(
+                                a.origin or str(f),
+                                f"duplicate id {a.id!r} (first in {claimed[a.id]}); skipped",
+                            )
+                            self.problems.append(err)
+                            entry["skipped"].append(a.id)
+                            entry["problems"].append(str(err))
+                            continue
+                        claimed[a.id] = key
+                        d = _digest(a)
+                        entry["articles"].append([a.id, d])
+                        if before.get(a.id) == d:
+                            n_unchanged += 1
+                            continue
+                        if a.id in before:
+                            updated.append(a.id)
+                        else:
+                            n_added += 1
+                        batches.add(asdict(a))
+                        text_bytes += len(a.title.encode()) + len(a.body.encode())
+                    manifest[key] = entry
+                done += size
+                if self.progress:
+                    self.progress(Progress(i, len(files), done, total, len(claimed)))
+            if not claimed:
+                raise SearcherError(
+                    f"no articles found in {', '.join(srcs)} (the index was not changed)"
+                )
+            segments = batches.finish()
+        except BaseException:
+            batches.cancel()
+            raise
+        gone = [a for a in before if a not in claimed]
+        engine.commit(str(staging), add=segments, delete_ids=gone + updated)
+        _merge_small(staging)
+        _drop_unused_texts(staging)
+        self._write_meta(srcs, manifest, len(claimed))
+        failed = sorted({p.path for p in self.problems if hasattr(p, "path")})
+        return BuildReport(
+            path=self.path,
+            articles=len(claimed),
+            files=len(files),
+            bytes=total,
+            text_bytes=text_bytes,
+            seconds=0.0,
+            problems=[str(p) for p in self.problems],
+            added=n_added,
+            updated=len(updated),
+            removed=len(gone),
+            unchanged=n_unchanged,
+            failed=failed,
+            rebuilt=not old.incremental,
+        )
+
+    def _write_meta(self, srcs: list[str], manifest: dict, articles: int) -> None:
+        staging = self.staging
+        with open(staging / MANIFEST, "w", encoding="utf-8") as f:
+            json.dump({"files": manifest}, f, ensure_ascii=False, separators=(",", ":"))
+            f.flush()
+            os.fsync(f.fileno())
+        userdict = staging / USERDICT
+        store.write_meta(
+            staging,
+            {
+                **engine.versions(),
+                "segmenter": analysis.segmenter(),
+                "dictionary": analysis.dictionary_digest(),
+                "userdict": _sha256(userdict) if userdict.exists() else None,
+                "built": self.old.meta.get("built")
+                if self.old.incremental
+                else time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "sources": [os.path.abspath(s) for s in srcs],
+                "articles": articles,
+            },
+        )
+
+
+class _Stored(str):
+    """A problem recorded when an unchanged file was last read: reported again."""
+
+    @property
+    def path(self) -> str:
+        return self.split(":", 1)[0]
 
 
 def _size(f: Path) -> int:
@@ -175,3 +368,145 @@ def _size(f: Path) -> int:
         return f.stat().st_size
     except OSError:
         return 0
+
+
+def _estimate(files: list[Path], sizes: list[int], old: _Previous) -> int:
+    """Roughly how many bytes of text the build will index (to size the batches)."""
+    total = 0
+    for f, size in zip(files, sizes):
+        if old.files.get(os.path.abspath(f)) is not None:
+            continue  # most likely unchanged
+        total += size * 3 if str(f).endswith(".gz") else size
+    return total
+
+
+def _link_generation(gen: Path, staging: Path) -> None:
+    """Start staging as the old generation: hard links (copies where links fail)."""
+    for f in gen.iterdir():
+        if not f.is_file() or f.name in (store.META, MANIFEST) or f.name.endswith("WRITELOCK"):
+            continue
+        try:
+            os.link(f, staging / f.name)
+        except OSError:
+            shutil.copy2(f, staging / f.name)
+
+
+# -- segments ------------------------------------------------------------------
+
+
+def _build_segment(staging: str, docs: list[dict]):
+    """Index a batch of articles as one new segment (Whoosh words and text store)."""
+    gc.disable()  # millions of small objects, none of them cyclic
+    builder = engine.SegmentBuilder(staging)
+    texts = textstore.SegmentWriter(staging, builder.segid)
+    try:
+        fold, words = analysis.fold, analysis.words
+        for doc in docs:
+            ft, fb = fold(doc["title"]), fold(doc["body"])
+            builder.add(doc, words(ft), words(fb))
+            texts.add(ft, fb)
+        segment = builder.finish()
+        texts.finish()
+        return segment
+    except BaseException:
+        builder.cancel()
+        texts.cancel()
+        raise
+    finally:
+        gc.enable()
+
+
+class _Batches:
+    """Collects articles into batches and builds a segment of each, in workers when worth it."""
+
+    def __init__(self, staging: str, procs: int, estimate: int) -> None:
+        self.staging = staging
+        self.procs = procs
+        self.target = max(_MIN_BATCH, min(_MAX_BATCH, estimate // max(1, 2 * procs)))
+        self.parallel = procs > 1 and estimate >= _IN_PROCESS
+        self._docs: list[dict] = []
+        self._bytes = 0
+        self._pool = None
+        self._futures: list = []
+        self._done: list = []
+
+    def add(self, doc: dict) -> None:
+        self._docs.append(doc)
+        self._bytes += len(doc["title"]) * 3 + len(doc["body"]) * 3
+        if self._bytes >= self.target:
+            self._flush()
+
+    def _flush(self) -> None:
+        docs, self._docs, self._bytes = self._docs, [], 0
+        if not docs:
+            return
+        analysis.load()
+        if not self.parallel:
+            self._done.append(_build_segment(self.staging, docs))
+            return
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Fork, so that workers share the loaded segmenter (about a second each otherwise).
+            self._pool = ProcessPoolExecutor(
+                self.procs, mp_context=multiprocessing.get_context("fork")
+            )
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while sum(not f.done() for f in self._futures) >= 2 * self.procs:
+            wait(self._futures, return_when=FIRST_COMPLETED)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
+            self._futures.append(self._pool.submit(_build_segment, self.staging, docs))
+
+    def finish(self) -> list:
+        self._flush()
+        out = list(self._done)
+        if self._pool is not None:
+            out += [f.result() for f in self._futures]
+            self._pool.shutdown()
+            self._pool = None
+        return out
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            for f in self._futures:
+                f.cancel()
+            with contextlib.suppress(Exception):
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _merge_small(staging: Path) -> None:
+    """Merge the smallest segments when there are too many (few updates need it)."""
+    reader = engine.Reader(str(staging))
+    try:
+        segs = reader.segments()
+        total = reader.doc_count_all
+    finally:
+        reader.close()
+    if len(segs) <= MAX_SEGMENTS:
+        return
+    ends = [offset for _, offset, _ in segs[1:]] + [total]
+    live = {sid: end - offset - len(deleted) for (sid, offset, deleted), end in zip(segs, ends)}
+    order = [sid for sid, _, _ in segs]
+    smallest = sorted(order, key=lambda s: live[s])[: len(segs) - MAX_SEGMENTS // 2 + 1]
+    chosen = [s for s in order if s in smallest]  # keep their document order
+    merged = engine.merge(str(staging), chosen)
+    textstore.copy_segment(
+        staging,
+        chosen,
+        {sid: deleted for sid, _, deleted in segs},
+        staging,
+        engine.segment_id(merged),
+    )
+    engine.commit(str(staging), add=[merged], drop=chosen)
+
+
+def _drop_unused_texts(staging: Path) -> None:
+    """Remove the text stores of segments no longer in the index (merged away)."""
+    keep = {n for sid in engine.segment_ids(str(staging)) for n in textstore.file_names(sid)}
+    for f in staging.glob("seg-*"):
+        if f.name not in keep:
+            f.unlink()

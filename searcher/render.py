@@ -270,10 +270,19 @@ def _plural(n: int, word: str) -> str:
 
 
 def build_summary(report, err: IO[str]) -> None:
+    """One line: what a build or update did, and the index it left."""
     rate = report.text_bytes / 1e6 / report.seconds if report.seconds else 0.0
     bad = f", {_plural(len(report.problems), 'problem')}" if report.problems else ""
+    if report.rebuilt:
+        did = f"indexed {_plural(report.articles, 'article')}"
+    else:
+        did = (
+            f"updated: {report.added} added, {report.updated} updated,"
+            f" {report.removed} removed, {report.unchanged} unchanged;"
+            f" {_plural(report.articles, 'article')}"
+        )
     err.write(
-        f"indexed {_plural(report.articles, 'article')} ({_size(report.text_bytes)} of text)"
+        f"{did} ({_size(report.text_bytes)} of text read)"
         f" from {_plural(report.files, 'file')}"
         f" in {report.seconds:.1f} s ({rate:.2f} MB/s) -> {inert(report.path)}{bad}\n"
     )

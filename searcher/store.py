@@ -24,7 +24,7 @@ from searcher.errors import IndexBusy, IndexDamaged, IndexNotFound, IndexOutdate
 CURRENT = "CURRENT"
 META = "searcher.json"
 LOCK = ".lock"
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 
 
 def default_path() -> str:

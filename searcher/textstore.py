@@ -2,103 +2,292 @@
 
 Chinese users expect a query to find every article that contains what they
 typed, word or not (``山市`` inside ``鞍山市``). Word postings cannot promise
-that, so each index generation also keeps the folded text (the same folding
-as the query) of every article in one UTF-8 file, searched with ``mmap.find``:
-a byte match of a UTF-8 needle is always a character match, so the result is
-exactly a plain substring search. Records are in Whoosh document order.
+that, so the index also keeps the folded text (the same folding as the query)
+of every article, and a match is a byte search in it: a byte match of a UTF-8
+needle is always a character match, so the result is exactly what a plain
+substring search finds.
 
-Files: ``text.bin`` holds, per document, its title, a 0x1E byte, its body and a
-0x00 byte (those two bytes never occur in folded text or in a query);
-``text.idx`` holds uint64 offsets: the start of each record and of its body,
-and the end of the file.
+The store is kept per Whoosh segment (named by the segment's id) and in the
+segment's document order, so segments are written, merged and dropped together
+with Whoosh's. Files of segment S:
+
+- ``seg-S.text``: per document its folded title, a 0x1E byte, its body and a
+  0x00 byte (neither byte occurs in folded text or in a query);
+- ``seg-S.tidx``: uint64 offsets: the start of each record and of its body, then
+  the end of the file;
+- ``seg-S.grams``: which documents hold each character bigram, hashed into
+  buckets (a prime number of them, growing with the segment): per bucket the
+  delta-coded document numbers. A needle of two or more characters is searched
+  only in the documents that hold all its bigrams' buckets, so a query's cost
+  follows its matches, not the archive's size; a hash collision only adds a
+  candidate that the byte search then rejects.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import mmap
 import os
+import struct
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate, repeat
+from operator import mod, mul, sub, xor
 from pathlib import Path
 
-from searcher import analysis
-
-TEXT = "text.bin"
-IDX = "text.idx"
+TEXT_EXT, IDX_EXT, GRAMS_EXT = ".text", ".tidx", ".grams"
 _TITLE_END = b"\x1e"
 _DOC_END = b"\x00"
-_SCRUB = {0x00: " ", 0x1E: " "}
+_SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
+_GRAMS_MAGIC = b"SGR2"
+_HEAD = struct.Struct("<4sIII")  # magic, buckets, documents, postings kind
+_WIDE = 262139  # a prime: bigram keys are hashed below it, then into a segment's buckets
+_BUCKETS = (1021, 4093, 16381, 65521, 131071, 262139)  # primes
+_MUL = 40503
 
 
-def write(folder: str | Path, docs: Iterable[tuple[str, str] | None]) -> int:
-    """Write the store for docs [(title, body) or None for a deleted document]."""
-    folder = Path(folder)
-    offsets = array("Q")
+def file_names(segid: str) -> list[str]:
+    return [f"seg-{segid}{ext}" for ext in (TEXT_EXT, IDX_EXT, GRAMS_EXT)]
+
+
+def scrub(folded: str) -> str:
+    """Folded text as stored: the two separator bytes replaced by spaces."""
+    return folded.translate(_SCRUB)
+
+
+def _wide_keys(text: str):
+    """The hashed key of every character bigram of text (an iterator of ints)."""
+    cps = array("I")
+    cps.frombytes(text.encode("utf-32-le"))
+    return map(mod, map(xor, map(mul, cps, repeat(_MUL)), cps[1:]), repeat(_WIDE))
+
+
+class SegmentWriter:
+    """Writes the store of one segment: ``add`` each document in order, then ``finish``."""
+
+    def __init__(self, folder: str | Path, segid: str) -> None:
+        self._paths = [Path(folder) / n for n in file_names(segid)]
+        self._f = open(self._paths[0], "wb")
+        self._offsets = array("Q")
+        self._pos = 0
+        self._lists: list[list[int] | None] = [None] * _WIDE
+        self._pairs = 0
+        self.count = 0
+
+    def add(self, folded_title: str, folded_body: str) -> None:
+        t, b = scrub(folded_title), scrub(folded_body)
+        tb, bb = t.encode("utf-8"), b.encode("utf-8")
+        self._offsets.append(self._pos)
+        self._offsets.append(self._pos + len(tb) + 1)
+        self._f.write(tb + _TITLE_END + bb + _DOC_END)
+        self._pos += len(tb) + len(bb) + 2
+        keys = set(_wide_keys(t))
+        keys.update(_wide_keys(b))
+        d = self.count
+        lists = self._lists
+        for k in keys:
+            docs = lists[k]
+            if docs is None:
+                lists[k] = [d]
+            else:
+                docs.append(d)
+        self._pairs += len(keys)
+        self.count += 1
+
+    def finish(self) -> None:
+        self._f.flush()
+        os.fsync(self._f.fileno())
+        self._f.close()
+        self._offsets.append(self._pos)
+        with open(self._paths[1], "wb") as f:
+            self._offsets.tofile(f)
+            f.flush()
+            os.fsync(f.fileno())
+        _write_grams(self._paths[2], self._lists, self._pairs, self.count)
+        self._lists = []
+
+    def cancel(self) -> None:
+        self._f.close()
+        for p in self._paths:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+def _write_grams(path: Path, lists: list, pairs: int, ndocs: int) -> None:
+    """Bucket -> documents table: a segment's buckets grow with its bigrams."""
+    nb = next((p for p in _BUCKETS if p * 4 >= pairs), _BUCKETS[-1])
+    if nb < _WIDE:
+        folded: list = [None] * nb
+        for k, docs in enumerate(lists):
+            if docs is not None:
+                b = k % nb
+                folded[b] = docs if folded[b] is None else sorted({*folded[b], *docs})
+        lists = folded
+    wide = ndocs >= 0x10000  # delta-coded uint16, or plain uint32 document numbers
+    offsets = array("I", bytes(4 * (nb + 1)))
+    chunks = []
     pos = 0
-    with open(folder / TEXT, "wb") as f:
-        for doc in docs:
-            title, body = doc if doc is not None else ("", "")
-            t = analysis.fold(title).translate(_SCRUB).encode("utf-8")
-            b = analysis.fold(body).translate(_SCRUB).encode("utf-8")
-            offsets.append(pos)
-            offsets.append(pos + len(t) + 1)
-            f.write(t + _TITLE_END + b + _DOC_END)
-            pos += len(t) + len(b) + 2
-        f.flush()
-        os.fsync(f.fileno())
-    offsets.append(pos)
-    with open(folder / IDX, "wb") as f:
+    for b, docs in enumerate(lists):
+        offsets[b] = pos
+        if docs is None:
+            continue
+        if wide:
+            data = array("I", docs).tobytes()
+        else:
+            data = array("H", map(sub, docs, [0, *docs[:-1]])).tobytes()
+        chunks.append(data)
+        pos += len(data)
+    offsets[nb] = pos
+    with open(path, "wb") as f:
+        f.write(_HEAD.pack(_GRAMS_MAGIC, nb, ndocs, int(wide)))
         offsets.tofile(f)
+        f.write(b"".join(chunks))
         f.flush()
         os.fsync(f.fileno())
-    return (len(offsets) - 1) // 2
 
 
-class TextStore:
-    def __init__(self, folder: str | Path) -> None:
-        folder = Path(folder)
-        idx = array("Q")
-        with open(folder / IDX, "rb") as f:
-            idx.frombytes(f.read())
-        if len(idx) % 2 != 1:
-            raise ValueError(f"{IDX} has a bad length")
-        self._starts = idx[0::2]  # record starts, plus the end of the file
-        self._bodies = idx[1::2]
-        self.doc_count = len(self._bodies)
-        size = self._starts[-1] if self.doc_count else 0
-        self._f = open(folder / TEXT, "rb")
-        if os.fstat(self._f.fileno()).st_size != size:
-            raise ValueError(
-                f"{TEXT} is {os.fstat(self._f.fileno()).st_size} bytes, expected {size}"
-            )
-        self._mm = mmap.mmap(self._f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        self._avg: dict[str, float] = {}
+def copy_segment(
+    src_folder: str | Path,
+    segids: list[str],
+    deleted: dict[str, Iterable[int]],
+    dst_folder: str | Path,
+    new_segid: str,
+) -> int:
+    """Write the store of a merged segment: the live documents of segids, in order."""
+    w = SegmentWriter(dst_folder, new_segid)
+    try:
+        for sid in segids:
+            seg = _Segment(Path(src_folder), sid, 0, frozenset(deleted.get(sid, ())))
+            try:
+                for d in range(seg.doc_count):
+                    if d not in seg.deleted:
+                        w.add(*seg.texts(d))
+            finally:
+                seg.close()
+        w.finish()
+    except BaseException:
+        w.cancel()
+        raise
+    return w.count
+
+
+class _Segment:
+    """The store of one segment, opened read-only."""
+
+    def __init__(self, folder: Path, segid: str, offset: int, deleted: frozenset[int]) -> None:
+        text, idx, grams = (folder / n for n in file_names(segid))
+        self.offset = offset
+        self.deleted = deleted
+        self._files = []
+        ix = array("Q")
+        with open(idx, "rb") as f:
+            ix.frombytes(f.read())
+        if len(ix) % 2 != 1:
+            raise ValueError(f"{idx.name} has a bad length")
+        self.starts = ix[0::2]  # record starts, plus the end of the file
+        self.bodies = ix[1::2]
+        self.doc_count = len(self.bodies)
+        self.size = self.starts[-1]
+        self.mm = self._map(text, self.size)
+        self._grams = None
+        self._grams_path = grams
+
+    def _map(self, path: Path, size: int | None = None):
+        f = open(path, "rb")
+        self._files.append(f)
+        actual = os.fstat(f.fileno()).st_size
+        if size is not None and actual != size:
+            raise ValueError(f"{path.name} is {actual} bytes, expected {size}")
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if actual else b""
 
     def close(self) -> None:
-        if isinstance(self._mm, mmap.mmap):
-            self._mm.close()
-        self._f.close()
+        if self._grams is not None:
+            self._grams[2].release()  # views first: a viewed mmap cannot close
+            self._views.release()
+            self._grams[0].close()
+            self._grams = None
+        if isinstance(self.mm, mmap.mmap):
+            self.mm.close()
+        for f in self._files:
+            f.close()
 
-    def _span(self, doc: int, field: str) -> tuple[int, int]:
+    def texts(self, d: int) -> tuple[str, str]:
+        mm, s, b, e = self.mm, self.starts[d], self.bodies[d], self.starts[d + 1]
+        return mm[s : b - 1].decode("utf-8"), mm[b : e - 1].decode("utf-8")
+
+    def span(self, d: int, field: str | None) -> tuple[int, int]:
         if field == "title":
-            return self._starts[doc], self._bodies[doc] - 1
-        return self._bodies[doc], self._starts[doc + 1] - 1
+            return self.starts[d], self.bodies[d] - 1
+        if field == "body":
+            return self.bodies[d], self.starts[d + 1] - 1
+        return self.starts[d], self.starts[d + 1] - 1
 
-    def find(self, needle: str, field: str | None = None) -> set[int]:
-        """Documents whose folded title or body (or the given field) contains needle."""
-        nb = needle.encode("utf-8")
-        out: set[int] = set()
-        if not nb or not self.doc_count:
+    # -- bigram postings --------------------------------------------------
+
+    def _open_grams(self):
+        if self._grams is None:
+            mm = self._map(self._grams_path)
+            magic, nb, ndocs, wide = _HEAD.unpack_from(mm, 0)
+            if magic != _GRAMS_MAGIC or ndocs != self.doc_count:
+                raise ValueError(f"{self._grams_path.name} does not match its segment")
+            p = _HEAD.size
+            self._views = memoryview(mm)
+            offsets = self._views[p : p + 4 * (nb + 1)].cast("I")
+            self._grams = (mm, nb, offsets, p + 4 * (nb + 1), wide)
+        return self._grams
+
+    def _bucket_docs(self, bucket: int) -> array:
+        mm, _, offsets, base, wide = self._grams
+        data = mm[base + offsets[bucket] : base + offsets[bucket + 1]]
+        if wide:
+            out = array("I")
+            out.frombytes(data)
             return out
-        mm, starts, bodies = self._mm, self._starts, self._bodies
+        deltas = array("H")
+        deltas.frombytes(data)
+        return array("I", accumulate(deltas))
+
+    def candidates(self, needle: str) -> set[int] | None:
+        """Documents that may hold needle (all its bigram buckets); None: too short."""
+        if len(needle) < 2:
+            return None
+        _, nb, _, _, _ = self._open_grams()
+        buckets = {k % nb for k in _wide_keys(needle)}
+        lists = sorted((self._bucket_docs(b) for b in buckets), key=len)
+        if not lists[0]:
+            return set()
+        out = set(lists[0])
+        for other in lists[1:]:
+            out.intersection_update(other)
+            if not out:
+                break
+        return out
+
+    # -- matching ---------------------------------------------------------
+
+    def find(self, nb: bytes, needle: str, field: str | None) -> list[int]:
+        """Local document numbers whose field (or title or body) holds the needle."""
+        cands = self.candidates(needle)
+        out: list[int] = []
+        mm = self.mm
+        if cands is not None and len(cands) * 4 < self.doc_count:
+            for d in sorted(cands):
+                if d in self.deleted:
+                    continue
+                s, e = self.span(d, field)
+                if mm.find(nb, s, e) != -1:
+                    out.append(d)
+            return out
+        starts, bodies = self.starts, self.bodies
         p = mm.find(nb)
         while p != -1:
             d = bisect_right(starts, p) - 1
             in_title = p < bodies[d]
             if field is None or (field == "title") == in_title:
-                out.add(d)
+                if d not in self.deleted:
+                    out.append(d)
                 nxt = starts[d + 1]
             elif in_title:  # a body match is wanted: look on in this body
                 nxt = bodies[d]
@@ -107,17 +296,77 @@ class TextStore:
             p = mm.find(nb, nxt)
         return out
 
+    def count(self, d: int, field: str, nb: bytes) -> int:
+        s, e = self.span(d, field)
+        return self.mm[s:e].count(nb)
+
+    def field_total(self, field: str) -> int:
+        """Bytes of the field over live documents."""
+        n = self.doc_count
+        if field == "title":
+            total = sum(self.bodies) - sum(self.starts[:n]) - n
+        else:
+            total = self.starts[n] - sum(self.bodies) - n
+        for d in self.deleted:
+            s, e = self.span(d, field)
+            total -= e - s
+        return total
+
+
+class TextStore:
+    """The stores of an index's segments: global document numbers, live documents only.
+
+    segments: (segment id, first global document number, deleted local numbers),
+    in document-number order (see ``engine.Reader.segments``).
+    """
+
+    def __init__(self, folder: str | Path, segments: list[tuple[str, int, frozenset[int]]]):
+        self._segs: list[_Segment] = []
+        try:
+            for segid, offset, deleted in segments:
+                self._segs.append(_Segment(Path(folder), segid, offset, deleted))
+        except BaseException:
+            self.close()
+            raise
+        self._offsets = [s.offset for s in self._segs]
+        self.doc_count = sum(s.doc_count - len(s.deleted) for s in self._segs)
+        self._avg: dict[str, float] = {}
+
+    def close(self) -> None:
+        for s in self._segs:
+            s.close()
+
+    def _locate(self, doc: int) -> tuple[_Segment, int]:
+        seg = self._segs[bisect_right(self._offsets, doc) - 1]
+        return seg, doc - seg.offset
+
+    def find(self, needle: str, field: str | None = None) -> set[int]:
+        """Live documents whose folded title or body (or the given field) contains needle."""
+        needle = scrub(needle)
+        nb = needle.encode("utf-8")
+        out: set[int] = set()
+        if not nb:
+            return out
+        for seg in self._segs:
+            found = seg.find(nb, needle, field)
+            if seg.offset:
+                out.update(d + seg.offset for d in found)
+            else:
+                out.update(found)
+        return out
+
     def count(self, doc: int, field: str, needle: str) -> int:
-        s, e = self._span(doc, field)
-        return self._mm[s:e].count(needle.encode("utf-8"))
+        seg, d = self._locate(doc)
+        return seg.count(d, field, scrub(needle).encode("utf-8"))
 
     def length(self, doc: int, field: str) -> int:
-        s, e = self._span(doc, field)
+        seg, d = self._locate(doc)
+        s, e = seg.span(d, field)
         return e - s
 
     def avg_length(self, field: str) -> float:
         if field not in self._avg:
-            total = sum(self.length(d, field) for d in range(self.doc_count))
+            total = sum(s.field_total(field) for s in self._segs)
             self._avg[field] = (total / self.doc_count) if self.doc_count else 1.0
         return self._avg[field] or 1.0
 
@@ -134,11 +383,17 @@ class TextStore:
         df = len(docs)
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         out = dict.fromkeys(docs, 0.0)
-        for field, weight in fields.items():
-            avg = self.avg_length(field)
-            for d in docs:
-                tf = self.count(d, field, needle)
+        nb = scrub(needle).encode("utf-8")
+        avgs = {f: self.avg_length(f) for f in fields}
+        for d in docs:
+            seg, local = self._locate(d)
+            mm = seg.mm
+            score = 0.0
+            for field, weight in fields.items():
+                s, e = seg.span(local, field)
+                tf = mm[s:e].count(nb)
                 if tf:
-                    norm = k1 * (1 - b + b * self.length(d, field) / avg)
-                    out[d] += weight * idf * tf * (k1 + 1) / (tf + norm)
+                    norm = k1 * (1 - b + b * (e - s) / avgs[field])
+                    score += weight * idf * tf * (k1 + 1) / (tf + norm)
+            out[d] = score
         return out

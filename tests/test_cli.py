@@ -190,7 +190,13 @@ def test_index_reports_and_exit_codes(tmp_path):
     assert f"{tmp_path / 'src' / 'b.jsonl'}:2: " in r.stderr
     r = run("index", good, "-i", tmp_path / "ix")
     assert r.exit_code == 0
-    assert "indexed 1 article (18 B of text) from 1 file in " in r.stderr
+    assert r.stderr.startswith(
+        "updated: 0 added, 0 updated, 1 removed, 1 unchanged; 1 article (0 B of text read)"
+        " from 1 file in "
+    )
+    r = run("index", good, "-i", tmp_path / "ix", "--rebuild")
+    assert r.exit_code == 0
+    assert "indexed 1 article (18 B of text read) from 1 file in " in r.stderr
 
 
 def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
@@ -203,19 +209,19 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     )
 
     calls = {"n": 0}
-    real_add = engine.Writer.add
+    real_add = engine.SegmentBuilder.add
 
-    def failing_add(self, doc):
+    def failing_add(self, doc, *words):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device")
-        real_add(self, doc)
+        return real_add(self, doc, *words)
 
-    monkeypatch.setattr(engine.Writer, "add", failing_add)
+    monkeypatch.setattr(engine.SegmentBuilder, "add", failing_add)
     r = run("index", new, "-i", ix_path)
     assert r.exit_code == 2
     assert "No space left on device" in r.stderr
-    monkeypatch.setattr(engine.Writer, "add", real_add)
+    monkeypatch.setattr(engine.SegmentBuilder, "add", real_add)
     hits = json_lines(run("search", "杜鹃花", "--json", "-i", ix_path).stdout)
     assert [h["id"] for h in hits if h["type"] == "hit"] == ["old"]
     assert not list(ix_path.glob("staging-*"))  # nothing half-built left behind
@@ -226,11 +232,11 @@ def test_interrupted_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
     run("index", src, "-i", ix_path)
 
-    def interrupt(self, doc):
+    def interrupt(self, doc, *words):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(engine.Writer, "add", interrupt)
-    r = run("index", src, "-i", ix_path)
+    monkeypatch.setattr(engine.SegmentBuilder, "add", interrupt)
+    r = run("index", src, "-i", ix_path, "--rebuild")
     assert r.exit_code == 130
     assert r.stderr.strip() == "Error: interrupted, previous index kept"
     monkeypatch.undo()
