@@ -230,22 +230,23 @@ class _QueryCommand(click.Command):
                 continue
             if takes_value:
                 value = next(rest, None)
-                if value is not None:
-                    options.append(value)
+                if value is None:
+                    raise click.UsageError(f"option {a} needs a value", ctx=ctx)
+                options.append(value)
         return super().parse_args(ctx, [*options, "--", *words])
 
 
 def _short_options(word: str, flags: set[str], valued: set[str]) -> str:
-    """How `word` reads as short options: "flags", "value next", or "" (it is not options)."""
+    """How `word` reads as short options: "options", "value next", or "" (it is query text)."""
     seen: set[str] = set()
     for i, ch in enumerate(word[1:], 1):
         opt = "-" + ch
         if opt in valued:
-            return "value next" if i == len(word) - 1 else "flags"
+            return "value next" if i == len(word) - 1 else "options"  # -n5: value attached
         if opt not in flags or opt in seen:
             return ""
         seen.add(opt)
-    return "flags"
+    return "options"
 
 
 def _results_options(fn: Callable) -> Callable:

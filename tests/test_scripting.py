@@ -465,3 +465,17 @@ def test_similar_exit_codes(flowers):
     assert r.exit_code == 2 and r.stderr.startswith("Error: no article with id 'nope'")
     r = run("similar", "p1", "--since", "2022-13-01", "-i", flowers)
     assert r.exit_code == 2 and "YYYY-MM-DD" in r.stderr
+
+
+def test_an_option_without_its_value_is_a_usage_error(dated):
+    r = run("search", "-锦州", "-i", dated, "-n")
+    assert r.exit_code == 2
+    assert r.stderr == "Error: option -n needs a value (see 'searcher search --help')\n"
+
+
+def test_cli_choices_are_the_librarys():
+    from searcher import search
+
+    params = {p.name: p for p in cli.search_cmd.params}
+    assert tuple(params["sort"].type.choices) == search.SORTS
+    assert tuple(params["facets"].type.choices) == tuple(search.FACETS)
