@@ -223,7 +223,7 @@ def _filter(
 ) -> set[int]:
     if since or until:
         docs &= reader.docs_in_range("date", since or None, until or None)
-    if source is not None:
+    if source:  # None or '': every source
         docs &= source_docs(reader, source)
     return docs
 
