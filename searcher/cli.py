@@ -13,11 +13,16 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import click
 
 from searcher import render
 from searcher.errors import SearcherError
+
+if TYPE_CHECKING:
+    from searcher.search import Results
 
 EXIT_OK, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 
@@ -209,24 +214,185 @@ def index_cmd(
     return EXIT_ERROR if report.problems else EXIT_OK
 
 
-# An unknown option is the query: `searcher search -锦州 鞍山` excludes 锦州.
-@main.command("search", context_settings={"ignore_unknown_options": True})
-@click.argument("query", required=False)
-@index_option
-@click.option(
-    "-n",
-    "--limit",
-    metavar="N",
-    default=10,
-    show_default=True,
-    type=click.IntRange(min=0),
-    help="Show at most N hits (0: all).",
-)
-@click.option(
-    "--offset", metavar="N", default=0, type=click.IntRange(min=0), help="Skip the first N hits."
-)
-@click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day.")
+class _QueryCommand(click.Command):
+    """A command whose QUERY may start with '-' (`searcher search -锦州 鞍山`).
+
+    click would read `-cctv` as the flags -c -c and ignore the rest, or `-qq` as
+    -q twice. Here a word is an option only when it is one of the command's
+    options exactly, distinct flags run together (`-cq`), or a short option
+    with its value attached (`-n5`); any other word starting with '-' is query
+    text, as if it followed '--'.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        flags: set[str] = set()
+        valued: set[str] = set()
+        for p in self.get_params(ctx):
+            if isinstance(p, click.Option):
+                (flags if p.is_flag or p.count else valued).update(p.opts + p.secondary_opts)
+        options: list[str] = []
+        words: list[str] = []
+        rest = iter(args)
+        for a in rest:
+            if a == "--":
+                words.extend(rest)
+                break
+            takes_value = a in valued
+            if a.startswith("--") or a in flags or takes_value:
+                options.append(a)
+            elif a.startswith("-") and len(a) > 1 and (kind := _short_options(a, flags, valued)):
+                options.append(a)
+                takes_value = kind == "value next"
+            else:
+                words.append(a)
+                continue
+            if takes_value:
+                value = next(rest, None)
+                if value is None:
+                    raise click.UsageError(f"option {a} needs a value", ctx=ctx)
+                options.append(value)
+        return super().parse_args(ctx, [*options, "--", *words])
+
+
+def _short_options(word: str, flags: set[str], valued: set[str]) -> str:
+    """How `word` reads as short options: "options", "value next", or "" (it is query text)."""
+    seen: set[str] = set()
+    for i, ch in enumerate(word[1:], 1):
+        opt = "-" + ch
+        if opt in valued:
+            return "value next" if i == len(word) - 1 else "options"  # -n5: value attached
+        if opt not in flags or opt in seen:
+            return ""
+        seen.add(opt)
+    return "options"
+
+
+def _results_options(fn: Callable) -> Callable:
+    """The options `search` and `similar` share: which hits, in what order, and the output."""
+    options = [
+        index_option,
+        click.option(
+            "-n",
+            "--limit",
+            metavar="N",
+            default=10,
+            show_default=True,
+            type=click.IntRange(min=0),
+            help="Show at most N hits (0: all).",
+        ),
+        click.option(
+            "--offset",
+            metavar="N",
+            default=0,
+            type=click.IntRange(min=0),
+            help="Skip the first N hits (for paging).",
+        ),
+        click.option(
+            "--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day."
+        ),
+        click.option(
+            "--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day."
+        ),
+        click.option(
+            "--sort",
+            type=click.Choice(["score", "date", "-date"]),
+            default="score",
+            show_default=True,
+            help="Order: best first, oldest first (date) or newest first (-date).",
+        ),
+        click.option(
+            "--source",
+            metavar="PATTERN",
+            help="Only articles whose source contains PATTERN, or matches it as a glob"
+            " if it has * ? or [ (any case).",
+        ),
+        click.option(
+            "--facet",
+            "facets",
+            multiple=True,
+            type=click.Choice(["date:year", "date:month", "date:day", "source", "paper"]),
+            help="Also count the matching articles per month, source, ... (repeatable).",
+        ),
+        click.option(
+            "-c", "--count", is_flag=True, help="Print only the number of matching articles."
+        ),
+        click.option(
+            "-l", "--ids-only", is_flag=True, help="Print only the hits' ids, one per line."
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="Print nothing: exit status only."),
+        json_option,
+        color_option,
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+@dataclass(frozen=True)
+class _Output:
+    """What a search or similar prints, from the shared options."""
+
+    mode: str  # "hits", "count", "ids" or "quiet"
+    as_json: bool
+    color: str
+    facets: tuple[str, ...]
+
+    @classmethod
+    def of(cls, count: bool, ids_only: bool, quiet: bool, as_json: bool, color: str, facets):
+        if count + ids_only + quiet > 1:
+            raise click.UsageError("use only one of -c/--count, -l/--ids-only and -q/--quiet")
+        mode = "count" if count else "ids" if ids_only else "quiet" if quiet else "hits"
+        if mode in ("ids", "quiet"):
+            flag = "-l/--ids-only" if mode == "ids" else "-q/--quiet"
+            for given, name in ((as_json, "--json"), (facets, "--facet")):
+                if given:
+                    raise click.UsageError(f"{name} cannot be used with {flag}")
+        return cls(mode, as_json, color, tuple(facets))
+
+
+def _run_results(run: Callable[..., Results], out: _Output, limit: int, offset: int, **kw):
+    """Call run (ix.search or ix.similar) with what the output needs."""
+    if out.mode in ("count", "quiet"):
+        # Only the total is shown: load one hit, not the page.
+        r = run(limit=1, offset=0, snippets=False, facets=out.facets, **kw)
+        return replace(r, hits=[], offset=offset, limit=limit or None)
+    if out.mode == "ids":
+        return run(limit=limit or None, offset=offset, snippets=False, **kw)
+    layout = _layout(out.color)
+    max_cells = max(40, _terminal_width() - 6) if layout else 120
+    return run(limit=limit or None, offset=offset, max_cells=max_cells, facets=out.facets, **kw)
+
+
+def _print_results(results: Results, out: _Output, batch: bool) -> None:
+    if out.mode == "quiet":
+        return
+    if out.mode == "ids":
+        render.plain_ids(results, sys.stdout)
+        return
+    if out.as_json:
+        render.json_results(results, sys.stdout, batch=batch, hits=out.mode == "hits")
+        return
+    layout = _layout(out.color)
+    if out.mode == "count":
+        render.plain_count(results, sys.stdout, batch=batch)
+    else:
+        if batch:
+            sys.stdout.write(f"== {render.inert(results.query)}\n")
+        if layout:
+            color = _use_color(out.color, sys.stdout)
+            render.rich_results(results, sys.stdout, color=color, width=_terminal_width())
+            return
+        render.plain_results(results, sys.stdout)
+    if layout:
+        color = _use_color(out.color, sys.stdout)
+        render.rich_facets(results.facets, sys.stdout, color=color, width=_terminal_width())
+    else:
+        render.plain_facets(results.facets, sys.stdout)
+
+
+@main.command("search", cls=_QueryCommand)
+@click.argument("query", nargs=-1)
+@_results_options
 @click.option(
     "--batch",
     "batch",
@@ -234,19 +400,23 @@ def index_cmd(
     type=click.File("r", encoding="utf-8"),
     help="Run one query per line of FILE ('-' for stdin).",
 )
-@json_option
-@color_option
 @_guard
 def search_cmd(
-    query: str | None,
+    query: tuple[str, ...],
     index_path: str,
     limit: int,
     offset: int,
     since: str | None,
     until: str | None,
-    batch,
+    sort: str,
+    source: str | None,
+    facets: tuple[str, ...],
+    count: bool,
+    ids_only: bool,
+    quiet: bool,
     as_json: bool,
     color: str,
+    batch,
 ) -> int:
     """Search the index for QUERY.
 
@@ -255,82 +425,120 @@ def search_cmd(
       a OR b, NOT a, -a, (a OR b) c, "exact phrase" or “exact phrase”,
       title:word, body:"phrase".
     A Chinese string finds every article containing it exactly (first), then
-    articles holding its words apart.
+    articles holding its words apart. Exit status: 0 found, 1 none, 2 error.
     """
     from searcher.index import open_index
 
-    if (query is None) == (batch is None):
+    out = _Output.of(count, ids_only, quiet, as_json, color, facets)
+    if bool(query) == (batch is not None):
         raise click.UsageError("give a QUERY or --batch FILE (not both)")
-    queries = [query] if batch is None else [q.strip() for q in batch if q.strip()]
-    with open_index(index_path) as ix:
-        return _search(ix, queries, batch is not None, limit, offset, since, until, as_json, color)
-
-
-def _search(
-    ix,
-    queries: list[str],
-    batch: bool,
-    limit: int,
-    offset: int,
-    since: str | None,
-    until: str | None,
-    as_json: bool,
-    color: str,
-) -> int:
-    layout = _layout(color)
-    use_color = _use_color(color, sys.stdout)
-    width = _terminal_width()
-    max_cells = max(40, width - 6) if layout else 120
+    queries = [" ".join(query)] if batch is None else [q.strip() for q in batch if q.strip()]
     found = failed = 0
-    for q in queries:
-        try:
-            results = ix.search(
-                q, limit=limit or None, offset=offset, since=since, until=until, max_cells=max_cells
-            )
-        except SearcherError as e:
-            if not batch:
-                raise
-            render.error(f"query {q!r}: {e}")
-            failed += 1
-            continue
-        found += bool(results.total)
-        if as_json:
-            render.json_results(results, sys.stdout, batch=batch)
-        elif layout:
-            if batch:
-                sys.stdout.write(f"== {render.inert(q)}\n")
-            render.rich_results(results, sys.stdout, color=use_color, width=width)
-        else:
-            if batch:
-                sys.stdout.write(f"== {render.inert(q)}\n")
-            render.plain_results(results, sys.stdout)
+    with open_index(index_path) as ix:
+        for q in queries:
+            try:
+                results = _run_results(
+                    functools.partial(ix.search, q),
+                    out,
+                    limit,
+                    offset,
+                    since=since,
+                    until=until,
+                    sort=sort,
+                    source=source,
+                )
+            except SearcherError as e:
+                if batch is None:
+                    raise
+                render.error(f"query {q!r}: {e}")
+                failed += 1
+                continue
+            found += bool(results.total)
+            _print_results(results, out, batch is not None)
     if failed:
         return EXIT_ERROR
     return EXIT_OK if found else EXIT_NONE
 
 
+@main.command("similar")
+@click.argument("article_id", metavar="ID")
+@_results_options
+@_guard
+def similar_cmd(
+    article_id: str,
+    index_path: str,
+    limit: int,
+    offset: int,
+    since: str | None,
+    until: str | None,
+    sort: str,
+    source: str | None,
+    facets: tuple[str, ...],
+    count: bool,
+    ids_only: bool,
+    quiet: bool,
+    as_json: bool,
+    color: str,
+) -> int:
+    """Articles most like the article ID (which is left out).
+
+    Ranks articles by the key terms of ID's title and body (the words with the
+    highest tf-idf), highlighted in the snippets. Exit status: 0 found, 1 none,
+    2 error (an unknown ID too).
+    """
+    from searcher.index import open_index
+
+    out = _Output.of(count, ids_only, quiet, as_json, color, facets)
+    with open_index(index_path) as ix:
+        results = _run_results(
+            functools.partial(ix.similar, article_id),
+            out,
+            limit,
+            offset,
+            since=since,
+            until=until,
+            sort=sort,
+            source=source,
+        )
+    _print_results(results, out, batch=False)
+    return EXIT_OK if results.total else EXIT_NONE
+
+
 @main.command("show")
-@click.argument("article_id")
+@click.argument("article_ids", metavar="ID...", nargs=-1, required=True)
 @index_option
 @click.option("--query", "query_text", metavar="QUERY", help="Highlight this query's matches.")
 @json_option
 @color_option
 @_guard
 def show_cmd(
-    article_id: str, index_path: str, query_text: str | None, as_json: bool, color: str
+    article_ids: tuple[str, ...],
+    index_path: str,
+    query_text: str | None,
+    as_json: bool,
+    color: str,
 ) -> int:
-    """Print the whole article ARTICLE_ID."""
+    """Print the whole article of each ID (`searcher search -l QUERY | xargs searcher show`).
+
+    Exit status: 0 all shown, 1 some ID not found (the others are shown), 2 error.
+    """
     from searcher.errors import ArticleNotFound
     from searcher.index import open_index
 
-    try:
-        with open_index(index_path) as ix:
-            art = ix.article(article_id, query_text=query_text)
-    except ArticleNotFound as e:
-        render.error(str(e))
-        return EXIT_NONE
-    _emit("article", art, as_json, color, render.rich_article, render.plain_article)
-    return EXIT_OK
+    missing = shown = 0
+    with open_index(index_path) as ix:
+        for article_id in article_ids:
+            try:
+                art = ix.article(article_id, query_text=query_text)
+            except ArticleNotFound as e:
+                render.error(str(e))
+                missing += 1
+                continue
+            if shown and not as_json:
+                sys.stdout.write("\n")  # a blank line between articles
+            shown += 1
+            _emit("article", art, as_json, color, render.rich_article, render.plain_article)
+    return EXIT_NONE if missing else EXIT_OK
 
 
 @main.command("info")

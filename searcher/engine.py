@@ -459,3 +459,30 @@ class Reader:
     def field_values(self, field: str) -> list[str]:
         """Every distinct term of an ID-like field (sources, dates)."""
         return [t.decode("utf-8") for t in self._s.reader().lexicon(field)]
+
+    # -- sorting, filtering and facets (added for issue 3; reads no stored fields) --
+
+    def column(self, field: str) -> list[str]:
+        """A sortable field's value (the date) for every document number, '' for none.
+
+        Read once from Whoosh's column, so sorting or counting by date never
+        loads a stored article.
+        """
+        cache = self.__dict__.setdefault("_columns", {})
+        if field not in cache:
+            cr = self._s.reader().column_reader(field)
+            cache[field] = [v if isinstance(v, str) else v.decode("utf-8") for v in cr]
+        return cache[field]
+
+    def docs_by_value(self, field: str) -> dict[str, frozenset[int]]:
+        """Each distinct term of an ID-like field (the source) -> its documents, read once."""
+        cache = self.__dict__.setdefault("_by_value", {})
+        if field not in cache:
+            cache[field] = {
+                v: frozenset(self.docs_with_term(field, v)) for v in self.field_values(field)
+            }
+        return cache[field]
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        """How many documents hold the term (deleted ones may still count until a merge)."""
+        return self._s.reader().doc_frequency(field, text)

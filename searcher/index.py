@@ -4,6 +4,9 @@
     >>> ix = searcher.open_index("index/articles")       # doctest: +SKIP
     >>> for hit in ix.search("杜鹃花", limit=3).hits:      # doctest: +SKIP
     ...     print(hit.rank, hit.title)
+    >>> ix.search("招商", sort="-date", facets=["date:month"]).facets  # doctest: +SKIP
+    {'date:month': {'2022-01': 2}}
+    >>> ix.similar("辽宁日报-2022-01-12-06", limit=3).terms  # doctest: +SKIP
 
 ``open_index`` checks that the index was built by a compatible analyzer and
 raises a ``SearcherError`` saying what to do when it was not.
@@ -12,7 +15,7 @@ raises a ``SearcherError`` saying what to do when it was not.
 from __future__ import annotations
 
 import os
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from searcher import engine, query, search, store
@@ -102,17 +105,26 @@ class Index:
         offset: int = 0,
         since: str | None = None,
         until: str | None = None,
+        sort: str = "score",
+        source: str | None = None,
+        facets: Iterable[str] | str = (),
         max_cells: int = 120,
         snippets: bool = True,
     ) -> search.Results:
         """Run a query (see the README for the syntax); limit None or 0 means all hits.
 
+        since/until: only articles dated on or after / on or before (YYYY-MM-DD).
+        sort: "score" (best first), "date" (oldest first) or "-date" (newest
+        first); articles of the same day keep their score order.
+        source: only articles whose source label matches; a pattern with ``*``,
+        ``?`` or ``[`` is a glob over the whole label, any other text matches
+        labels containing it; case does not matter.
+        facets: any of "date:year", "date:month", "date:day", "source", "paper":
+        ``Results.facets[name]`` counts all the matching articles per value.
         snippets=False skips snippets and highlights (for counting and listing ids).
         """
         node = query.parse(text)
-        for name, value in (("since", since), ("until", until)):
-            if value and not _is_date(value):
-                raise QueryError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
+        names = self._check(since, until, sort, facets, limit, offset)
         return search.run(
             self._reader,
             self._texts,
@@ -122,9 +134,67 @@ class Index:
             offset=offset,
             since=since,
             until=until,
+            sort=sort,
+            source=source,
+            facets=names,
             max_cells=max_cells,
             with_snippets=snippets,
         )
+
+    def similar(
+        self,
+        article_id: str,
+        *,
+        limit: int | None = 10,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        sort: str = "score",
+        source: str | None = None,
+        facets: Iterable[str] | str = (),
+        max_cells: int = 120,
+        snippets: bool = True,
+    ) -> search.Results:
+        """Articles most like the article article_id, which is left out.
+
+        Its key terms (``Results.terms``: the words of its title and body with the
+        highest tf-idf) are searched as one OR, ranked by BM25F; the snippets
+        highlight them. ``Results.query`` is "similar:ID". The other arguments are
+        those of ``search``. Raises ArticleNotFound for an unknown id.
+        """
+        names = self._check(since, until, sort, facets, limit, offset)
+        doc = self._reader.docnum_for_id(article_id)
+        if doc is None:
+            raise ArticleNotFound(article_id, self.path)
+        return search.similar(
+            self._reader,
+            doc,
+            limit=limit,
+            offset=offset,
+            since=since,
+            until=until,
+            sort=sort,
+            source=source,
+            facets=names,
+            max_cells=max_cells,
+            with_snippets=snippets,
+        )
+
+    @staticmethod
+    def _check(
+        since: str | None,
+        until: str | None,
+        sort: str,
+        facets: Iterable[str] | str,
+        limit: int | None,
+        offset: int,
+    ) -> tuple[str, ...]:
+        for name, value in (("since", since), ("until", until)):
+            if value and not _is_date(value):
+                raise QueryError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
+        if (limit or 0) < 0 or offset < 0:
+            raise QueryError("limit and offset cannot be negative")
+        return search.check_options(sort, facets)
 
     def article(self, article_id: str, *, query_text: str | None = None) -> Article:
         doc = self._reader.docnum_for_id(article_id)
@@ -157,16 +227,11 @@ class Index:
             generation=self.generation.name,
             articles=self._reader.doc_count,
             sources=list(self.meta.get("sources", [])),
-            papers=sorted({_paper(s) for s in self._reader.field_values("source")} - {""}),
+            papers=sorted({search.paper_of(s) for s in self._reader.field_values("source")} - {""}),
             first_date=dates[0] if dates else "",
             last_date=dates[-1] if dates else "",
             built=self.meta.get("built", ""),
         )
-
-
-def _paper(source: str) -> str:
-    """The paper's name in a source label: '人民日报 1998-01-01 第1版' -> '人民日报'."""
-    return re.split(r"\s*(?:\d{4}-\d{2}-\d{2}|第\s*\S+\s*版)", source, maxsplit=1)[0].strip()
 
 
 def _is_date(value: str) -> bool:

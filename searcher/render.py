@@ -62,21 +62,31 @@ def hit_json(hit, query: str | None = None) -> dict:
     return d
 
 
-def summary_json(results) -> dict:
-    return {
+def summary_json(results, *, returned: int | None = None) -> dict:
+    """The summary line; returned: hit lines written before it (default: the page's hits)."""
+    d = {
         "type": "summary",
         "version": JSON_VERSION,
         "query": results.query,
         "total": results.total,
-        "returned": len(results.hits),
+        "returned": len(results.hits) if returned is None else returned,
+        "offset": results.offset,
+        "limit": results.limit,
         "elapsed_ms": results.elapsed_ms,
     }
+    if results.terms:
+        d["terms"] = results.terms
+    if results.facets:
+        d["facets"] = results.facets
+    return d
 
 
-def json_results(results, out: IO[str], *, batch: bool = False) -> None:
-    for hit in results.hits:
-        _dump(hit_json(hit, results.query if batch else None), out)
-    _dump(summary_json(results), out)
+def json_results(results, out: IO[str], *, batch: bool = False, hits: bool = True) -> None:
+    """Hit lines (unless hits=False, as for a count), then the summary line."""
+    if hits:
+        for hit in results.hits:
+            _dump(hit_json(hit, results.query if batch else None), out)
+    _dump(summary_json(results, returned=None if hits else 0), out)
 
 
 def json_object(obj: Any, out: IO[str]) -> None:
@@ -95,6 +105,24 @@ def plain_results(results, out: IO[str]) -> None:
         out.write(f"{hit.rank}. {title}  [{_one_line(hit.id)}]  {meta}\n")
         for s in hit.snippets:
             out.write(f"   {_one_line(s.text)}\n")
+
+
+def plain_facets(facets: dict[str, dict[str, int]], out: IO[str]) -> None:
+    """One line per facet value: facet<TAB>value<TAB>count."""
+    for name, counts in facets.items():
+        for value, n in counts.items():
+            out.write(f"{name}\t{_one_line(value).replace(chr(9), ' ')}\t{n}\n")
+
+
+def plain_ids(results, out: IO[str]) -> None:
+    for hit in results.hits:
+        out.write(_one_line(hit.id) + "\n")
+
+
+def plain_count(results, out: IO[str], *, batch: bool = False) -> None:
+    """The number of matching articles; with batch, QUERY<TAB>N."""
+    prefix = f"{_one_line(results.query)}\t" if batch else ""
+    out.write(f"{prefix}{results.total}\n")
 
 
 def plain_article(art, out: IO[str]) -> None:
@@ -176,6 +204,31 @@ def rich_results(results, out: IO[str], *, color: bool = True, width: int | None
             style="dim",
         )
     )
+    if results.terms:
+        con.print(Text("key terms: " + inert(" ".join(results.terms)), style="dim"))
+    rich_facets(results.facets, out, color=color, width=width)
+
+
+def rich_facets(
+    facets: dict[str, dict[str, int]],
+    out: IO[str],
+    *,
+    color: bool = True,
+    width: int | None = None,
+) -> None:
+    """A table per facet: each value and its number of articles."""
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console(out, color, width)
+    for name, counts in facets.items():
+        t = Table(title=name, title_justify="left", title_style="bold")
+        t.add_column("value")
+        t.add_column("articles", justify="right")
+        for value, n in counts.items():
+            t.add_row(Text(_one_line(value)), str(n))
+        con.print()
+        con.print(t)
 
 
 def rich_article(art, out: IO[str], *, color: bool = True) -> None:

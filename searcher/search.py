@@ -6,21 +6,37 @@ what a plain substring search finds); an unquoted literal of several words
 also matches articles that hold all its words apart. Ranking sorts by how
 many literals match exactly, then how many match as whole words, then BM25F
 (title weighted above body).
+
+Sorting by date, the source filter and facet counts read the date column and
+the source postings (``engine.Reader.column`` / ``docs_by_value``), never the
+stored articles: only the hits of the page shown are loaded. ``similar`` ranks
+articles by BM25 over the key terms (tf-idf) of a given one.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import math
+import re
 import time
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from searcher import analysis, engine, highlight
+from searcher.errors import QueryError
 from searcher.highlight import Snippet, Span
 from searcher.query import And, Literal, Node, Not, Or, literals
 from searcher.textstore import TextStore
 
 MATCH_WORD = "word"  # every literal found as a whole word
 MATCH_EXACT = "exact"  # every literal found as an exact string
-MATCH_LOOSE = "loose"  # some literal found only as its words apart
+MATCH_LOOSE = "loose"  # some literal found only as its words apart (similar: key terms)
+
+SORTS = ("score", "date", "-date")
+# facet name -> how many leading characters of the date it counts by (None: not a date)
+FACETS = {"date:year": 4, "date:month": 7, "date:day": 10, "source": None, "paper": None}
+SIMILAR_TERMS = 15
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,11 @@ class Results:
     total: int  # matching articles, before limit and offset
     hits: list[Hit]
     elapsed_ms: float
+    # per facet asked for, value -> matching articles (all of them, not only this page)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    offset: int = 0
+    limit: int | None = None  # None: all
+    terms: list[str] = field(default_factory=list)  # similar: the key terms ranked on
 
 
 @dataclass
@@ -160,6 +181,161 @@ class _Run:
         return highlight.find_spans(text, needles) if needles else []
 
 
+def check_options(sort: str, facets: Iterable[str] | str) -> tuple[str, ...]:
+    """Validate sort and facet names; the facets asked for, in order, each once."""
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r} (use one of: {', '.join(SORTS)})")
+    names = (facets,) if isinstance(facets, str) else tuple(facets or ())
+    for name in names:
+        if name not in FACETS:
+            raise QueryError(f"unknown facet {name!r} (use one of: {', '.join(FACETS)})")
+    return tuple(dict.fromkeys(names))
+
+
+def paper_of(source: str) -> str:
+    """The paper's name in a source label: '人民日报 1998-01-01 第1版' -> '人民日报'."""
+    return re.split(r"\s*(?:\d{4}-\d{2}-\d{2}|第\s*\S+\s*版)", source, maxsplit=1)[0].strip()
+
+
+def source_docs(reader: engine.Reader, pattern: str) -> set[int]:
+    """Articles whose source label matches pattern.
+
+    A pattern with a wildcard (``*``, ``?``, ``[``) is a shell-style glob over
+    the whole label; without one, it matches labels that contain it. Both
+    ignore case (labels and pattern are folded like a query).
+    """
+    pat = analysis.fold(pattern)
+    wild = any(c in pat for c in "*?[")
+    out: set[int] = set()
+    for value, docs in reader.docs_by_value("source").items():
+        v = analysis.fold(value)
+        if v and (fnmatch.fnmatchcase(v, pat) if wild else pat in v):
+            out |= docs
+    return out
+
+
+def _filter(
+    reader: engine.Reader,
+    docs: set[int],
+    since: str | None,
+    until: str | None,
+    source: str | None,
+) -> set[int]:
+    if since or until:
+        docs &= reader.docs_in_range("date", since or None, until or None)
+    if source:  # None or '': every source
+        docs &= source_docs(reader, source)
+    return docs
+
+
+def _sorted(reader: engine.Reader, ranked: list[int], sort: str) -> list[int]:
+    """Reorder ranked documents by date (a stable sort: a day keeps the rank order).
+
+    Undated articles come last either way.
+    """
+    if sort == "score":
+        return ranked
+    dates = reader.column("date")
+    if sort == "date":
+        return sorted(ranked, key=lambda d: (not dates[d], dates[d]))
+    return sorted(ranked, key=lambda d: (bool(dates[d]), dates[d]), reverse=True)
+
+
+def facet_counts(
+    reader: engine.Reader, docs: set[int], names: tuple[str, ...]
+) -> dict[str, dict[str, int]]:
+    """For each facet, how many of docs fall under each value.
+
+    Dates count in date order; sources and papers from the most articles down.
+    Articles without a date (or source) are not counted under any value.
+    """
+    out: dict[str, dict[str, int]] = {}
+    by_source: dict[str, int] | None = None
+    for name in names:
+        width = FACETS[name]
+        if width is not None:
+            dates = reader.column("date")
+            c = Counter(dates[d][:width] for d in docs if len(dates[d]) >= width)
+            out[name] = dict(sorted(c.items()))
+            continue
+        if by_source is None:
+            by_source = {}
+            for value, group in reader.docs_by_value("source").items():
+                n = len(docs & group) if value else 0
+                if n:
+                    by_source[value] = n
+        if name == "source":
+            counts = by_source
+        else:
+            papers: Counter[str] = Counter()
+            for value, n in by_source.items():
+                papers[paper_of(value)] += n
+            papers.pop("", None)
+            counts = dict(papers)
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+def _results(
+    reader: engine.Reader,
+    text: str,
+    docs: set[int],
+    ranked: list[int],
+    make_hit: Callable[[int, int], Hit],
+    t0: float,
+    *,
+    limit: int | None,
+    offset: int,
+    sort: str,
+    facets: tuple[str, ...],
+    terms: list[str] | None = None,
+) -> Results:
+    """Sort, count facets, cut the page and load its hits (the only stored reads)."""
+    ranked = _sorted(reader, ranked, sort)
+    counts = facet_counts(reader, docs, facets) if facets else {}
+    page = ranked[offset:] if not limit else ranked[offset : offset + limit]
+    hits = [make_hit(rank, d) for rank, d in enumerate(page, offset + 1)]
+    elapsed = (time.perf_counter() - t0) * 1000
+    return Results(
+        query=text,
+        total=len(ranked),
+        hits=hits,
+        elapsed_ms=round(elapsed, 2),
+        facets=counts,
+        offset=offset,
+        limit=limit or None,
+        terms=terms or [],
+    )
+
+
+def _hit(
+    reader: engine.Reader,
+    rank: int,
+    d: int,
+    score: float,
+    match: str,
+    spans: Callable[[str, str], list[Span]] | None,
+    max_cells: int,
+) -> Hit:
+    """One hit; spans(field, text) gives its highlights, None for no snippets."""
+    stored = reader.stored(d)
+    title, body = stored.get("title") or "", stored.get("body") or ""
+    return Hit(
+        rank=rank,
+        id=stored["id"],
+        title=title,
+        date=stored.get("date") or "",
+        source=stored.get("source") or "",
+        score=round(score, 4),
+        snippets=highlight.snippets(body, spans("body", body), max_cells=max_cells)
+        if spans
+        else [],
+        author=stored.get("author") or "",
+        match=match,
+        title_matches=spans("title", title) if spans else [],
+    )
+
+
 def run(
     reader: engine.Reader,
     texts: TextStore,
@@ -170,14 +346,15 @@ def run(
     offset: int = 0,
     since: str | None = None,
     until: str | None = None,
+    sort: str = "score",
+    source: str | None = None,
+    facets: tuple[str, ...] = (),
     max_cells: int = 120,
     with_snippets: bool = True,
 ) -> Results:
     t0 = time.perf_counter()
     r = _Run(reader, texts)
-    docs = r.eval(node)
-    if since or until:
-        docs &= reader.docs_in_range("date", since or None, until or None)
+    docs = _filter(reader, r.eval(node), since, until, source)
     pos = [r.literal(lit) for lit in literals(node)]
     scores = r.scores(pos, docs)
 
@@ -186,11 +363,8 @@ def run(
         d: (sum(d in lit.exact for lit in pos), sum(d in lit.whole for lit in pos)) for d in docs
     }
     ranked = sorted(docs, key=lambda d: (-tiers[d][0], -tiers[d][1], -scores[d], d))
-    page = ranked[offset:] if not limit else ranked[offset : offset + limit]
-    hits = []
-    for rank, d in enumerate(page, offset + 1):
-        stored = reader.stored(d)
-        title, body = stored.get("title") or "", stored.get("body") or ""
+
+    def make_hit(rank: int, d: int) -> Hit:
         n_exact, n_whole = tiers[d]
         if pos and n_whole == len(pos):
             match = MATCH_WORD
@@ -198,26 +372,102 @@ def run(
             match = MATCH_EXACT
         else:
             match = MATCH_LOOSE
-        hits.append(
-            Hit(
-                rank=rank,
-                id=stored["id"],
-                title=title,
-                date=stored.get("date") or "",
-                source=stored.get("source") or "",
-                score=round(scores[d], 4),
-                snippets=highlight.snippets(
-                    body, r.spans(d, "body", body, pos), max_cells=max_cells
-                )
-                if with_snippets
-                else [],
-                author=stored.get("author") or "",
-                match=match,
-                title_matches=r.spans(d, "title", title, pos) if with_snippets else [],
-            )
+
+        def spans(fieldname: str, value: str) -> list[Span]:
+            return r.spans(d, fieldname, value, pos)
+
+        return _hit(reader, rank, d, scores[d], match, spans if with_snippets else None, max_cells)
+
+    return _results(
+        reader,
+        text,
+        docs,
+        ranked,
+        make_hit,
+        t0,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        facets=facets,
+    )
+
+
+def key_terms(reader: engine.Reader, folded: str, n: int = SIMILAR_TERMS) -> list[str]:
+    """The n words of folded text with the highest tf-idf, best first.
+
+    The text is segmented with the index's own vocabulary (no jieba). Single
+    characters, words without a letter (numbers, punctuation) and words no other
+    article holds are left out. idf is BM25's, over the documents holding the
+    word in the title or the body, whichever is more.
+    """
+
+    def cut(run: str) -> list[str]:
+        return analysis.segment(run, reader.word_logprob)
+
+    tf = Counter(
+        w for w in analysis.words(folded, cut) if len(w) > 1 and any(c.isalpha() for c in w)
+    )
+    total = reader.doc_count
+    scored: list[tuple[float, int, str]] = []
+    for i, (w, count) in enumerate(tf.items()):  # first occurrence order breaks ties
+        df = max(reader.doc_frequency(engine.WORDS[f], w) for f in engine.TEXT_FIELDS)
+        if df < 2:
+            continue
+        idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+        scored.append((-count * idf, i, w))
+    return [w for _, _, w in sorted(scored)[:n]]
+
+
+def similar(
+    reader: engine.Reader,
+    doc: int,
+    *,
+    limit: int | None = 10,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    sort: str = "score",
+    source: str | None = None,
+    facets: tuple[str, ...] = (),
+    max_cells: int = 120,
+    with_snippets: bool = True,
+    n_terms: int = SIMILAR_TERMS,
+) -> Results:
+    """Articles most like document doc (itself left out): BM25F over its key terms."""
+    t0 = time.perf_counter()
+    stored = reader.stored(doc)
+    folded = analysis.fold((stored.get("title") or "") + "\n" + (stored.get("body") or ""))
+    terms = key_terms(reader, folded, n_terms)
+    refs = [engine.TermRef(engine.WORDS[f], w) for w in terms for f in engine.TEXT_FIELDS]
+    docs: set[int] = set()
+    for ref in refs:
+        docs |= reader.docs_with_term(ref.field, ref.text)
+    docs.discard(doc)
+    docs = _filter(reader, docs, since, until, source)
+    scores = reader.scores(refs, docs)
+    ranked = sorted(docs, key=lambda d: (-scores[d], d))
+
+    def spans(fieldname: str, value: str) -> list[Span]:
+        return highlight.find_spans(value, terms)
+
+    def make_hit(rank: int, d: int) -> Hit:
+        return _hit(
+            reader, rank, d, scores[d], MATCH_LOOSE, spans if with_snippets else None, max_cells
         )
-    elapsed = (time.perf_counter() - t0) * 1000
-    return Results(query=text, total=len(ranked), hits=hits, elapsed_ms=round(elapsed, 2))
+
+    return _results(
+        reader,
+        f"similar:{stored['id']}",
+        docs,
+        ranked,
+        make_hit,
+        t0,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        facets=facets,
+        terms=terms,
+    )
 
 
 def highlights(

@@ -306,7 +306,7 @@ class _Segment:
         if field == "title":
             total = sum(self.bodies) - sum(self.starts[:n]) - n
         else:
-            total = self.starts[n] - sum(self.bodies) - n
+            total = sum(self.starts[1:]) - sum(self.bodies) - n
         for d in self.deleted:
             s, e = self.span(d, field)
             total -= e - s

@@ -38,7 +38,7 @@ def json_lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("verb", ["index", "search", "show", "info"])
+@pytest.mark.parametrize("verb", ["index", "search", "similar", "show", "info"])
 def test_every_verb_has_help(verb):
     r = run(verb, "--help")
     assert r.exit_code == 0

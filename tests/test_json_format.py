@@ -1,0 +1,168 @@
+"""Issue 3: the JSON formats, pinned key by key (a key added, removed or renamed fails here).
+
+When one of these tests fails on purpose, update the README's "JSON output" section
+and, if a key was removed, renamed or changed meaning, bump render.JSON_VERSION.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, write_jsonl
+
+from searcher import cli, render
+
+HIT = {
+    "type",
+    "rank",
+    "id",
+    "title",
+    "date",
+    "source",
+    "score",
+    "snippets",
+    "author",
+    "match",
+    "title_matches",
+}
+SNIPPET = {"text", "matches"}
+SUMMARY = {"type", "version", "query", "total", "returned", "offset", "limit", "elapsed_ms"}
+ARTICLE = {
+    "type",
+    "version",
+    "id",
+    "title",
+    "body",
+    "date",
+    "source",
+    "author",
+    "origin",
+    "title_matches",
+    "body_matches",
+}
+INFO = {
+    "type",
+    "version",
+    "path",
+    "generation",
+    "articles",
+    "sources",
+    "papers",
+    "first_date",
+    "last_date",
+    "built",
+}
+INDEX = {
+    "type",
+    "version",
+    "path",
+    "articles",
+    "files",
+    "bytes",
+    "text_bytes",
+    "seconds",
+    "problems",
+}
+INDEX_UPDATE = {"added", "updated", "removed", "unchanged", "failed", "rebuilt"}
+
+
+def run(*args, input=None):
+    r = CliRunner().invoke(cli.main, [str(a) for a in args], input=input)
+    assert r.exit_code == 0, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def test_version_is_1():
+    assert render.JSON_VERSION == 1
+
+
+def test_hit_and_summary(seed_index):
+    *hits, summary = run("search", "杜鹃花 OR 招商", "--json", "-n", "2", "-i", seed_index)
+    assert len(hits) == 2
+    for h in hits:
+        assert set(h) == HIT and h["type"] == "hit"
+        assert h["snippets"] and all(set(s) == SNIPPET for s in h["snippets"])
+        assert all(len(span) == 2 for s in h["snippets"] for span in s["matches"])
+        assert h["match"] in ("word", "exact", "loose")
+    assert set(summary) == SUMMARY
+    assert summary["type"] == "summary" and summary["version"] == 1
+    assert (summary["query"], summary["returned"], summary["offset"], summary["limit"]) == (
+        "杜鹃花 OR 招商",
+        2,
+        0,
+        2,
+    )
+    assert isinstance(summary["total"], int) and isinstance(summary["elapsed_ms"], float)
+
+
+def test_limit_is_null_for_all(seed_index):
+    *_, summary = run("search", "杜鹃花", "--json", "-n", "0", "--offset", "1", "-i", seed_index)
+    assert (summary["limit"], summary["offset"], summary["returned"]) == (None, 1, 0)
+
+
+def test_batch_hits_carry_their_query(seed_index):
+    lines = run("search", "--batch", "-", "--json", "-i", seed_index, input="杜鹃花\n")
+    assert set(lines[0]) == HIT | {"query"} and lines[0]["query"] == "杜鹃花"
+    assert set(lines[-1]) == SUMMARY
+
+
+def test_summary_with_facets(seed_index):
+    args = ["--json", "--facet", "source", "--facet", "date:month", "-i", seed_index]
+    for extra in ([], ["-c"]):
+        summary = run("search", "杜鹃花", *args, *extra)[-1]
+        assert set(summary) == SUMMARY | {"facets"}
+        assert summary["facets"] == {
+            "source": {"辽宁日报 2022-01-12": 1},
+            "date:month": {"2022-01": 1},
+        }
+
+
+@pytest.mark.parametrize(
+    "facet, value", [("date:year", "1998"), ("date:month", "1998-01"), ("date:day", "1998-01-02"),
+                     ("source", "测试报 第1版"), ("paper", "测试报")]
+)  # fmt: skip
+def test_facet_values(tmp_path, facet, value):
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [{"id": "x", "body": "杜鹃花", "date": "1998-01-02", "source": "测试报 第1版"}],
+    )
+    CliRunner().invoke(cli.main, ["index", str(src), "-i", str(tmp_path / "ix")])
+    summary = run("search", "杜鹃花", "--json", "--facet", facet, "-i", tmp_path / "ix")[-1]
+    assert summary["facets"] == {facet: {value: 1}}
+
+
+def test_similar(seed_index):
+    *hits, summary = run("similar", "辽宁日报-2022-01-12-06", "--json", "-n", "2", "-i", seed_index)
+    assert [set(h) for h in hits] == [HIT, HIT]
+    assert set(summary) == SUMMARY | {"terms"}
+    assert summary["query"] == "similar:辽宁日报-2022-01-12-06"
+    assert summary["terms"] and all(isinstance(t, str) for t in summary["terms"])
+
+
+def test_article_and_info(seed_index):
+    (art,) = run("show", "辽宁日报-2022-01-12-06", "--json", "-i", seed_index)
+    assert set(art) == ARTICLE and (art["type"], art["version"]) == ("article", 1)
+    (info,) = run("info", "--json", "-i", seed_index)
+    assert set(info) == INFO and (info["type"], info["version"]) == ("info", 1)
+
+
+def test_index_report(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "body": "杜鹃花"}])
+    (report,) = run("index", src, "--json", "-i", tmp_path / "ix")
+    assert set(report) == INDEX | INDEX_UPDATE and (report["type"], report["version"]) == (
+        "index",
+        1,
+    )
+    assert report["rebuilt"] is True and report["added"] == 1 and report["failed"] == []
+
+
+def test_readme_documents_every_key():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("### JSON output") : readme.index("### Python")]
+    assert f"(version {render.JSON_VERSION})" in readme
+    documented = set(re.findall(r"`([a-z_]+)`", section))
+    keys = HIT | SNIPPET | SUMMARY | ARTICLE | INFO | INDEX | INDEX_UPDATE
+    assert keys | {"query", "facets", "terms"} <= documented
