@@ -171,6 +171,12 @@ class Copies:
         return True
 
 
+def copies_index(work: Path, n: int) -> tuple[Path, Path]:
+    """The searcher index of the N-copy corpus in a workdir (run.py builds it, update.py
+    reuses it), and the marker update.py leaves while it has the index changed."""
+    return work / f"searcher-copies-{n}", work / f"searcher-copies-{n}.updating"
+
+
 # ---------------------------------------------------------------- timing
 
 
@@ -415,6 +421,9 @@ def bench_env() -> dict:
     return env
 
 
+NEUTRAL = tempfile.gettempdir()  # a cwd without a searcher/ folder
+
+
 def searcher_cmd(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "searcher", *map(str, args)]
 
@@ -428,9 +437,9 @@ def compile_bytecode(*paths: Path) -> None:
 @functools.cache
 def index_flags() -> frozenset[str]:
     """The long options `searcher index` accepts in this checkout (--rebuild is new)."""
-    r = subprocess.run(
-        searcher_cmd("index", "--help"), capture_output=True, text=True, env=bench_env()
-    )
+    # Not from our cwd: `python -m` puts the cwd first on the path (a checkout's searcher/).
+    cmd = searcher_cmd("index", "--help")
+    r = subprocess.run(cmd, capture_output=True, text=True, env=bench_env(), cwd=NEUTRAL)
     return frozenset(re.findall(r"(--[a-z][a-z-]*)", r.stdout))
 
 
@@ -471,14 +480,15 @@ class Table:
     """A Markdown table built row by row."""
 
     head: list[str]
+    align: str = ""  # one letter a column: l(eft) or r(ight); default: first left, rest right
     rows: list[list[str]] = field(default_factory=list)
 
     def add(self, *cells) -> None:
         self.rows.append(["–" if c is None else str(c) for c in cells])
 
     def __str__(self) -> str:
-        align = ["---"] + ["---:"] * (len(self.head) - 1)
-        lines = [self.head, align, *self.rows]
+        spec = self.align or "l" + "r" * (len(self.head) - 1)
+        lines = [self.head, ["---:" if a == "r" else "---" for a in spec], *self.rows]
         return "\n".join("| " + " | ".join(r) + " |" for r in lines)
 
 

@@ -1,0 +1,430 @@
+"""Keeping the index current: updating one page of an N-copy index against rebuilding it (issue 3).
+
+Builds (or reuses) the N-copy corpus, one JSONL file per (copy, page), and its
+searcher index, then times `searcher index` subprocesses: a no-op update, the
+update after one page file changed, after it was deleted, that page alone in an
+empty index (the floor), and a full rebuild. Checks the changed page's articles
+by searching for strings written into it. Prints Markdown tables and writes the
+figures to bench/out/update.json. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shlex
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from common import (
+    DEFAULT_CORPUS,
+    DEFAULT_WORKDIR,
+    ROOT,
+    Copies,
+    Table,
+    bench_env,
+    copies_index,
+    fmt,
+    header,
+    index_cmd,
+    index_flags,
+    index_report,
+    log,
+    ratio,
+    read_corpus,
+    run_measured,
+    searcher_cmd,
+    use_checkout,
+    write_json,
+)
+
+CHEAP_S = 30.0  # a step whose first run took less is run 3 times (median reported)
+# Written into the changed page: strings found nowhere in the corpus (checked).
+NEW_MARK = "齉龘新增{}"
+EDIT_MARK = "齉龘修订{}"
+ROUND = "甲乙丙丁戊"
+
+
+class Bench:
+    def __init__(self, work: Path, index: Path) -> None:
+        self.work, self.index, self.env = work, index, bench_env()
+        self.steps: dict[str, dict] = {}
+
+    def run(self, cmd: list[str], ok=(0,)) -> dict:
+        log(f"  {shlex.join(['searcher', *cmd[3:]])}")
+        r = run_measured(cmd, cwd=self.work, env=self.env, sample=True)
+        fig = r.figures() | {"report": index_report(r)}
+        if r.returncode not in ok:
+            fig["error"] = (r.stderr.strip().splitlines() or ["?"])[-1]
+        return fig
+
+    def step(
+        self,
+        name: str,
+        cmd: list[str],
+        *,
+        prepare=None,
+        rounds: int = 3,
+        cheap: float = CHEAP_S,
+        ok=(0,),
+    ) -> dict:
+        """Time cmd once; if it was cheap and succeeded, `rounds` times in all.
+
+        prepare(i), if given, runs before round i (untimed): it makes the change
+        that round's update is to pick up.
+        """
+        runs = []
+        for i in range(rounds):
+            if prepare:
+                prepare(i)
+            runs.append(self.run(cmd, ok))
+            if "error" in runs[-1] or runs[0]["seconds"] >= cheap:
+                break
+        good = [r for r in runs if "error" not in r]
+        fig = {
+            "command": shlex.join(["searcher", *cmd[3:]]),
+            "runs": runs,
+            "seconds": statistics.median(r["seconds"] for r in good) if good else None,
+            "report": runs[-1]["report"],
+            "error": runs[-1].get("error"),
+            "tree_rss_mib": max(r["tree_rss_mib"] for r in runs),
+        }
+        self.steps[name] = fig
+        return fig
+
+    def ids(self, query: str) -> set[str] | None:
+        """Ids of every article a quoted query finds, through the CLI's JSON output."""
+        cmd = searcher_cmd("search", f'"{query}"', "-i", self.index, "-n", "0", "--json")
+        r = run_measured(cmd, cwd=self.work, env=self.env)
+        if r.returncode not in (0, 1):
+            log(f"  search {query!r} failed: {r.stderr.strip()[-300:]}")
+            return None
+        out = set()
+        for line in r.stdout.splitlines():
+            obj = json.loads(line)
+            if obj.get("type") == "hit":
+                out.add(obj["id"])
+        return out
+
+    def info(self) -> dict:
+        r = run_measured(
+            searcher_cmd("info", "-i", self.index, "--json"), cwd=self.work, env=self.env
+        )
+        try:
+            return json.loads(r.stdout) if r.returncode == 0 else {}
+        except ValueError:
+            return {}
+
+
+def report_text(report: dict) -> str:
+    """The report's keys, compactly: numbers and flags as they are, lists by length."""
+    parts = []
+    for k, v in report.items():
+        if k in ("type", "version", "path"):
+            continue
+        if isinstance(v, list):
+            if v:
+                parts.append(f"{k}: {len(v)}")
+        elif isinstance(v, float):
+            parts.append(f"{k} {v:g}")
+        else:
+            parts.append(f"{k} {v}")
+    return ", ".join(parts) or "–"
+
+
+def pick(copies: Copies, seed: int, originals: list[dict]):
+    """The page to change (in the last copy), its article to edit and a probe string from
+    that article's body found in no other article of the corpus."""
+    rng = random.Random(seed)
+    pages = sorted(p for p, arts in copies.pages.items() if len(arts) >= 5)
+    page = rng.choice(pages)
+    texts = [(a["id"], (a.get("title") or "") + "\n" + a["body"]) for a in originals]
+    for art in rng.sample(copies.pages[page], len(copies.pages[page])):
+        body = art["body"]
+        for _ in range(50):
+            if len(body) < 8:
+                break
+            i = rng.randrange(len(body) - 7)
+            probe = body[i : i + 8]
+            if not all("\u4e00" <= c <= "\u9fff" for c in probe):
+                continue
+            where = [i for i, t in texts if probe in t]
+            if where == [art["id"]] and body.count(probe) == 1:
+                return page, art, probe
+    raise SystemExit(f"no article of page {page} has a string of its own")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, metavar="DIR", default=DEFAULT_CORPUS)
+    ap.add_argument("--copies", type=int, metavar="N", default=30)
+    ap.add_argument("--seed", type=int, metavar="S", default=1998, help="picks the page")
+    ap.add_argument(
+        "--workdir",
+        type=Path,
+        metavar="DIR",
+        default=DEFAULT_WORKDIR,
+        help=f"corpus copies and index, kept and reused (default {DEFAULT_WORKDIR})",
+    )
+    ap.add_argument("--fresh", action="store_true", help="build the index even if reusable")
+    ap.add_argument(
+        "--searcher",
+        type=Path,
+        metavar="DIR",
+        default=ROOT,
+        help="the checkout whose searcher package is measured (default: this one)",
+    )
+    args = ap.parse_args()
+    use_checkout(args.searcher)
+    t_start = time.perf_counter()
+    corpus = args.corpus.resolve()
+    originals = read_corpus(corpus)
+    if not originals or args.copies < 1:
+        ap.error(f"no articles under {corpus}, or --copies below 1")
+    work = args.workdir.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    n = args.copies
+    copies = Copies(corpus, n, work / f"copies-{n}", originals)
+    ix, dirty = copies_index(work, n)
+    b = Bench(work, ix)
+
+    head, info = header(f"python {shlex.join(sys.argv)}")
+    print(head + "\n")
+    page, art, probe = pick(copies, args.seed, originals)
+    k = n - 1
+    page_file = copies.path(k, page)
+    a_id = copies.copy_name(k) + "-" + art["id"]
+    page_arts = len(copies.pages[page])
+    alltext = "\n".join((a.get("title") or "") + "\n" + a["body"] for a in originals)
+    for r in ROUND:
+        assert NEW_MARK.format(r) not in alltext and EDIT_MARK.format(r) not in alltext
+
+    log(f"{n}-copy corpus in {copies.dir}…")
+    wrote = copies.ensure()
+    copies.write_page(k, page)  # as made, whatever an interrupted run left
+    print(
+        f"{n} copies of {corpus}: {copies.articles:,} articles, {copies.text_bytes / 1e6:.1f} MB "
+        f"of text, {n * len(copies.pages):,} page files in {copies.dir} "
+        f"({'written' if wrote else 'reused'}); index {ix}; the changed page: "
+        f"{page_file.relative_to(copies.dir)} ({page_arts} articles), edited article {a_id}\n"
+    )
+    rebuild_flag = "--rebuild" in index_flags()
+    if not rebuild_flag:
+        print("note: `searcher index` has no --rebuild here; rebuilds start from an empty folder\n")
+
+    def full_build(name: str) -> dict:
+        if not rebuild_flag:
+            shutil.rmtree(ix, ignore_errors=True)
+        return b.step(name, index_cmd([copies.dir], ix, rebuild=True), rounds=1)
+
+    # ---- the base index: reused if it holds this corpus and no run left it changed
+    have = b.info() if ix.exists() else {}
+    reuse = (
+        not args.fresh
+        and not dirty.exists()
+        and have.get("articles") == copies.articles
+        and have.get("sources") == [str(copies.dir)]
+    )
+    dirty.touch()
+    if reuse:
+        log(f"reusing the index at {ix} ({have['articles']:,} articles)")
+    else:
+        log("building the base index…")
+        base = full_build("base build")
+        if base["error"]:
+            sys.exit(f"the base build failed: {base['error']}")
+
+    pristine = copies.records(k, page)
+
+    def variant(r: int) -> list[dict]:
+        """The page with article A edited and one new article at the end (round r)."""
+        recs = [dict(x) for x in pristine]
+        for x in recs:
+            if x["id"] == a_id:
+                x["body"] = x["body"].replace(probe, EDIT_MARK.format(ROUND[r]), 1)
+        other = copies.pages[sorted(copies.pages)[0]][0]
+        recs.append(
+            {
+                "id": new_id(r),
+                "title": f"基准测试新增文章{ROUND[r]}",
+                "date": pristine[0].get("date"),
+                "source": pristine[0].get("source"),
+                "body": f"本文为更新基准所加，标记{NEW_MARK.format(ROUND[r])}。\n" + other["body"],
+            }
+        )
+        return recs
+
+    checks: list[tuple[str, str, str, bool]] = []
+
+    def check(label: str, query: str, want: set[str]) -> None:
+        got = b.ids(query)
+
+        def show(s: set[str]) -> str:
+            return "none" if not s else ", ".join(sorted(s)[:3]) + " …" * (len(s) > 3)
+
+        checks.append(
+            (label, show(want), "search failed" if got is None else show(got), got == want)
+        )
+
+    others = {copies.copy_name(c) + "-" + art["id"] for c in range(n) if c != k}
+
+    def new_id(r: int) -> str:
+        return f"{copies.copy_name(k)}-{page}-9{r:02d}"
+
+    try:
+        check("before: the probe string finds every copy of the article", probe, others | {a_id})
+
+        # ---- no-op updates
+        log("no-op update…")
+        bare = b.step("no-op, bare", searcher_cmd("index", "-i", ix, "--json"))
+        b.step("no-op, sources given", index_cmd([copies.dir], ix))
+        bare_ok = not bare["error"] and bare["report"].get("articles") == copies.articles
+        upd = searcher_cmd("index", "-i", ix, "--json") if bare_ok else index_cmd([copies.dir], ix)
+        if not bare_ok:
+            print(
+                "note: a bare `searcher index -i IX` did not update this index "
+                f"({bare['error'] or report_text(bare['report'])}); the updates below give "
+                "the sources explicitly\n"
+            )
+
+        # ---- one page file changed: an article edited, one appended
+        done = {"rounds": 0}
+
+        def change(r: int) -> None:
+            copies.write_page(k, page, variant(r))
+            done["rounds"] = r + 1
+
+        log("one page file changed…")
+        b.step("one page changed", upd, prepare=change)
+        last = done["rounds"] - 1
+        check(
+            "changed: the new article's string finds it alone",
+            NEW_MARK.format(ROUND[last]),
+            {new_id(last)},
+        )
+        check(
+            "changed: the edit's string finds the edited article alone",
+            EDIT_MARK.format(ROUND[last]),
+            {a_id},
+        )
+        check("changed: the replaced string no longer finds the edited article", probe, others)
+        if last:
+            check(
+                "changed again: the earlier round's new article is gone",
+                NEW_MARK.format(ROUND[last - 1]),
+                set(),
+            )
+
+        # ---- the page alone, into an empty index: the floor
+        alone_src = work / "update-alone"
+        shutil.rmtree(alone_src, ignore_errors=True)
+        alone_src.mkdir()
+        src_file = alone_src / "src" / page_file.name
+        src_file.parent.mkdir()
+        src_file.write_bytes(page_file.read_bytes())
+
+        def empty(_: int) -> None:
+            shutil.rmtree(alone_src / "index", ignore_errors=True)
+
+        log("the page alone…")
+        b.step(
+            "the page alone, empty index",
+            index_cmd([src_file], alone_src / "index", rebuild=True),
+            prepare=empty,
+        )
+
+        # ---- the page file deleted (and, when cheap, added back and deleted again)
+        def delete(i: int) -> None:
+            if i:
+                copies.write_page(k, page, variant(last))
+                b.step(f"one page added (round {i})", upd, rounds=1)
+            page_file.unlink()
+
+        log("one page file deleted…")
+        b.step("one page deleted", upd, prepare=delete)
+        check("deleted: the new article is gone", NEW_MARK.format(ROUND[last]), set())
+        check("deleted: the edited article is gone", EDIT_MARK.format(ROUND[last]), set())
+        got = b.info().get("articles")
+        want = copies.articles - page_arts
+        checks.append(
+            (
+                "deleted: articles in the index",
+                f"{want:,}",
+                "?" if got is None else f"{got:,}",
+                got == want,
+            )
+        )
+    finally:
+        copies.write_page(k, page)  # the corpus as made, whatever happened
+
+    # ---- a full rebuild of the corpus as made: the index is as made again
+    log("full rebuild…")
+    rebuild = full_build("full rebuild")
+    if not rebuild["error"]:
+        dirty.unlink(missing_ok=True)
+
+    # ---- report
+    alone = b.steps["the page alone, empty index"]["seconds"]
+    full = rebuild["seconds"]
+    t = Table(
+        ["step", "command", "runs", "seconds", "/ page alone", "/ rebuild", "peak MiB", "report"],
+        "llrrrrrl",
+    )
+    for name, s in b.steps.items():
+        secs = s["seconds"]
+        t.add(
+            name,
+            f"`{s['command'].replace(str(work) + '/', '')}`",
+            len(s["runs"]),
+            fmt(secs, ".2f") if secs is not None else f"failed: {s['error']}",
+            ratio(secs, alone) if "alone" not in name else None,
+            ratio(secs, full) if name != "full rebuild" else None,
+            fmt(s["tree_rss_mib"], ".0f"),
+            report_text(s["report"]),
+        )
+    print(t)
+    print(
+        f"\nseconds: wall time of a fresh `searcher index` process (median of the runs; a step "
+        f"is run 3 times when its first run took under {CHEAP_S:.0f} s). peak MiB: summed RSS "
+        "of its process tree. report: its --json report. Paths are relative to the workdir.\n"
+    )
+    c = Table(["check", "expected", "found", ""], "llll")
+    for label, want, got, ok in checks:
+        c.add(label, want, got, "pass" if ok else "**FAIL**")
+    print(c)
+    page_s = b.steps["one page changed"]["seconds"]
+    if page_s is not None and alone and full:
+        print(
+            f"\nupdating one changed page: {page_s:.2f} s, {page_s / alone:.1f}× indexing it "
+            f"alone ({alone:.2f} s), {page_s / full:.2f}× the full rebuild ({full:.1f} s)"
+        )
+    figures = info | {
+        "corpus": str(corpus),
+        "copies": n,
+        "articles": copies.articles,
+        "text_bytes": copies.text_bytes,
+        "folder": str(copies.dir),
+        "index": str(ix),
+        "reused_index": reuse,
+        "page_file": str(page_file),
+        "page_articles": page_arts,
+        "edited_article": a_id,
+        "probe": probe,
+        "steps": b.steps,
+        "checks": [{"check": lb, "expected": w, "found": g, "ok": ok} for lb, w, g, ok in checks],
+        "seconds_total": time.perf_counter() - t_start,
+    }
+    out = write_json("update.json", figures)
+    print(
+        f"\nfigures written to {out.relative_to(ROOT)}; the run took "
+        f"{figures['seconds_total'] / 60:.1f} min"
+    )
+    return 0 if all(ok for *_, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
