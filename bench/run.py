@@ -286,6 +286,13 @@ def main() -> int:
     )
     row(
         t,
+        "build peak memory, MiB (process tree PSS)",
+        bs["tree_pss_mib"],
+        bn["tree_pss_mib"],
+        ".0f",
+    )
+    row(
+        t,
         "build peak memory, MiB (process tree RSS)",
         bs["tree_rss_mib"],
         bn["tree_rss_mib"],
@@ -336,9 +343,11 @@ def main() -> int:
     print(
         "\nfloor: ripgrep `rg -z -c QUERY` over the gzip corpus (no ranking, no snippets)"
         + ("" if cr else " — not measured: rg is not installed")
-        + ". Build time includes starting Python and reading the corpus; build peak memory is "
-        "the summed RSS of the build's process tree, sampled every 0.1 s. Cold query: stdout "
-        "to a pipe, bytecode compiled; naive: bench/naive.py search (ten highlighted hits)."
+        + ". Build time includes starting Python and reading the corpus. Build peak memory: "
+        "the build's whole process tree, sampled every 0.1 s; PSS counts the pages forked "
+        "workers share once (the memory used), the RSS sum counts them in every process (an "
+        "upper bound). Cold query: stdout to a pipe, bytecode compiled, peak RSS from GNU time; "
+        "naive: bench/naive.py search (ten highlighted hits)."
     )
 
     # ---- N copies
@@ -388,18 +397,18 @@ def main() -> int:
         row(t2, "build throughput, MB/s of text", big["mb_per_s"], nb.get("mb_per_s"), ".3f")
         row(
             t2,
-            "build peak memory, MiB (process tree RSS)",
-            big["tree_rss_mib"],
-            nb.get("tree_rss_mib"),
-            ".0f",
-            goal="< 1024 MiB",
-            ok=target(f"{n} copies: build peak < 1 GiB", big["tree_rss_mib"] < GIB_MIB),
-        )
-        row(
-            t2,
             "build peak memory, MiB (process tree PSS)",
             big["tree_pss_mib"],
             nb.get("tree_pss_mib"),
+            ".0f",
+            goal="< 1024 MiB",
+            ok=target(f"{n} copies: build peak < 1 GiB (PSS)", big["tree_pss_mib"] < GIB_MIB),
+        )
+        row(
+            t2,
+            "build peak memory, MiB (process tree RSS)",
+            big["tree_rss_mib"],
+            nb.get("tree_rss_mib"),
             ".0f",
         )
         row(

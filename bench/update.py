@@ -77,7 +77,7 @@ class Bench:
         prepare(i), if given, runs before round i (untimed): it makes the change
         that round's update is to pick up.
         """
-        runs = []
+        runs = self.steps[name]["runs"] if name in self.steps else []  # another round
         for i in range(rounds):
             if prepare:
                 prepare(i)
@@ -91,6 +91,7 @@ class Bench:
             "seconds": statistics.median(r["seconds"] for r in good) if good else None,
             "report": runs[-1]["report"],
             "error": runs[-1].get("error"),
+            "tree_pss_mib": max(r["tree_pss_mib"] for r in runs),
             "tree_rss_mib": max(r["tree_rss_mib"] for r in runs),
         }
         self.steps[name] = fig
@@ -341,7 +342,7 @@ def main() -> int:
         def delete(i: int) -> None:
             if i:
                 copies.write_page(k, page, variant(last))
-                b.step(f"one page added (round {i})", upd, rounds=1)
+                b.step("one page added (back)", upd, rounds=1)
             page_file.unlink()
 
         log("one page file deleted…")
@@ -383,14 +384,15 @@ def main() -> int:
             fmt(secs, ".2f") if secs is not None else f"failed: {s['error']}",
             ratio(secs, alone) if "alone" not in name else None,
             ratio(secs, full) if name != "full rebuild" else None,
-            fmt(s["tree_rss_mib"], ".0f"),
+            fmt(s["tree_pss_mib"], ".0f"),
             report_text(s["report"]),
         )
     print(t)
     print(
         f"\nseconds: wall time of a fresh `searcher index` process (median of the runs; a step "
-        f"is run 3 times when its first run took under {CHEAP_S:.0f} s). peak MiB: summed RSS "
-        "of its process tree. report: its --json report. Paths are relative to the workdir.\n"
+        f"is run 3 times when its first run took under {CHEAP_S:.0f} s). peak MiB: PSS of its "
+        "whole process tree (workers included), sampled every 0.1 s. report: the --json report "
+        "of the last run. Paths are relative to the workdir.\n"
     )
     c = Table(["check", "expected", "found", ""], "llll")
     for label, want, got, ok in checks:
