@@ -3,7 +3,7 @@
 It owns the schema (every field name is defined here), the field type that turns
 an article into words through ``searcher.analysis``, and two plain-data faces of
 a Whoosh index: ``Writer`` (add and delete articles) and ``Reader`` (document
-sets for terms, BM25F scores, stored articles). Nothing above this module sees
+sets for terms, term frequencies, stored articles). Nothing above this module sees
 a Whoosh object.
 """
 
@@ -16,9 +16,8 @@ import shutil
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from whoosh import fields, index, query, scoring
+from whoosh import fields, index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 
@@ -198,9 +197,7 @@ class SegmentBuilder:
 
         Returns its document number within the segment.
         """
-        d = self.count
-        pdw = self._perdoc
-        pdw.start_doc(d)
+        d = self._add_doc(doc, (len(title_words), len(body_words)))
         for name, ws in (("title", title_words), ("body", body_words)):
             post = self._terms[name]
             for w, n in Counter(ws).items():
@@ -210,16 +207,19 @@ class SegmentBuilder:
                 else:
                     p[0].append(d)
                     p[1].append(n)
-            pdw.add_field(name, self._schema[name], doc[name], len(ws))
+        return d
+
+    def _add_doc(self, doc: dict, word_counts: tuple[int, int]) -> int:
+        """Stored fields, the date column and the id-like terms of one document."""
+        d = self.count
+        pdw = self._perdoc
+        pdw.start_doc(d)
+        for name, n in zip(TEXT_FIELDS, word_counts):
+            pdw.add_field(name, self._schema[name], doc.get(name) or "", n)
         for name in self._ID_FIELDS:
             value = doc.get(name) or ""
             if value:
-                p = self._terms[name].get(value)
-                if p is None:
-                    self._terms[name][value] = [array("I", (d,)), array("f", (1,))]
-                else:
-                    p[0].append(d)
-                    p[1].append(1)
+                _append(self._terms[name], value, d, 1)
             pdw.add_field(name, self._schema[name], value, 0)
         pdw.add_column_value("date", self._date_column, (doc.get("date") or "").encode("utf-8"))
         for name in ("author", "origin"):
@@ -314,41 +314,55 @@ def commit(path: str, add: Iterable = (), delete_ids: Iterable[str] = (), drop: 
         ix.close()
 
 
-def merge(path: str, segids: list[str]):
+def merge(path: str, segids: list[str], word_counts) -> object:
     """A new segment holding the live documents of the given segments, in order.
 
-    Returns it for ``commit(path, add=[it], drop=segids)``.
+    Postings are copied, not recomputed (no segmenting). word_counts(segid, d)
+    gives a document's exact (title, body) word counts. Returns the segment for
+    ``commit(path, add=[it], drop=segids)``.
     """
     from whoosh.reading import SegmentReader
-    from whoosh.writing import SegmentWriter
 
     ix = index.open_dir(path)
+    toc = ix._read_toc()
+    ix.close()
+    by_id = {s.segid: s for s in toc.segments}
+    b = SegmentBuilder(path)
     try:
-        toc = ix._read_toc()
-        by_id = {s.segid: s for s in toc.segments}
-        w = SegmentWriter(ix, _lk=False, codec=_Codec())
         for sid in segids:
-            r = SegmentReader(ix.storage, toc.schema, by_id[sid])
+            r = SegmentReader(b._storage, toc.schema, by_id[sid])
             try:
-                w.add_reader(r)
+                docmap = {}
+                for d in range(r.doc_count_all()):
+                    if not r.is_deleted(d):
+                        docmap[d] = b._add_doc(r.stored_fields(d), word_counts(sid, d))
+                for name, btext in r.all_terms():
+                    if name not in b._terms:
+                        continue
+                    post = b._terms[name]
+                    term = btext.decode("utf-8")
+                    m = r.postings(name, term)
+                    while m.is_active():
+                        _append(post, term, docmap[m.id()], m.weight())
+                        m.next()
             finally:
                 r.close()
-        seg = w._finalize_segment()
-        w._tempstorage.destroy()
-        return seg
-    finally:
-        ix.close()
+        return b.finish()
+    except BaseException:
+        b.cancel()
+        raise
+
+
+def _append(post: dict, term: str, d: int, n: float) -> None:
+    p = post.get(term)
+    if p is None:
+        post[term] = [array("I", (d,)), array("f", (n,))]
+    else:
+        p[0].append(d)
+        p[1].append(n)
 
 
 # -- reading -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TermRef:
-    """A term of one field, for scoring."""
-
-    field: str
-    text: str
 
 
 class Reader:
@@ -357,7 +371,7 @@ class Reader:
     def __init__(self, path: str) -> None:
         try:
             self._ix = index.open_dir(path)
-            self._s = self._ix.searcher(weighting=scoring.BM25F())
+            self._s = self._ix.searcher()
         except index.EmptyIndexError as e:
             raise IndexDamaged(path, "no table of contents") from e
         except (OSError, EOFError, ValueError, KeyError) as e:
@@ -369,6 +383,7 @@ class Reader:
         # Words of the index's user dictionary (word -> frequency or None):
         # known to query segmentation even when no article holds them yet.
         self.user_words: dict[str, int | None] = {}
+        self.word_total: int | None = None
 
     def close(self) -> None:
         self._s.close()
@@ -425,26 +440,53 @@ class Reader:
         return self._docs(query.TermRange(field, low, high))
 
     def has_term(self, field: str, text: str) -> bool:
-        return (field, text) in self._s.reader()
+        """Whether a live document holds the term (a deleted one does not count)."""
+        r = self._s.reader()
+        if (field, text) not in r:
+            return False
+        return not r.has_deletions() or r.postings(field, text).is_active()
 
-    def scores(self, terms: Iterable[TermRef], docs: set[int]) -> dict[int, float]:
-        """BM25F score of each doc in docs over the given terms (0.0 if none match)."""
-        subqueries = [query.Term(t.field, t.text) for t in dict.fromkeys(terms)]
-        out = dict.fromkeys(docs, 0.0)
-        if not subqueries or not docs:
-            return out
-        results = self._s.search(query.Or(subqueries), filter=docs, limit=None)
-        for hit in results:
-            out[hit.docnum] = hit.score
-        return out
+    def frequency(self, field: str, text: str) -> int:
+        """How often the term occurs in live documents.
+
+        Whoosh's own count includes documents deleted by updates; what they held
+        is taken off, so an updated index counts as one rebuilt from scratch.
+        """
+        r = self._s.reader()
+        if (field, text) not in r:
+            return 0
+        total = r.frequency(field, text)
+        btext = text.encode("utf-8")
+        for sub, _ in r.leaf_readers():
+            deleted = sub.deleted_docs_set if sub.has_deletions() else None
+            if not deleted or (field, text) not in sub:
+                continue
+            m = sub._terms.matcher(field, btext, sub.schema[field].format)
+            for d in sorted(deleted):
+                if not m.is_active():
+                    break
+                if m.id() < d:
+                    m.skip_to(d)
+                    if not m.is_active():
+                        break
+                if m.id() == d:
+                    total -= m.weight()
+        return round(total)
 
     def word_logprob(self, word: str) -> float | None:
-        """log P(word) over the words of all titles and bodies; None if never seen."""
+        """log P(word) over the words of all live titles and bodies; None if never seen.
+
+        word_total (the number of words, live documents only) is set by the
+        caller from the text store; without it Whoosh's totals are used.
+        """
         if word not in self._logprob:
-            r = self._s.reader()
             if self._log_total is None:
-                self._log_total = math.log(sum(r.field_length(WORDS[f]) for f in TEXT_FIELDS) or 1)
-            freq = sum(r.frequency(WORDS[f], word) for f in TEXT_FIELDS)
+                total = self.word_total
+                if total is None:
+                    r = self._s.reader()
+                    total = sum(r.field_length(WORDS[f]) for f in TEXT_FIELDS)
+                self._log_total = math.log(total or 1)
+            freq = sum(self.frequency(WORDS[f], word) for f in TEXT_FIELDS)
             if not freq and word in self.user_words:
                 freq = self.user_words[word] or 1
             self._logprob[word] = math.log(freq) - self._log_total if freq else None

@@ -77,6 +77,7 @@ class Index:
         except (OSError, ValueError) as e:
             self._reader.close()
             raise IndexDamaged(self.path, f"text store: {e}") from e
+        self._reader.word_total = self._texts.word_total()
         userdict = gen / "userdict.txt"
         if userdict.exists():
             from searcher import analysis
@@ -168,6 +169,7 @@ class Index:
             raise ArticleNotFound(article_id, self.path)
         return search.similar(
             self._reader,
+            self._texts,
             doc,
             limit=limit,
             offset=offset,

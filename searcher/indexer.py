@@ -403,8 +403,9 @@ def _build_segment(staging: str, docs: list[dict]):
         fold, words = analysis.fold, analysis.words
         for doc in docs:
             ft, fb = fold(doc["title"]), fold(doc["body"])
-            builder.add(doc, words(ft), words(fb))
-            texts.add(ft, fb)
+            tw, bw = words(ft), words(fb)
+            builder.add(doc, tw, bw)
+            texts.add(ft, fb, doc["id"], (len(tw), len(bw)))
         segment = builder.finish()
         texts.finish()
         return segment
@@ -493,7 +494,18 @@ def _merge_small(staging: Path) -> None:
     order = [sid for sid, _, _ in segs]
     smallest = sorted(order, key=lambda s: live[s])[: len(segs) - MAX_SEGMENTS // 2 + 1]
     chosen = [s for s in order if s in smallest]  # keep their document order
-    merged = engine.merge(str(staging), chosen)
+    stores: dict[str, textstore.TextStore] = {}
+
+    def word_counts(segid: str, d: int) -> tuple[int, int]:
+        if segid not in stores:
+            stores[segid] = textstore.TextStore(staging, [(segid, 0, frozenset())])
+        return stores[segid].word_counts(d)
+
+    try:
+        merged = engine.merge(str(staging), chosen, word_counts)
+    finally:
+        for st in stores.values():
+            st.close()
     textstore.copy_segment(
         staging,
         chosen,

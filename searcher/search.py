@@ -161,11 +161,10 @@ class _Run:
             fw = {f: weights[f] for f in lit.fields}
             for d, sc in self.texts.bm25(lit.folded, lit.exact & docs, fw).items():
                 total[d] += sc
-            # Articles holding the words apart score on the words (Whoosh's BM25F).
+            # Articles holding the words apart score on the words.
             loose = lit.loose & docs
             if loose:
-                terms = [engine.TermRef(engine.WORDS[f], w) for f in lit.fields for w in lit.words]
-                for d, sc in self.r.scores(terms, loose).items():
+                for d, sc in words_bm25(self.r, self.texts, lit.words, lit.fields, loose).items():
                     total[d] += sc
         return total
 
@@ -336,6 +335,57 @@ def _hit(
     )
 
 
+K1, B = 1.2, 0.75  # BM25's usual constants, for exact strings and for words
+
+
+def words_bm25(
+    reader: engine.Reader,
+    texts: TextStore,
+    words: Iterable[str],
+    fields: Iterable[str],
+    docs: set[int],
+) -> dict[int, float]:
+    """BM25F of words over docs, the title weighted TITLE_BOOST times.
+
+    Every statistic counts live articles only (document frequencies from the
+    postings, lengths from the text store), so an index updated in place ranks
+    exactly as one rebuilt from the same sources.
+    """
+    out = dict.fromkeys(docs, 0.0)
+    n = texts.doc_count
+    for f in fields:
+        weight = engine.TITLE_BOOST if f == "title" else 1.0
+        avg = texts.avg_length(f)
+        for w in dict.fromkeys(words):
+            tfs = reader.frequencies(engine.WORDS[f], w, docs)
+            if not tfs:
+                continue
+            df = len(reader.docs_with_term(engine.WORDS[f], w))
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            for d, tf in tfs.items():
+                norm = K1 * (1 - B + B * texts.length(d, f) / avg)
+                out[d] += weight * idf * tf * (K1 + 1) / (tf + norm)
+    return out
+
+
+def rank(docs: Iterable[int], key: Callable[[int], object], texts: TextStore) -> list[int]:
+    """docs sorted by key; equal keys in article-id order, whatever the document numbers."""
+    ranked = sorted(docs, key=key)
+    out: list[int] = []
+    i, n = 0, len(ranked)
+    while i < n:
+        k = key(ranked[i])
+        j = i + 1
+        while j < n and key(ranked[j]) == k:
+            j += 1
+        group = ranked[i:j]
+        if len(group) > 1:
+            group.sort(key=texts.doc_id)
+        out += group
+        i = j
+    return out
+
+
 def run(
     reader: engine.Reader,
     texts: TextStore,
@@ -362,7 +412,7 @@ def run(
     tiers = {
         d: (sum(d in lit.exact for lit in pos), sum(d in lit.whole for lit in pos)) for d in docs
     }
-    ranked = sorted(docs, key=lambda d: (-tiers[d][0], -tiers[d][1], -scores[d], d))
+    ranked = rank(docs, lambda d: (-tiers[d][0], -tiers[d][1], -scores[d]), texts)
 
     def make_hit(rank: int, d: int) -> Hit:
         n_exact, n_whole = tiers[d]
@@ -420,6 +470,7 @@ def key_terms(reader: engine.Reader, folded: str, n: int = SIMILAR_TERMS) -> lis
 
 def similar(
     reader: engine.Reader,
+    texts: TextStore,
     doc: int,
     *,
     limit: int | None = 10,
@@ -438,14 +489,14 @@ def similar(
     stored = reader.stored(doc)
     folded = analysis.fold((stored.get("title") or "") + "\n" + (stored.get("body") or ""))
     terms = key_terms(reader, folded, n_terms)
-    refs = [engine.TermRef(engine.WORDS[f], w) for w in terms for f in engine.TEXT_FIELDS]
     docs: set[int] = set()
-    for ref in refs:
-        docs |= reader.docs_with_term(ref.field, ref.text)
+    for w in terms:
+        for f in engine.TEXT_FIELDS:
+            docs |= reader.docs_with_term(engine.WORDS[f], w)
     docs.discard(doc)
     docs = _filter(reader, docs, since, until, source)
-    scores = reader.scores(refs, docs)
-    ranked = sorted(docs, key=lambda d: (-scores[d], d))
+    scores = words_bm25(reader, texts, terms, engine.TEXT_FIELDS, docs)
+    ranked = rank(docs, lambda d: -scores[d], texts)
 
     def spans(fieldname: str, value: str) -> list[Span]:
         return highlight.find_spans(value, terms)

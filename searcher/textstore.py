@@ -15,6 +15,8 @@ with Whoosh's. Files of segment S:
   0x00 byte (neither byte occurs in folded text or in a query);
 - ``seg-S.tidx``: uint64 offsets: the start of each record and of its body, then
   the end of the file;
+- ``seg-S.ids``: the article id of each document (JSON), for a stable order of
+  equal scores; ``seg-S.wlen``: uint32 (title, body) word counts per document;
 - ``seg-S.grams``: which documents hold each character bigram, hashed into
   buckets (a prime number of them, growing with the segment): per bucket the
   delta-coded document numbers. A needle of two or more characters is searched
@@ -26,6 +28,7 @@ with Whoosh's. Files of segment S:
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import mmap
 import os
@@ -37,7 +40,7 @@ from itertools import accumulate, repeat
 from operator import mod, mul, sub, xor
 from pathlib import Path
 
-TEXT_EXT, IDX_EXT, GRAMS_EXT = ".text", ".tidx", ".grams"
+TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT = ".text", ".tidx", ".grams", ".ids", ".wlen"
 _TITLE_END = b"\x1e"
 _DOC_END = b"\x00"
 _SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
@@ -49,7 +52,7 @@ _MUL = 40503
 
 
 def file_names(segid: str) -> list[str]:
-    return [f"seg-{segid}{ext}" for ext in (TEXT_EXT, IDX_EXT, GRAMS_EXT)]
+    return [f"seg-{segid}{ext}" for ext in (TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT)]
 
 
 def scrub(folded: str) -> str:
@@ -74,9 +77,14 @@ class SegmentWriter:
         self._pos = 0
         self._lists: list[list[int] | None] = [None] * _WIDE
         self._pairs = 0
+        self._ids: list[str] = []
+        self._words = array("I")
         self.count = 0
 
-    def add(self, folded_title: str, folded_body: str) -> None:
+    def add(
+        self, folded_title: str, folded_body: str, article_id: str, words: tuple[int, int]
+    ) -> None:
+        """Add a document: its folded title and body, id, and (title, body) word counts."""
         t, b = scrub(folded_title), scrub(folded_body)
         tb, bb = t.encode("utf-8"), b.encode("utf-8")
         self._offsets.append(self._pos)
@@ -94,6 +102,8 @@ class SegmentWriter:
             else:
                 docs.append(d)
         self._pairs += len(keys)
+        self._ids.append(article_id)
+        self._words.extend(words)
         self.count += 1
 
     def finish(self) -> None:
@@ -107,6 +117,14 @@ class SegmentWriter:
             os.fsync(f.fileno())
         _write_grams(self._paths[2], self._lists, self._pairs, self.count)
         self._lists = []
+        with open(self._paths[3], "w", encoding="utf-8") as f:
+            json.dump(self._ids, f, ensure_ascii=False, separators=(",", ":"))
+            f.flush()
+            os.fsync(f.fileno())
+        with open(self._paths[4], "wb") as f:
+            self._words.tofile(f)
+            f.flush()
+            os.fsync(f.fileno())
 
     def cancel(self) -> None:
         self._f.close()
@@ -161,9 +179,10 @@ def copy_segment(
         for sid in segids:
             seg = _Segment(Path(src_folder), sid, 0, frozenset(deleted.get(sid, ())))
             try:
+                ids = seg.ids()
                 for d in range(seg.doc_count):
                     if d not in seg.deleted:
-                        w.add(*seg.texts(d))
+                        w.add(*seg.texts(d), ids[d], seg.word_counts(d))
             finally:
                 seg.close()
         w.finish()
@@ -177,7 +196,11 @@ class _Segment:
     """The store of one segment, opened read-only."""
 
     def __init__(self, folder: Path, segid: str, offset: int, deleted: frozenset[int]) -> None:
-        text, idx, grams = (folder / n for n in file_names(segid))
+        text, idx, grams, self._ids_path, wlen = (folder / n for n in file_names(segid))
+        self._wlen = array("I")
+        with open(wlen, "rb") as f:
+            self._wlen.frombytes(f.read())
+        self._ids: list[str] | None = None
         self.offset = offset
         self.deleted = deleted
         self._files = []
@@ -189,6 +212,8 @@ class _Segment:
         self.starts = ix[0::2]  # record starts, plus the end of the file
         self.bodies = ix[1::2]
         self.doc_count = len(self.bodies)
+        if len(self._wlen) != 2 * self.doc_count:
+            raise ValueError(f"{wlen.name} does not match its segment")
         self.size = self.starts[-1]
         self.mm = self._map(text, self.size)
         self._grams = None
@@ -212,6 +237,22 @@ class _Segment:
             self.mm.close()
         for f in self._files:
             f.close()
+
+    def word_counts(self, d: int) -> tuple[int, int]:
+        return self._wlen[2 * d], self._wlen[2 * d + 1]
+
+    def word_total(self) -> int:
+        """Words in the titles and bodies of the live documents."""
+        return sum(self._wlen) - sum(sum(self.word_counts(d)) for d in self.deleted)
+
+    def ids(self) -> list[str]:
+        """The article id of each document, in order (read on first use)."""
+        if self._ids is None:
+            with open(self._ids_path, encoding="utf-8") as f:
+                self._ids = json.load(f)
+            if len(self._ids) != self.doc_count:
+                raise ValueError(f"{self._ids_path.name} does not match its segment")
+        return self._ids
 
     def texts(self, d: int) -> tuple[str, str]:
         mm, s, b, e = self.mm, self.starts[d], self.bodies[d], self.starts[d + 1]
@@ -358,6 +399,19 @@ class TextStore:
     def count(self, doc: int, field: str, needle: str) -> int:
         seg, d = self._locate(doc)
         return seg.count(d, field, scrub(needle).encode("utf-8"))
+
+    def word_total(self) -> int:
+        """Words in all live titles and bodies (for word probabilities)."""
+        return sum(s.word_total() for s in self._segs)
+
+    def word_counts(self, doc: int) -> tuple[int, int]:
+        seg, d = self._locate(doc)
+        return seg.word_counts(d)
+
+    def doc_id(self, doc: int) -> str:
+        """The article id of a document (for a stable order among equal scores)."""
+        seg, d = self._locate(doc)
+        return seg.ids()[d]
 
     def length(self, doc: int, field: str) -> int:
         seg, d = self._locate(doc)

@@ -1,0 +1,324 @@
+"""Incremental updates: the index follows its sources, and ranks as a fresh rebuild would."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS, write_jsonl
+
+import searcher
+from searcher import cli, indexer, store
+from searcher.textstore import TextStore
+
+BODIES = [
+    "鞍山市招商引资成效显著，高质量发展动能强劲。",
+    "锦州港口货物吞吐量创新高，招商工作会议召开。",
+    "杜鹃花是丹东市花，变电村的杜鹃花卉基地面积已达五百余亩。",
+    "经济发展迅速，人民生活水平不断提高。",
+    "北大荒的粮食产量连年增长，农业现代化水平提升。",
+    "西北大学举办学术会议，讨论经济发展与招商引资。",
+    "冬奥会筹备工作顺利推进，冰雪运动蓬勃发展。",
+    "辽宁省推进营商环境建设，鞍山钢铁转型升级。",
+]
+QUERIES = [
+    "招商",
+    "发展",
+    "杜鹃花",
+    "经济发展",
+    "鞍山",
+    "山市",
+    "会议",
+    "招商引资",
+    '"经济 发展"',
+    "经济的发展",
+    "title:丹东",
+    "发展 -招商",
+    "冰雪 OR 杜鹃",
+    "大学",
+    "新高",
+]
+
+
+def articles(prefix: str, n: int, start: int = 0) -> list[dict]:
+    return [
+        {
+            "id": f"{prefix}{i}",
+            "title": BODIES[(i + 3) % len(BODIES)][:6],
+            "body": BODIES[i % len(BODIES)] + BODIES[(i * 5 + 1) % len(BODIES)][: 5 + i % 9],
+            "date": f"1998-01-{1 + i % 28:02d}",
+        }
+        for i in range(start, start + n)
+    ]
+
+
+def answers(path, queries=QUERIES) -> dict[str, list[tuple]]:
+    """Every query's full ranked answer: (id, score, match) of each hit."""
+    with searcher.open_index(path) as ix:
+        return {
+            q: [(h.id, h.score, h.match) for h in ix.search(q, limit=0, snippets=False).hits]
+            for q in queries
+        }
+
+
+def make_sources(root: Path) -> Path:
+    src = root / "src"
+    write_jsonl(src / "a.jsonl", articles("a", 12))
+    write_jsonl(src / "b.jsonl", articles("b", 9, 4))
+    write_jsonl(src / "c.jsonl", articles("c", 7, 2))
+    shutil.copy(next(SEEDS.glob("*.txt")), src / "page.txt")
+    return src
+
+
+def test_update_matches_a_fresh_rebuild(tmp_path):
+    src = make_sources(tmp_path)
+    first = searcher.build_index([src], tmp_path / "ix")
+    assert first.rebuilt and first.added == first.articles == 12 + 9 + 7 + 7
+
+    # change one article and add one in a.jsonl, remove c.jsonl, add d.jsonl
+    changed = articles("a", 12)
+    changed[3]["body"] = "完全改写的正文：揭榜挂帅机制落地。"
+    changed.append({"id": "a-new", "title": "新增", "body": "新增文章讲招商引资与经济发展。"})
+    write_jsonl(src / "a.jsonl", changed)
+    (src / "c.jsonl").unlink()
+    write_jsonl(src / "d.jsonl", articles("d", 5, 1))
+
+    report = searcher.build_index([src], tmp_path / "ix")
+    assert not report.rebuilt
+    assert (report.added, report.updated, report.removed) == (1 + 5, 1, 7)
+    assert report.unchanged == 11 + 9 + 7
+    assert report.articles == 12 + 1 + 9 + 5 + 7
+
+    fresh = searcher.build_index([src], tmp_path / "fresh", rebuild=True)
+    assert fresh.articles == report.articles
+    updated = answers(tmp_path / "ix", [*QUERIES, "揭榜挂帅", "完全改写"])
+    assert updated == answers(tmp_path / "fresh", [*QUERIES, "揭榜挂帅", "完全改写"])
+    assert [h[0] for h in updated["完全改写"]] == ["a3"]
+    assert all(not h[0].startswith("c") for hits in updated.values() for h in hits)
+
+
+def test_unchanged_files_are_not_read_again(tmp_path):
+    src = make_sources(tmp_path)
+    searcher.build_index([src], tmp_path / "ix")
+    before = answers(tmp_path / "ix")
+    for f in src.iterdir():
+        os.utime(f)  # touched, not changed
+    report = searcher.build_index(None, tmp_path / "ix")  # the index remembers its sources
+    assert (report.added, report.updated, report.removed, report.text_bytes) == (0, 0, 0, 0)
+    assert report.unchanged == report.articles == 35
+    assert answers(tmp_path / "ix") == before
+
+
+def test_a_change_that_keeps_size_and_mtime_is_found(tmp_path):
+    src = tmp_path / "src"
+    f = write_jsonl(src / "a.jsonl", [{"id": "x", "body": "杜鹃花开"}])
+    searcher.build_index([src], tmp_path / "ix")
+    st = f.stat()
+    f.write_text(f.read_text("utf-8").replace("杜鹃花开", "玫瑰花开"), "utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size
+    report = searcher.build_index([src], tmp_path / "ix")
+    assert report.updated == 1
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert ix.search("杜鹃").total == 0
+        assert [h.id for h in ix.search("玫瑰").hits] == ["x"]
+
+
+def test_duplicate_ids_resolve_as_a_rebuild_would(tmp_path):
+    src = tmp_path / "src"
+    write_jsonl(src / "b.jsonl", [{"id": "dup", "body": "后来的版本"}])
+    searcher.build_index([src], tmp_path / "ix")
+    # a.jsonl sorts first: its copy of dup wins, b.jsonl's is now the duplicate
+    write_jsonl(src / "a.jsonl", [{"id": "dup", "body": "先来的版本"}])
+    report = searcher.build_index([src], tmp_path / "ix")
+    assert any("duplicate id 'dup'" in p and "b.jsonl" in p for p in report.problems)
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert [h.id for h in ix.search("先来").hits] == ["dup"]
+        assert ix.search("后来").total == 0
+    # remove a.jsonl: b.jsonl's copy comes back
+    (src / "a.jsonl").unlink()
+    report = searcher.build_index([src], tmp_path / "ix")
+    assert not report.problems
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert [h.id for h in ix.search("后来").hits] == ["dup"]
+
+
+def test_many_small_updates_merge_segments_and_keep_results(tmp_path, monkeypatch):
+    monkeypatch.setattr(indexer, "MAX_SEGMENTS", 4)
+    src = tmp_path / "src"
+    for k in range(7):
+        write_jsonl(src / f"day{k}.jsonl", articles(f"d{k}-", 4, k))
+        searcher.build_index([src], tmp_path / "ix")
+        if k == 4:  # an update that also changes and removes
+            write_jsonl(src / "day1.jsonl", articles("d1-", 2, 5))
+            (src / "day2.jsonl").unlink()
+    with searcher.open_index(tmp_path / "ix") as ix:
+        segments = ix._reader.segments()
+        assert len(segments) <= 4
+        _check_store_matches_whoosh(ix)
+    searcher.build_index([src], tmp_path / "fresh", rebuild=True)
+    assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
+
+
+def _check_store_matches_whoosh(ix) -> None:
+    """Every live document's text store record belongs to the same article as Whoosh's."""
+    from searcher import analysis
+
+    texts: TextStore = ix._texts
+    lengths = {"title": [], "body": []}
+    for d in ix._reader.all_docs():
+        stored = ix._reader.stored(d)
+        assert texts.doc_id(d) == stored["id"]
+        for f in ("title", "body"):
+            n = texts.length(d, f)
+            assert n == len(analysis.fold(stored[f]).encode("utf-8"))
+            lengths[f].append(n)
+    for f, values in lengths.items():
+        assert texts.avg_length(f) == pytest.approx(sum(values) / len(values))
+
+
+def test_parallel_build_equals_one_process(tmp_path, monkeypatch):
+    src = make_sources(tmp_path)
+    searcher.build_index([src], tmp_path / "one", procs=1)
+    monkeypatch.setattr(indexer, "_IN_PROCESS", 0)
+    monkeypatch.setattr(indexer, "_MIN_BATCH", 256)
+    report = searcher.build_index([src], tmp_path / "two", procs=2)
+    with searcher.open_index(tmp_path / "two") as ix:
+        assert len(ix._reader.segments()) > 2  # several batches, built by two workers
+        _check_store_matches_whoosh(ix)
+    assert report.articles == 35
+    assert answers(tmp_path / "two") == answers(tmp_path / "one")
+
+
+def test_sources_given_again_replace_the_old_set(tmp_path):
+    src = make_sources(tmp_path)
+    searcher.build_index([src], tmp_path / "ix")
+    report = searcher.build_index([src / "a.jsonl"], tmp_path / "ix")
+    assert report.articles == 12 and report.removed == 35 - 12
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert ix.info().sources == [str((src / "a.jsonl").resolve())]
+
+
+def run(*args):
+    return CliRunner().invoke(cli.main, [str(a) for a in args])
+
+
+def test_cli_update_report_json(tmp_path):
+    src = make_sources(tmp_path)
+    assert run("index", src, "-i", tmp_path / "ix").exit_code == 0
+    write_jsonl(src / "e.jsonl", [{"id": "e1", "body": "新来的"}])
+    r = run("index", "-i", tmp_path / "ix", "--json")
+    assert r.exit_code == 0
+    report = json.loads(r.stdout)
+    assert {k: report[k] for k in ("added", "updated", "removed", "unchanged", "rebuilt")} == {
+        "added": 1,
+        "updated": 0,
+        "removed": 0,
+        "unchanged": 35,
+        "rebuilt": False,
+    }
+    assert report["articles"] == 36 and report["failed"] == []
+
+
+def test_a_failed_source_is_listed(tmp_path):
+    src = make_sources(tmp_path)
+    (src / "bad.jsonl").write_text('{"id": "ok1", "body": "好"}\n{broken\n', "utf-8")
+    r = run("index", src, "-i", tmp_path / "ix", "--json")
+    assert r.exit_code == 2
+    report = json.loads(r.stdout)
+    assert report["failed"] == [str(src / "bad.jsonl")]
+    # still failing on the next update, though the file is not read again
+    r = run("index", "-i", tmp_path / "ix", "--json")
+    assert r.exit_code == 2 and json.loads(r.stdout)["failed"] == [str(src / "bad.jsonl")]
+
+
+# -- versions and dictionaries ---------------------------------------------------
+
+
+def _edit_meta(path, **changes) -> None:
+    gen = store.current_generation(path)
+    meta = json.loads((gen / store.META).read_text("utf-8"))
+    meta.update(changes)
+    (gen / store.META).write_text(json.dumps(meta), "utf-8")
+
+
+def test_an_index_from_an_older_analyzer_asks_for_a_rebuild(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "body": "杜鹃花"}])
+    searcher.build_index([src], tmp_path / "ix")
+    _edit_meta(tmp_path / "ix", analyzer_version=0)
+    for args in (("search", "杜鹃花"), ("info",), ("index",)):
+        r = run(*args, "-i", tmp_path / "ix")
+        assert r.exit_code == 2
+        assert r.stderr.strip().splitlines() == [
+            f"Error: index at {tmp_path / 'ix'} was built with analyzer version 0,"
+            " this searcher uses 1 (run 'searcher index --rebuild')"
+        ]
+    assert run("index", "-i", tmp_path / "ix", "--rebuild").exit_code == 0
+    assert run("search", "杜鹃花", "-i", tmp_path / "ix").exit_code == 0
+
+
+def test_another_jieba_dictionary_asks_for_a_rebuild(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "body": "杜鹃花"}])
+    searcher.build_index([src], tmp_path / "ix")
+    _edit_meta(tmp_path / "ix", dictionary="0" * 64)
+    r = run("index", "-i", tmp_path / "ix")
+    assert r.exit_code == 2
+    assert "another jieba dictionary (run 'searcher index --rebuild')" in r.stderr
+
+
+USERDICT = "揭榜挂帅 20 n\n减油增化\n"
+
+
+def test_userdict_changes_words_at_index_and_query_time(tmp_path):
+    src = write_jsonl(
+        tmp_path / "src" / "a.jsonl",
+        [
+            {"id": "whole", "body": "实行揭榜挂帅制度，推进减油增化。"},
+            {"id": "apart", "body": "他揭榜以后挂帅出征。"},
+        ],
+    )
+    (tmp_path / "words.txt").write_text(USERDICT, "utf-8")
+
+    searcher.build_index([src], tmp_path / "plain")
+    with searcher.open_index(tmp_path / "plain") as ix:
+        assert not ix._reader.has_term("body", "揭榜挂帅")
+        # without the user dictionary the query is two words, found apart too
+        assert [h.id for h in ix.search("揭榜挂帅").hits] == ["whole", "apart"]
+
+    r = run("index", src.parent, "-i", tmp_path / "ix", "--userdict", tmp_path / "words.txt")
+    assert r.exit_code == 0
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert ix._reader.has_term("body", "揭榜挂帅") and ix._reader.has_term("body", "减油增化")
+        # one word now: only the article that holds it
+        assert [(h.id, h.match) for h in ix.search("揭榜挂帅").hits] == [("whole", "word")]
+
+    # the dictionary is kept: a later update uses it without being told
+    write_jsonl(tmp_path / "src" / "b.jsonl", [{"id": "later", "body": "再次揭榜挂帅。"}])
+    assert run("index", "-i", tmp_path / "ix").exit_code == 0
+    with searcher.open_index(tmp_path / "ix") as ix:
+        hits = ix.search("揭榜挂帅").hits
+        assert {(h.id, h.match) for h in hits} == {("whole", "word"), ("later", "word")}
+
+    # a different dictionary needs a rebuild
+    (tmp_path / "other.txt").write_text("揭榜挂帅\n", "utf-8")
+    r = run("index", "-i", tmp_path / "ix", "--userdict", tmp_path / "other.txt")
+    assert r.exit_code == 2
+    assert "another user dictionary" in r.stderr and "--rebuild" in r.stderr
+    r = run("index", "-i", tmp_path / "ix", "--userdict", tmp_path / "other.txt", "--rebuild")
+    assert r.exit_code == 0
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert not ix._reader.has_term("body", "减油增化")
+
+
+def test_a_malformed_userdict_line_is_named(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "body": "杜鹃花"}])
+    bad = tmp_path / "words.txt"
+    bad.write_text("好词 10 n\n坏 词 行 多 余\n", "utf-8")
+    r = run("index", src, "-i", tmp_path / "ix", "--userdict", bad)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {bad}:2: ")
+    assert not (tmp_path / "ix" / "CURRENT").exists()
