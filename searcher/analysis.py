@@ -74,6 +74,8 @@ class _FoldTable(dict):
         out = _fold_char(ch)
         value: int | str = code if out == ch else out
         self[code] = value
+        if len(out) != 1:
+            _expanding.add(ch)
         return value
 
 
@@ -81,6 +83,9 @@ _TABLE = _FoldTable()
 # ASCII folds by lowercase alone: prefill so the common case never calls back.
 for _c in range(128):
     _TABLE[_c] = ord(chr(_c).lower())
+# Characters whose fold is longer than one character (①, ㍿, ﬁ), as met.
+_expanding: set[str] = set()
+_expanding_re: tuple[int, re.Pattern[str] | None] = (0, None)
 
 
 def fold(text: str) -> str:
@@ -96,12 +101,21 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     starts is None when folding kept every character one-to-one (the usual
     case), meaning offsets are the same on both sides.
     """
+    global _expanding_re
     folded = text.translate(_TABLE)
-    if len(folded) == len(text):
+    if len(folded) == len(text):  # no character is ever folded to nothing
         return folded, None
+    if _expanding_re[0] != len(_expanding):
+        chars = "".join(sorted(_expanding))
+        _expanding_re = (len(_expanding), re.compile(f"[{re.escape(chars)}]"))
     starts: list[int] = []
-    for i, ch in enumerate(text):
-        starts.extend([i] * len(fold(ch)))
+    last = 0
+    for m in _expanding_re[1].finditer(text):
+        i = m.start()
+        starts.extend(range(last, i))
+        starts.extend([i] * len(fold(m.group())))
+        last = i + 1
+    starts.extend(range(last, len(text)))
     starts.append(len(text))
     return folded, starts
 

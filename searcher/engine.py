@@ -16,10 +16,13 @@ import shutil
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
+from operator import add
 
 from whoosh import fields, index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.matching import ListMatcher
 
 from searcher import analysis
 from searcher.errors import IndexDamaged
@@ -384,6 +387,9 @@ class Reader:
         # known to query segmentation even when no article holds them yet.
         self.user_words: dict[str, int | None] = {}
         self.word_total: int | None = None
+        self._postings: dict[tuple[str, str], list] = {}
+        self._schema_names = frozenset(self._ix.schema.names())
+        self._postings_size = 0
 
     def close(self) -> None:
         self._s.close()
@@ -407,23 +413,56 @@ class Reader:
                 out.append((seg.segid, offset, frozenset(seg.deleted_docs())))
         return out
 
+    def postings(self, field: str, text: str) -> list[tuple[int, array, array, frozenset]]:
+        """The term's postings per segment: (first document number, local document
+        numbers, frequencies, the segment's deleted documents), read a block at a
+        time rather than a posting at a time. Deleted documents are included."""
+        key = (field, text)
+        cached = self._postings.get(key)
+        if cached is not None:
+            return cached
+        out = []
+        r = self._s.reader()
+        if field in self._schema_names:
+            btext = text.encode("utf-8")
+            for sub, offset in r.leaf_readers():
+                if key not in sub:
+                    continue
+                m = sub._terms.matcher(field, btext, sub.schema[field].format)
+                ids, weights = array("I"), array("f")
+                if isinstance(m, ListMatcher):
+                    ids.extend(m._ids)
+                    weights.extend(m._weights)
+                else:
+                    while m.is_active():
+                        if m._ids is None:
+                            m._read_ids()
+                        if m._weights is None:
+                            m._read_weights()
+                        ids.extend(m._ids)
+                        weights.extend(m._weights)
+                        if m._lastblock:
+                            break
+                        m._goto(m._nextoffset)
+                deleted = frozenset(sub.deleted_docs_set) if sub.has_deletions() else frozenset()
+                out.append((offset, ids, weights, deleted))
+        if sum(len(ids) for _, ids, _, _ in out) > 256:  # worth keeping for the next query
+            self._postings_size += sum(len(ids) for _, ids, _, _ in out)
+            if self._postings_size > 4_000_000:
+                self._postings.clear()
+                self._postings_size = 0
+            self._postings[key] = out
+        return out
+
     def frequencies(self, field: str, text: str, docs: Iterable[int]) -> dict[int, float]:
         """How often the term occurs in each of docs that holds it."""
-        r = self._s.reader()
-        out: dict[int, float] = {}
-        if (field, text) not in r:
-            return out
-        m = r.postings(field, text)
-        for d in sorted(docs):
-            if not m.is_active():
-                break
-            if m.id() < d:
-                m.skip_to(d)
-                if not m.is_active():
-                    break
-            if m.id() == d:
-                out[d] = m.weight()
-        return out
+        freq: dict[int, float] = {}
+        for offset, ids, weights, _ in self.postings(field, text):
+            if offset:
+                freq.update(zip(map(add, ids, repeat(offset)), weights))
+            else:
+                freq.update(zip(ids, weights))
+        return {d: freq[d] for d in docs if d in freq}
 
     def all_docs(self) -> frozenset[int]:
         if self._all is None:
@@ -434,43 +473,34 @@ class Reader:
         return set(self._s.docs_for_query(q))
 
     def docs_with_term(self, field: str, text: str) -> set[int]:
-        return self._docs(query.Term(field, text))
+        """Live documents that hold the term."""
+        out: set[int] = set()
+        for offset, ids, _, deleted in self.postings(field, text):
+            found = set(map(add, ids, repeat(offset))) if offset else set(ids)
+            if deleted:
+                found.difference_update(d + offset for d in deleted)
+            out |= found
+        return out
 
     def docs_in_range(self, field: str, low: str | None, high: str | None) -> set[int]:
         return self._docs(query.TermRange(field, low, high))
 
     def has_term(self, field: str, text: str) -> bool:
         """Whether a live document holds the term (a deleted one does not count)."""
-        r = self._s.reader()
-        if (field, text) not in r:
-            return False
-        return not r.has_deletions() or r.postings(field, text).is_active()
+        return any(
+            len(ids) > len(deleted) or any(d not in deleted for d in ids)
+            for _, ids, _, deleted in self.postings(field, text)
+        )
 
     def frequency(self, field: str, text: str) -> int:
-        """How often the term occurs in live documents.
-
-        Whoosh's own count includes documents deleted by updates; what they held
-        is taken off, so an updated index counts as one rebuilt from scratch.
-        """
-        r = self._s.reader()
-        if (field, text) not in r:
-            return 0
-        total = r.frequency(field, text)
-        btext = text.encode("utf-8")
-        for sub, _ in r.leaf_readers():
-            deleted = sub.deleted_docs_set if sub.has_deletions() else None
-            if not deleted or (field, text) not in sub:
-                continue
-            m = sub._terms.matcher(field, btext, sub.schema[field].format)
-            for d in sorted(deleted):
-                if not m.is_active():
-                    break
-                if m.id() < d:
-                    m.skip_to(d)
-                    if not m.is_active():
-                        break
-                if m.id() == d:
-                    total -= m.weight()
+        """How often the term occurs in live documents (Whoosh's own count would
+        include documents deleted by updates)."""
+        total = 0.0
+        for _, ids, weights, deleted in self.postings(field, text):
+            if deleted:
+                total += sum(w for d, w in zip(ids, weights) if d not in deleted)
+            else:
+                total += sum(weights)
         return round(total)
 
     def word_logprob(self, word: str) -> float | None:

@@ -28,17 +28,29 @@ class Snippet:
     matches: list[Span] = field(default_factory=list)  # [start, end) in code points of text
 
 
+class _Widths(dict):
+    """str.translate table: each character -> a string as long as its width in cells."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if code < 0x300:
+            w = 1
+        elif unicodedata.combining(ch):
+            w = 0
+        else:
+            w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        self[code] = value = "x" * w
+        return value
+
+
+_WIDTHS = _Widths()
+
+
 def cell_width(text: str) -> int:
     """Width in terminal cells: wide and full-width characters take two."""
-    w = 0
-    for ch in text:
-        if ord(ch) < 0x300:
-            w += 1
-        elif unicodedata.combining(ch):
-            continue
-        else:
-            w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return w
+    if text.isascii():
+        return len(text)
+    return len(text.translate(_WIDTHS))
 
 
 def merge(spans: list[Span]) -> list[Span]:
