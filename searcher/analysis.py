@@ -196,7 +196,8 @@ def _new_tokenizer(userdict: str | None):
         pass  # fall back to the segmenter's default cache folder
     tok.initialize()
     if userdict is not None:
-        tok.load_userdict(userdict)
+        with open(userdict, encoding="utf-8-sig") as f:
+            tok.load_userdict(f)
     return tok
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,3 +116,71 @@ def test_segment_with_a_vocabulary_prefers_likely_long_words():
     # a character no word starts with stands alone
     assert analysis.segment("北大鸭", logp) == ["北大", "鸭"]
     assert analysis.segment("", logp) == []
+
+
+# -- jieba-next gives jieba's words -------------------------------------------
+
+_SEED_TEXT = "\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+
+
+def _runs(text: str) -> list[str]:
+    return [w for w in analysis._TOKEN_RE.findall(analysis.fold(text)) if len(w) > 1]
+
+
+def _jieba_pair(userdict=None):
+    import logging
+
+    import jieba
+    import jieba_next
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba_next.set_log_level(logging.WARNING)
+    a, b = jieba.Tokenizer(), jieba_next.Tokenizer()
+    for tok in (a, b):
+        tok.initialize()
+        if userdict:
+            with open(userdict, encoding="utf-8-sig") as f:
+                tok.load_userdict(f)
+    return a, b
+
+
+@pytest.fixture(scope="module")
+def tokenizers():
+    return _jieba_pair()
+
+
+def test_jieba_next_cuts_the_seed_page_as_jieba_does(tokenizers):
+    a, b = tokenizers
+    runs = [m.group() for m in analysis._TOKEN_RE.finditer(analysis.fold(_SEED_TEXT))]
+    runs = [r for r in runs if analysis._IS_CJK.match(r)]
+    assert len(runs) > 300
+    assert [a.lcut(r, HMM=True) for r in runs] == [b.lcut(r, HMM=True) for r in runs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=list(
+            "经济发展迅速鞍山市杜鹃花醫院的了和北大荒揭榜挂帅减油增化变电村我们他们中国人民"
+        ),
+        min_size=2,
+        max_size=40,
+    )
+)
+def test_jieba_next_cuts_generated_text_as_jieba_does(tokenizers, text):
+    a, b = tokenizers
+    assert a.lcut(text, HMM=True) == b.lcut(text, HMM=True)
+
+
+def test_jieba_next_with_a_user_dictionary_cuts_as_jieba_does(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("揭榜挂帅 20 n\n减油增化\n变电村 5\n", "utf-8")
+    a, b = _jieba_pair(words)
+    text = "实行揭榜挂帅制度，推进减油增化，变电村的杜鹃花卉基地。" + _SEED_TEXT[:3000]
+    assert a.lcut(text, HMM=True) == b.lcut(text, HMM=True)
+    assert "揭榜挂帅" in b.lcut(text, HMM=True)
+
+
+def test_the_indexers_fast_path_gives_the_tokenizers_words():
+    folded = analysis.fold(_SEED_TEXT + "ＧＤＰ增长３．９％，Ｃ＃与C++；㐀㐁𠀀丽")
+    assert analysis.words(folded) == [w for w, _, _ in analysis.word_spans(folded)]
