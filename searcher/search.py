@@ -92,6 +92,9 @@ class _Run:
         fields = (lit.field,) if lit.field else engine.TEXT_FIELDS
         exact = self.texts.find(folded, lit.field)
         words = self.words_of(folded)
+        if len(words) > 1:
+            # Apart, lone characters (的, 了, 有) say little and match nearly everything.
+            words = list(dict.fromkeys(w for w in words if len(w) > 1 or w.isascii()))
         apart = self.with_words(words, fields) if words else set()
         whole = apart & exact
         loose: set[int] = set()
@@ -370,18 +373,18 @@ def words_bm25(
 
 def rank(docs: Iterable[int], key: Callable[[int], object], texts: TextStore) -> list[int]:
     """docs sorted by key; equal keys in article-id order, whatever the document numbers."""
-    ranked = sorted(docs, key=key)
+    keyed = sorted((key(d), d) for d in docs)
     out: list[int] = []
-    i, n = 0, len(ranked)
+    i, n = 0, len(keyed)
     while i < n:
-        k = key(ranked[i])
+        k = keyed[i][0]
         j = i + 1
-        while j < n and key(ranked[j]) == k:
+        while j < n and keyed[j][0] == k:
             j += 1
-        group = ranked[i:j]
-        if len(group) > 1:
-            group.sort(key=texts.doc_id)
-        out += group
+        if j - i == 1:
+            out.append(keyed[i][1])
+        else:
+            out += sorted((d for _, d in keyed[i:j]), key=texts.doc_id)
         i = j
     return out
 
@@ -409,9 +412,16 @@ def run(
     scores = r.scores(pos, docs)
 
     # (literals matched exactly, as whole words) per document: the ranking tiers
-    tiers = {
-        d: (sum(d in lit.exact for lit in pos), sum(d in lit.whole for lit in pos)) for d in docs
-    }
+    if len(pos) == 1:
+        exact, whole = pos[0].exact, pos[0].whole
+        tiers = {d: (1, 1) for d in whole}
+        tiers.update((d, (1, 0)) for d in docs if d not in whole and d in exact)
+        tiers.update((d, (0, 0)) for d in docs if d not in exact)
+    else:
+        tiers = {
+            d: (sum(d in lit.exact for lit in pos), sum(d in lit.whole for lit in pos))
+            for d in docs
+        }
     ranked = rank(docs, lambda d: (-tiers[d][0], -tiers[d][1], -scores[d]), texts)
 
     def make_hit(rank: int, d: int) -> Hit:

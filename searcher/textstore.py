@@ -37,7 +37,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, repeat
-from operator import mod, mul, sub, xor
+from operator import add, mod, mul, sub, xor
 from pathlib import Path
 
 TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT = ".text", ".tidx", ".grams", ".ids", ".wlen"
@@ -308,33 +308,29 @@ class _Segment:
 
     # -- matching ---------------------------------------------------------
 
-    def find(self, nb: bytes, needle: str, field: str | None) -> list[int]:
-        """Local document numbers whose field (or title or body) holds the needle."""
+    def counts(self, nb: bytes, needle: str, field: str | None) -> dict[int, tuple[int, int]]:
+        """Local document -> (occurrences in title, in body), for the live documents
+        whose field (or title or body) holds the needle."""
         cands = self.candidates(needle)
-        out: list[int] = []
-        mm = self.mm
+        mm, starts, bodies, deleted = self.mm, self.starts, self.bodies, self.deleted
         if cands is not None and len(cands) * 4 < self.doc_count:
-            for d in sorted(cands):
-                if d in self.deleted:
-                    continue
-                s, e = self.span(d, field)
-                if mm.find(nb, s, e) != -1:
-                    out.append(d)
-            return out
-        starts, bodies = self.starts, self.bodies
-        p = mm.find(nb)
-        while p != -1:
-            d = bisect_right(starts, p) - 1
-            in_title = p < bodies[d]
-            if field is None or (field == "title") == in_title:
-                if d not in self.deleted:
-                    out.append(d)
-                nxt = starts[d + 1]
-            elif in_title:  # a body match is wanted: look on in this body
-                nxt = bodies[d]
-            else:
-                nxt = starts[d + 1]
-            p = mm.find(nb, nxt)
+            docs = sorted(cands)
+        else:  # most documents are candidates: one pass over the whole store
+            docs = []
+            p = mm.find(nb)
+            while p != -1:
+                d = bisect_right(starts, p) - 1
+                docs.append(d)
+                p = mm.find(nb, starts[d + 1])
+        out: dict[int, tuple[int, int]] = {}
+        for d in docs:
+            if d in deleted:
+                continue
+            b = bodies[d]
+            t = mm[starts[d] : b - 1].count(nb)
+            n = mm[b : starts[d + 1] - 1].count(nb)
+            if (t or n) if field is None else (t if field == "title" else n):
+                out[d] = (t, n)
         return out
 
     def count(self, d: int, field: str, nb: bytes) -> int:
@@ -372,6 +368,8 @@ class TextStore:
         self._offsets = [s.offset for s in self._segs]
         self.doc_count = sum(s.doc_count - len(s.deleted) for s in self._segs)
         self._avg: dict[str, float] = {}
+        self._counts: dict[tuple[str, str | None], dict[int, tuple[int, int]]] = {}
+        self._all_ids: list[str] | None = None
 
     def close(self) -> None:
         for s in self._segs:
@@ -381,20 +379,30 @@ class TextStore:
         seg = self._segs[bisect_right(self._offsets, doc) - 1]
         return seg, doc - seg.offset
 
-    def find(self, needle: str, field: str | None = None) -> set[int]:
-        """Live documents whose folded title or body (or the given field) contains needle."""
+    def counts(self, needle: str, field: str | None = None) -> dict[int, tuple[int, int]]:
+        """Live document -> (occurrences in title, in body) where the folded title or
+        body (or the given field) contains needle."""
+        key = (needle, field)
+        if key in self._counts:
+            return self._counts[key]
         needle = scrub(needle)
         nb = needle.encode("utf-8")
-        out: set[int] = set()
-        if not nb:
-            return out
-        for seg in self._segs:
-            found = seg.find(nb, needle, field)
-            if seg.offset:
-                out.update(d + seg.offset for d in found)
-            else:
-                out.update(found)
+        out: dict[int, tuple[int, int]] = {}
+        if nb:
+            for seg in self._segs:
+                found = seg.counts(nb, needle, field)
+                if seg.offset:
+                    out.update(zip(map(add, found, repeat(seg.offset)), found.values()))
+                else:
+                    out.update(found)
+        if len(self._counts) >= 8:  # within a query, find and bm25 share one pass
+            self._counts.clear()
+        self._counts[key] = out
         return out
+
+    def find(self, needle: str, field: str | None = None) -> set[int]:
+        """Live documents whose folded title or body (or the given field) contains needle."""
+        return set(self.counts(needle, field))
 
     def count(self, doc: int, field: str, needle: str) -> int:
         seg, d = self._locate(doc)
@@ -410,8 +418,9 @@ class TextStore:
 
     def doc_id(self, doc: int) -> str:
         """The article id of a document (for a stable order among equal scores)."""
-        seg, d = self._locate(doc)
-        return seg.ids()[d]
+        if self._all_ids is None:
+            self._all_ids = [i for seg in self._segs for i in seg.ids()]
+        return self._all_ids[doc]
 
     def length(self, doc: int, field: str) -> int:
         seg, d = self._locate(doc)
@@ -437,17 +446,19 @@ class TextStore:
         df = len(docs)
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         out = dict.fromkeys(docs, 0.0)
-        nb = scrub(needle).encode("utf-8")
+        counts = self.counts(needle)
         avgs = {f: self.avg_length(f) for f in fields}
+        tw, bw = fields.get("title"), fields.get("body")
         for d in docs:
+            tf_title, tf_body = counts.get(d) or (0, 0)
             seg, local = self._locate(d)
-            mm = seg.mm
+            start, body, end = seg.starts[local], seg.bodies[local], seg.starts[local + 1]
             score = 0.0
-            for field, weight in fields.items():
-                s, e = seg.span(local, field)
-                tf = mm[s:e].count(nb)
-                if tf:
-                    norm = k1 * (1 - b + b * (e - s) / avgs[field])
-                    score += weight * idf * tf * (k1 + 1) / (tf + norm)
+            if tw and tf_title:
+                norm = k1 * (1 - b + b * (body - 1 - start) / avgs["title"])
+                score += tw * idf * tf_title * (k1 + 1) / (tf_title + norm)
+            if bw and tf_body:
+                norm = k1 * (1 - b + b * (end - 1 - body) / avgs["body"])
+                score += bw * idf * tf_body * (k1 + 1) / (tf_body + norm)
             out[d] = score
         return out
