@@ -92,6 +92,19 @@ class Index:
         self._texts.close()
         self._reader.close()
 
+    def update(self, sources=None, **options):
+        """Bring this index up to date with sources (default: its own), then reopen it.
+
+        Takes the keywords of ``searcher.build_index`` (rebuild, userdict,
+        progress, wait, ...) and returns its ``BuildReport``.
+        """
+        from searcher import indexer
+
+        report = indexer.build(sources, self.path, **options)
+        self.close()
+        self._open()
+        return report
+
     def __enter__(self) -> Index:
         return self
 

@@ -36,8 +36,8 @@ MANIFEST = "files.json"
 USERDICT = "userdict.txt"
 MAX_SEGMENTS = 16  # more than this after an update: the smallest are merged
 _IN_PROCESS = 1 << 20  # below this much new text, workers cost more than they save
-_MAX_BATCH = 24 << 20  # text bytes per segment built by one worker
-_MIN_BATCH = 64 << 10
+_HOLD = 64 << 20  # up to this much text, batches are cut equal once all is read
+_MAX_BATCH = 8 << 20  # characters of text per segment built by one worker
 
 
 @dataclass
@@ -418,13 +418,18 @@ def _build_segment(staging: str, docs: list[dict]):
 
 
 class _Batches:
-    """Collects articles into batches and builds a segment of each, in workers when worth it."""
+    """Collects articles into batches and builds a segment of each, in workers when worth it.
+
+    Up to _HOLD bytes of text are held and then cut into equal batches, one or
+    more per worker, so the workers finish together; beyond that, batches of
+    _MAX_BATCH go to the workers as they fill (memory stays bounded).
+    """
 
     def __init__(self, staging: str, procs: int, estimate: int) -> None:
         self.staging = staging
         self.procs = procs
-        self.target = max(_MIN_BATCH, min(_MAX_BATCH, estimate // max(1, 2 * procs)))
         self.parallel = procs > 1 and estimate >= _IN_PROCESS
+        self.hold = estimate <= _HOLD
         self._docs: list[dict] = []
         self._bytes = 0
         self._pool = None
@@ -433,14 +438,12 @@ class _Batches:
 
     def add(self, doc: dict) -> None:
         self._docs.append(doc)
-        self._bytes += len(doc["title"]) * 3 + len(doc["body"]) * 3
-        if self._bytes >= self.target:
-            self._flush()
+        self._bytes += _text_size(doc)
+        if not self.hold and self._bytes >= _MAX_BATCH:
+            self._submit(self._docs)
+            self._docs, self._bytes = [], 0
 
-    def _flush(self) -> None:
-        docs, self._docs, self._bytes = self._docs, [], 0
-        if not docs:
-            return
+    def _submit(self, docs: list[dict]) -> None:
         analysis.load()
         if not self.parallel:
             self._done.append(_build_segment(self.staging, docs))
@@ -455,14 +458,20 @@ class _Batches:
             )
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        while sum(not f.done() for f in self._futures) >= 2 * self.procs:
+        while sum(not f.done() for f in self._futures) >= self.procs + 1:
             wait(self._futures, return_when=FIRST_COMPLETED)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
             self._futures.append(self._pool.submit(_build_segment, self.staging, docs))
 
     def finish(self) -> list:
-        self._flush()
+        docs, self._docs = self._docs, []
+        if docs:
+            n = -(-self._bytes // _MAX_BATCH)  # batches of at most _MAX_BATCH
+            if self.parallel and self.hold:
+                n = max(n, self.procs)
+            for batch in _split(docs, n, self._bytes):
+                self._submit(batch)
         out = list(self._done)
         if self._pool is not None:
             out += [f.result() for f in self._futures]
@@ -477,6 +486,22 @@ class _Batches:
             with contextlib.suppress(Exception):
                 self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _text_size(doc: dict) -> int:
+    return len(doc["title"]) + len(doc["body"])
+
+
+def _split(docs: list[dict], n: int, total: int) -> list[list[dict]]:
+    """docs cut in order into n batches of about equal text."""
+    batches: list[list[dict]] = [[]]
+    size, share = 0, total / max(1, n)
+    for doc in docs:
+        if size >= share * len(batches) and len(batches) < n:
+            batches.append([])
+        batches[-1].append(doc)
+        size += _text_size(doc)
+    return [b for b in batches if b]
 
 
 def _merge_small(staging: Path) -> None:

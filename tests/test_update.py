@@ -185,7 +185,7 @@ def test_parallel_build_equals_one_process(tmp_path, monkeypatch):
     src = make_sources(tmp_path)
     searcher.build_index([src], tmp_path / "one", procs=1)
     monkeypatch.setattr(indexer, "_IN_PROCESS", 0)
-    monkeypatch.setattr(indexer, "_MIN_BATCH", 256)
+    monkeypatch.setattr(indexer, "_MAX_BATCH", 600)
     report = searcher.build_index([src], tmp_path / "two", procs=2)
     with searcher.open_index(tmp_path / "two") as ix:
         assert len(ix._reader.segments()) > 2  # several batches, built by two workers
@@ -322,3 +322,16 @@ def test_a_malformed_userdict_line_is_named(tmp_path):
     assert r.exit_code == 2
     assert r.stderr.startswith(f"Error: {bad}:2: ")
     assert not (tmp_path / "ix" / "CURRENT").exists()
+
+
+def test_api_update_reopens_on_the_new_index(tmp_path):
+    src = tmp_path / "src"
+    write_jsonl(src / "a.jsonl", [{"id": "x", "body": "杜鹃花开"}])
+    searcher.build_index([src], tmp_path / "ix")
+    with searcher.open_index(tmp_path / "ix") as ix:
+        assert ix.search("玫瑰").total == 0
+        write_jsonl(src / "b.jsonl", [{"id": "y", "body": "玫瑰花开"}])
+        report = ix.update()
+        assert (report.added, report.unchanged, report.articles) == (1, 1, 2)
+        assert [h.id for h in ix.search("玫瑰").hits] == ["y"]
+        assert ix.info().articles == 2
