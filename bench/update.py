@@ -265,7 +265,9 @@ def main() -> int:
         got = b.ids(query)
 
         def show(s: set[str]) -> str:
-            return "none" if not s else ", ".join(sorted(s)[:3]) + " …" * (len(s) > 3)
+            if len(s) <= 3:
+                return ", ".join(sorted(s)) or "none"
+            return f"{len(s)} articles: " + ", ".join(sorted(s)[:2]) + ", …"
 
         checks.append(
             (label, show(want), "search failed" if got is None else show(got), got == want)
