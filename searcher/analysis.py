@@ -9,6 +9,7 @@ jieba and OpenCC load lazily, so a query that needs neither never pays for them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import os
@@ -194,7 +195,11 @@ def _new_tokenizer(userdict: str | None):
             tok.tmp_dir = str(d)
     except OSError:
         pass  # fall back to the segmenter's default cache folder
-    tok.initialize()
+    gc.disable()  # half a million dictionary entries, none of them cyclic
+    try:
+        tok.initialize()
+    finally:
+        gc.enable()
     if userdict is not None:
         with open(userdict, encoding="utf-8-sig") as f:
             tok.load_userdict(f)

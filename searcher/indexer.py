@@ -435,6 +435,26 @@ class _Batches:
         self._pool = None
         self._futures: list = []
         self._done: list = []
+        if self.parallel and self.hold:
+            # Start the workers now: each loads the segmenter (about a second)
+            # while this process reads the sources. Larger builds load it here
+            # and fork, so that the workers share its memory.
+            self._start_pool(early=True)
+
+    def _start_pool(self, early: bool) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
+            self._pool = ProcessPoolExecutor(
+                self.procs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=analysis.load if early else None,
+            )
+            if early:  # fork them at once, not at the first batch
+                for _ in range(self.procs):
+                    self._futures.append(self._pool.submit(int))
 
     def add(self, doc: dict) -> None:
         self._docs.append(doc)
@@ -444,18 +464,13 @@ class _Batches:
             self._docs, self._bytes = [], 0
 
     def _submit(self, docs: list[dict]) -> None:
-        analysis.load()
         if not self.parallel:
+            analysis.load()
             self._done.append(_build_segment(self.staging, docs))
             return
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # Fork, so that workers share the loaded segmenter (about a second each otherwise).
-            self._pool = ProcessPoolExecutor(
-                self.procs, mp_context=multiprocessing.get_context("fork")
-            )
+            analysis.load()
+            self._start_pool(early=False)
         from concurrent.futures import FIRST_COMPLETED, wait
 
         while sum(not f.done() for f in self._futures) >= self.procs + 1:
@@ -474,7 +489,7 @@ class _Batches:
                 self._submit(batch)
         out = list(self._done)
         if self._pool is not None:
-            out += [f.result() for f in self._futures]
+            out += [r for r in (f.result() for f in self._futures) if r != 0]
             self._pool.shutdown()
             self._pool = None
         return out

@@ -335,3 +335,33 @@ def test_api_update_reopens_on_the_new_index(tmp_path):
         assert (report.added, report.unchanged, report.articles) == (1, 1, 2)
         assert [h.id for h in ix.search("玫瑰").hits] == ["y"]
         assert ix.info().articles == 2
+
+
+def test_the_fast_term_table_writes_whooshs_own_bytes(tmp_path, monkeypatch):
+    """Short posting lists written straight into the term table: the same files as Whoosh's path."""
+    from whoosh import index
+
+    from searcher import analysis, corpus, engine
+
+    articles, _ = corpus.read_sources([SEEDS])
+    files = {}
+    for fast in (False, True):
+        monkeypatch.setattr(engine, "FAST_TERMS", fast)
+        folder = tmp_path / str(fast)
+        folder.mkdir()
+        engine.create(str(folder))
+        b = engine.SegmentBuilder(str(folder))
+        for a in articles:
+            doc = {"id": a.id, "title": a.title, "body": a.body, "date": a.date}
+            b.add(
+                doc, analysis.words(analysis.fold(a.title)), analysis.words(analysis.fold(a.body))
+            )
+        seg = b.finish()
+        ix = index.open_dir(str(folder))
+        cf = seg.open_compound_file(ix.storage)
+        files[fast] = {n.split(".", 1)[1]: cf.open_file(n).read() for n in cf.list()}
+        cf.close()
+        ix.close()
+    assert files[True].keys() == files[False].keys() >= {"trm", "pst"}
+    for name, data in files[False].items():
+        assert files[True][name] == data, name
