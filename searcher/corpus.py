@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import stat
 import re
 import unicodedata
 import zlib
@@ -53,19 +54,22 @@ class PageArticle:
 # ---------------------------------------------------------------- files
 
 
-def _suffix(path: Path) -> str | None:
-    name = path.name.lower()
-    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+_LONGEST_FIRST = sorted(SUFFIXES, key=len, reverse=True)
+
+
+def _suffix(path: Path | str) -> str | None:
+    name = (path if isinstance(path, str) else path.name).lower()
+    return next((s for s in _LONGEST_FIRST if name.endswith(s)), None)
 
 
 def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusError]]:
     files: list[Path] = []
     errors: list[CorpusError] = []
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()
 
-    def add(p: Path) -> None:
-        key = os.path.realpath(p)
-        if key not in seen:  # the same file reached twice is read once
+    def add(p: Path, st: os.stat_result) -> None:
+        key = (st.st_dev, st.st_ino)
+        if key not in seen:  # the same file reached twice (links) is read once
             seen.add(key)
             files.append(p)
 
@@ -83,12 +87,18 @@ def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusEr
                         keep.append(d)
                 dirs[:] = keep
                 for name in sorted(names):
-                    p = Path(root, name)
-                    if not name.startswith(".") and _suffix(p) and p.is_file():
-                        add(p)
+                    if name.startswith(".") or not _suffix(name):
+                        continue
+                    p = os.path.join(root, name)
+                    try:
+                        st = os.stat(p)
+                    except OSError:
+                        continue  # a dangling link
+                    if stat.S_ISREG(st.st_mode):
+                        add(Path(p), st)
         elif path.is_file():
             if _suffix(path):
-                add(path)
+                add(path, path.stat())
             else:
                 errors.append(CorpusError(str(path), _UNSUPPORTED))
         else:

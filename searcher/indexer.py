@@ -104,8 +104,12 @@ def build(
         user = _userdict_for(old, userdict, rebuild, path)
         staging = store.new_staging(path)
         try:
-            report = _Build(path, staging, old, user, progress, on_problem, procs).run(srcs)
-            store.publish(path, staging)
+            job = _Build(path, staging, old, user, progress, on_problem, procs)
+            report = job.run(srcs)
+            if job.changed:
+                store.publish(path, staging)
+            else:  # nothing to change: the index in force stays, untouched
+                shutil.rmtree(staging, ignore_errors=True)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -148,6 +152,21 @@ class _Previous:
     @property
     def incremental(self) -> bool:
         return self.gen is not None and bool(self.files)
+
+
+def _stat_key(st: os.stat_result) -> list[int]:
+    """What changes whenever a file's content can have changed.
+
+    A write always moves ctime, which no tool can set back (unlike mtime), so
+    a file whose size, inode, mtime and ctime are all as recorded still has the
+    recorded hash; any other file is hashed again.
+    """
+    return [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _racy(st: os.stat_result) -> bool:
+    """Changed within the last two seconds: a coarse clock could hide a second write."""
+    return time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < 2_000_000_000
 
 
 def _sha256(path: str | os.PathLike) -> str:
@@ -209,6 +228,7 @@ class _Build:
         self.progress = progress
         self.problems = _Problems(on_problem)
         self.procs = procs or os.cpu_count() or 1
+        self.changed = True
 
     def run(self, srcs: list[str]) -> BuildReport:
         old, staging = self.old, self.staging
@@ -246,7 +266,10 @@ class _Build:
                 rec = old.files.get(key)
                 data = None
                 try:
-                    if rec is not None:
+                    st = os.stat(f)
+                    if rec is not None and rec.get("stat") == _stat_key(st) and not _racy(st):
+                        digest = rec["hash"]  # not touched since it was hashed
+                    elif rec is not None:
                         digest = _sha256(f)
                     else:
                         data = Path(f).read_bytes()
@@ -266,14 +289,20 @@ class _Build:
                     for a, _ in rec["articles"]:
                         claimed[a] = key
                     n_unchanged += len(rec["articles"])
-                    manifest[key] = rec
+                    manifest[key] = {**rec, "stat": _stat_key(st)}
                     self.problems += [_Stored(p) for p in rec.get("problems", ())]
                 else:
                     if data is None:
                         data = Path(f).read_bytes()
                     articles, errs = corpus.parse_file(Path(f), data)
                     self.problems += errs
-                    entry = {"hash": digest, "articles": [], "skipped": [], "problems": []}
+                    entry = {
+                        "hash": digest,
+                        "stat": _stat_key(st),
+                        "articles": [],
+                        "skipped": [],
+                        "problems": [],
+                    }
                     entry["problems"] = [str(e) for e in errs]
                     for a in articles:
                         if a.id in claimed:
@@ -310,10 +339,19 @@ class _Build:
             batches.cancel()
             raise
         gone = [a for a in before if a not in claimed]
-        engine.commit(str(staging), add=segments, delete_ids=gone + updated)
-        _merge_small(staging)
-        _drop_unused_texts(staging)
-        self._write_meta(srcs, manifest, len(claimed))
+        self.changed = bool(
+            not old.incremental
+            or segments
+            or gone
+            or updated
+            or manifest != old.files
+            or [os.path.abspath(s) for s in srcs] != old.sources
+        )
+        if self.changed:
+            engine.commit(str(staging), add=segments, delete_ids=gone + updated)
+            _merge_small(staging)
+            _drop_unused_texts(staging)
+            self._write_meta(srcs, manifest, len(claimed))
         failed = sorted({p.path for p in self.problems if hasattr(p, "path")})
         return BuildReport(
             path=self.path,
@@ -334,7 +372,8 @@ class _Build:
     def _write_meta(self, srcs: list[str], manifest: dict, articles: int) -> None:
         staging = self.staging
         with open(staging / MANIFEST, "w", encoding="utf-8") as f:
-            json.dump({"files": manifest}, f, ensure_ascii=False, separators=(",", ":"))
+            # dumps, not dump: json.dump streams through the pure-Python encoder
+            f.write(json.dumps({"files": manifest}, ensure_ascii=False, separators=(",", ":")))
             f.flush()
             os.fsync(f.fileno())
         userdict = staging / USERDICT
