@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import stat
 import re
+import stat
 import unicodedata
 import zlib
 from collections import Counter
