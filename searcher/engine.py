@@ -266,9 +266,9 @@ class SegmentBuilder:
         fw.close()
         self._terms.clear()
         self._segment.set_doc_count(self.count)
-        if self._segment.should_assemble():
-            self._segment.create_compound_file(self._storage)
-            self._segment.compound = True
+        # No compound file: Whoosh reads a sub-file of one by copying it whole
+        # into memory (BytesIO), which on a large index costs seconds and
+        # hundreds of megabytes at every search's start.
         self._ix.close()
         return self._segment
 
