@@ -9,6 +9,7 @@ jieba and OpenCC load lazily, so a query that needs neither never pays for them.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import math
@@ -223,6 +224,7 @@ def use_userdict(path: str | os.PathLike | None) -> None:
     _userdict = None if path is None else str(path)
 
 
+@functools.cache
 def dictionary_digest() -> str:
     """sha256 of jieba's main dictionary: an index records what it was built with."""
     import hashlib

@@ -184,12 +184,14 @@ class SegmentBuilder:
 
     _ID_FIELDS = ("id", "date", "source")
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, segid: str | None = None) -> None:
         self._ix = index.open_dir(path)
         self._storage = self._ix.storage
         self._schema = self._ix.schema
         self._codec = _Codec()
         self._segment = self._codec.new_segment(self._storage, self._ix.indexname)
+        if segid is not None:  # chosen ahead, so that side files can be written elsewhere
+            self._segment.segid = segid
         self._perdoc = self._codec.per_document_writer(self._storage, self._segment)
         self._terms: dict[str, dict[str, list]] = {f: {} for f in (*TEXT_FIELDS, *self._ID_FIELDS)}
         self._date_column = self._schema["date"].column_type
@@ -302,6 +304,13 @@ def _add_inlined(tindex, key: bytes, docs: array, weights: array) -> None:
     h = int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[-4:], "big")
     tindex.buckets[h & 255].append((h, pos))
     tindex.lastkey = key
+
+
+def new_segment_id() -> str:
+    """A fresh segment id, in Whoosh's form (for ``SegmentBuilder(path, segid)``)."""
+    from whoosh.util import random_name
+
+    return random_name(size=16)
 
 
 def segment_id(segment) -> str:

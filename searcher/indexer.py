@@ -24,6 +24,7 @@ import os
 import shutil
 import time
 import warnings
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -433,23 +434,38 @@ def _link_generation(gen: Path, staging: Path) -> None:
 # -- segments ------------------------------------------------------------------
 
 
-def _build_segment(staging: str, docs: list[dict]):
-    """Index a batch of articles as one new segment (Whoosh words and text store)."""
+def _build_words(staging: str, segid: str, docs: list[dict]):
+    """The Whoosh segment of a batch of articles (jieba words) and its word counts."""
     gc.disable()  # millions of small objects, none of them cyclic
-    builder = engine.SegmentBuilder(staging)
-    texts = textstore.SegmentWriter(staging, builder.segid)
+    builder = engine.SegmentBuilder(staging, segid)
     try:
         fold, words = analysis.fold, analysis.words
+        counts = array("I")
         for doc in docs:
-            ft, fb = fold(doc["title"]), fold(doc["body"])
-            tw, bw = words(ft), words(fb)
+            tw, bw = words(fold(doc["title"])), words(fold(doc["body"]))
             builder.add(doc, tw, bw)
-            texts.add(ft, fb, doc["id"], (len(tw), len(bw)))
+            counts.append(len(tw))
+            counts.append(len(bw))
         segment = builder.finish()
-        texts.finish()
+        textstore.write_word_counts(staging, segid, counts)
         return segment
     except BaseException:
         builder.cancel()
+        raise
+    finally:
+        gc.enable()
+
+
+def _build_texts(staging: str, segid: str, docs: list[tuple[str, str, str]]) -> None:
+    """The text store of a batch of (id, title, body): no jieba needed."""
+    gc.disable()
+    texts = textstore.SegmentWriter(staging, segid)
+    try:
+        fold = analysis.fold
+        for article_id, title, body in docs:
+            texts.add(fold(title), fold(body), article_id)
+        texts.finish()
+    except BaseException:
         texts.cancel()
         raise
     finally:
@@ -459,9 +475,12 @@ def _build_segment(staging: str, docs: list[dict]):
 class _Batches:
     """Collects articles into batches and builds a segment of each, in workers when worth it.
 
-    Up to _HOLD bytes of text are held and then cut into equal batches, one or
-    more per worker, so the workers finish together; beyond that, batches of
-    _MAX_BATCH go to the workers as they fill (memory stays bounded).
+    A batch's Whoosh segment (jieba words, most of the work) is built by one of
+    `procs` word workers, forked once jieba is loaded so that they share its
+    dictionary; its text store by a text worker, forked at once (it needs no
+    jieba, so it works while the dictionary loads). Up to _HOLD bytes of text
+    are held and then cut into equal batches, so the workers finish together;
+    beyond that, batches of _MAX_BATCH go out as they fill (memory stays bounded).
     """
 
     def __init__(self, staging: str, procs: int, estimate: int) -> None:
@@ -471,29 +490,24 @@ class _Batches:
         self.hold = estimate <= _HOLD
         self._docs: list[dict] = []
         self._bytes = 0
-        self._pool = None
-        self._futures: list = []
+        self._words_pool = None
+        self._texts_pool = None
+        self._futures: list = []  # (words future, texts future) per batch
         self._done: list = []
-        if self.parallel and self.hold:
-            # Start the workers now: each loads the segmenter (about a second)
-            # while this process reads the sources. Larger builds load it here
-            # and fork, so that the workers share its memory.
-            self._start_pool(early=True)
+        if self.parallel:
+            self._texts_pool = self._fork(1)
 
-    def _start_pool(self, early: bool) -> None:
+    @staticmethod
+    def _fork(n: int):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
-            self._pool = ProcessPoolExecutor(
-                self.procs,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=analysis.load if early else None,
-            )
-            if early:  # fork them at once, not at the first batch
-                for _ in range(self.procs):
-                    self._futures.append(self._pool.submit(int))
+            pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork"))
+            for f in [pool.submit(int) for _ in range(n)]:  # start them now
+                f.result()
+        return pool
 
     def add(self, doc: dict) -> None:
         self._docs.append(doc)
@@ -503,20 +517,26 @@ class _Batches:
             self._docs, self._bytes = [], 0
 
     def _submit(self, docs: list[dict]) -> None:
-        if not self.parallel:
+        segid = engine.new_segment_id()
+        texts = [(d["id"], d["title"], d["body"]) for d in docs]
+        if self._texts_pool is None:
             analysis.load()
-            self._done.append(_build_segment(self.staging, docs))
+            segment = _build_words(self.staging, segid, docs)
+            _build_texts(self.staging, segid, texts)
+            self._done.append(segment)
             return
-        if self._pool is None:
-            analysis.load()
-            self._start_pool(early=False)
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        while sum(not f.done() for f in self._futures) >= self.procs + 1:
-            wait(self._futures, return_when=FIRST_COMPLETED)
+        text_future = self._texts_pool.submit(_build_texts, self.staging, segid, texts)
+        if self._words_pool is None:
+            analysis.load()  # while the text worker works
+            self._words_pool = self._fork(self.procs)
+        while sum(not w.done() for w, _ in self._futures) >= self.procs + 1:
+            wait([w for w, _ in self._futures], return_when=FIRST_COMPLETED)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
-            self._futures.append(self._pool.submit(_build_segment, self.staging, docs))
+            words_future = self._words_pool.submit(_build_words, self.staging, segid, docs)
+        self._futures.append((words_future, text_future))
 
     def finish(self) -> list:
         docs, self._docs = self._docs, []
@@ -527,19 +547,24 @@ class _Batches:
             for batch in _split(docs, n, self._bytes):
                 self._submit(batch)
         out = list(self._done)
-        if self._pool is not None:
-            out += [r for r in (f.result() for f in self._futures) if r != 0]
-            self._pool.shutdown()
-            self._pool = None
+        for words_future, text_future in self._futures:
+            out.append(words_future.result())
+            text_future.result()
+        self._shutdown(wait=True)
         return out
 
+    def _shutdown(self, wait: bool) -> None:
+        for pool in (self._words_pool, self._texts_pool):
+            if pool is not None:
+                with contextlib.suppress(Exception):
+                    pool.shutdown(wait=wait, cancel_futures=True)
+        self._words_pool = self._texts_pool = None
+
     def cancel(self) -> None:
-        if self._pool is not None:
-            for f in self._futures:
+        for futures in self._futures:
+            for f in futures:
                 f.cancel()
-            with contextlib.suppress(Exception):
-                self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self._shutdown(wait=True)
 
 
 def _text_size(doc: dict) -> int:
@@ -560,6 +585,8 @@ def _split(docs: list[dict], n: int, total: int) -> list[list[dict]]:
 
 def _merge_small(staging: Path) -> None:
     """Merge the smallest segments when there are too many (few updates need it)."""
+    if len(engine.segment_ids(str(staging))) <= MAX_SEGMENTS:
+        return
     reader = engine.Reader(str(staging))
     try:
         segs = reader.segments()

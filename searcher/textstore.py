@@ -36,7 +36,7 @@ import struct
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import add, mod, mul, sub, xor
 from pathlib import Path
 
@@ -75,16 +75,13 @@ class SegmentWriter:
         self._f = open(self._paths[0], "wb")
         self._offsets = array("Q")
         self._pos = 0
-        self._lists: list[list[int] | None] = [None] * _WIDE
+        self._lists: list[array | None] = [None] * _WIDE  # arrays: 4 bytes a posting
         self._pairs = 0
         self._ids: list[str] = []
-        self._words = array("I")
         self.count = 0
 
-    def add(
-        self, folded_title: str, folded_body: str, article_id: str, words: tuple[int, int]
-    ) -> None:
-        """Add a document: its folded title and body, id, and (title, body) word counts."""
+    def add(self, folded_title: str, folded_body: str, article_id: str) -> None:
+        """Add a document: its folded title and body, and its id."""
         t, b = scrub(folded_title), scrub(folded_body)
         tb, bb = t.encode("utf-8"), b.encode("utf-8")
         self._offsets.append(self._pos)
@@ -98,12 +95,11 @@ class SegmentWriter:
         for k in keys:
             docs = lists[k]
             if docs is None:
-                lists[k] = [d]
+                lists[k] = array("I", (d,))
             else:
                 docs.append(d)
         self._pairs += len(keys)
         self._ids.append(article_id)
-        self._words.extend(words)
         self.count += 1
 
     def finish(self) -> None:
@@ -121,16 +117,23 @@ class SegmentWriter:
             json.dump(self._ids, f, ensure_ascii=False, separators=(",", ":"))
             f.flush()
             os.fsync(f.fileno())
-        with open(self._paths[4], "wb") as f:
-            self._words.tofile(f)
-            f.flush()
-            os.fsync(f.fileno())
 
     def cancel(self) -> None:
         self._f.close()
-        for p in self._paths:
+        for p in self._paths[:4]:
             with contextlib.suppress(OSError):
                 p.unlink()
+
+
+def write_word_counts(folder: str | Path, segid: str, counts: array) -> None:
+    """The segment's (title, body) word counts per document, uint32 pairs (``seg-S.wlen``).
+
+    Written by whoever segments the words; the rest of the store needs no jieba.
+    """
+    with open(Path(folder) / file_names(segid)[4], "wb") as f:
+        counts.tofile(f)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _write_grams(path: Path, lists: list, pairs: int, ndocs: int) -> None:
@@ -141,7 +144,7 @@ def _write_grams(path: Path, lists: list, pairs: int, ndocs: int) -> None:
         for k, docs in enumerate(lists):
             if docs is not None:
                 b = k % nb
-                folded[b] = docs if folded[b] is None else sorted({*folded[b], *docs})
+                folded[b] = docs if folded[b] is None else array("I", sorted({*folded[b], *docs}))
         lists = folded
     wide = ndocs >= 0x10000  # delta-coded uint16, or plain uint32 document numbers
     offsets = array("I", bytes(4 * (nb + 1)))
@@ -151,10 +154,8 @@ def _write_grams(path: Path, lists: list, pairs: int, ndocs: int) -> None:
         offsets[b] = pos
         if docs is None:
             continue
-        if wide:
-            data = array("I", docs).tobytes()
-        else:
-            data = array("H", map(sub, docs, [0, *docs[:-1]])).tobytes()
+        # delta-coded uint16, or plain uint32 document numbers in a huge segment
+        data = docs.tobytes() if wide else array("H", map(sub, docs, chain((0,), docs))).tobytes()
         chunks.append(data)
         pos += len(data)
     offsets[nb] = pos
@@ -175,6 +176,7 @@ def copy_segment(
 ) -> int:
     """Write the store of a merged segment: the live documents of segids, in order."""
     w = SegmentWriter(dst_folder, new_segid)
+    counts = array("I")
     try:
         for sid in segids:
             seg = _Segment(Path(src_folder), sid, 0, frozenset(deleted.get(sid, ())))
@@ -182,10 +184,12 @@ def copy_segment(
                 ids = seg.ids()
                 for d in range(seg.doc_count):
                     if d not in seg.deleted:
-                        w.add(*seg.texts(d), ids[d], seg.word_counts(d))
+                        w.add(*seg.texts(d), ids[d])
+                        counts.extend(seg.word_counts(d))
             finally:
                 seg.close()
         w.finish()
+        write_word_counts(dst_folder, new_segid, counts)
     except BaseException:
         w.cancel()
         raise
