@@ -38,7 +38,7 @@ USERDICT = "userdict.txt"
 MAX_SEGMENTS = 16  # more than this after an update: the smallest are merged
 _IN_PROCESS = 1 << 20  # below this much new text, workers cost more than they save
 _HOLD = 64 << 20  # up to this much text, batches are cut equal once all is read
-_MAX_BATCH = 8 << 20  # characters of text per segment built by one worker
+_MAX_BATCH = 4 << 20  # characters of text per segment (a worker's memory grows with it)
 
 
 @dataclass
@@ -235,6 +235,7 @@ class _Build:
         old, staging = self.old, self.staging
         files, found_problems = corpus.find_files(srcs)
         self.problems += found_problems
+        failed = {p.path for p in found_problems}  # source files with a problem
         if old.incremental:
             _link_generation(old.gen, staging)
         else:
@@ -279,6 +280,7 @@ class _Build:
                     self.problems.append(
                         CorpusError(str(f), f"cannot read file: {e.strerror or e}")
                     )
+                    failed.add(str(f))
                     continue
                 if (
                     rec is not None
@@ -291,12 +293,16 @@ class _Build:
                         claimed[a] = key
                     n_unchanged += len(rec["articles"])
                     manifest[key] = {**rec, "stat": _stat_key(st)}
-                    self.problems += [_Stored(p) for p in rec.get("problems", ())]
+                    if rec.get("problems"):  # still there: the file has not changed
+                        self.problems += rec["problems"]
+                        failed.add(str(f))
                 else:
                     if data is None:
                         data = Path(f).read_bytes()
                     articles, errs = corpus.parse_file(Path(f), data)
                     self.problems += errs
+                    if errs:
+                        failed.add(str(f))
                     entry = {
                         "hash": digest,
                         "stat": _stat_key(st),
@@ -312,6 +318,7 @@ class _Build:
                                 f"duplicate id {a.id!r} (first in {claimed[a.id]}); skipped",
                             )
                             self.problems.append(err)
+                            failed.add(str(f))
                             entry["skipped"].append(a.id)
                             entry["problems"].append(str(err))
                             continue
@@ -353,7 +360,6 @@ class _Build:
             _merge_small(staging)
             _drop_unused_texts(staging)
             self._write_meta(srcs, manifest, len(claimed))
-        failed = sorted({p.path for p in self.problems if hasattr(p, "path")})
         return BuildReport(
             path=self.path,
             articles=len(claimed),
@@ -366,7 +372,7 @@ class _Build:
             updated=len(updated),
             removed=len(gone),
             unchanged=n_unchanged,
-            failed=failed,
+            failed=sorted(failed),
             rebuilt=not old.incremental,
         )
 
@@ -393,14 +399,6 @@ class _Build:
                 "articles": articles,
             },
         )
-
-
-class _Stored(str):
-    """A problem recorded when an unchanged file was last read: reported again."""
-
-    @property
-    def path(self) -> str:
-        return self.split(":", 1)[0]
 
 
 def _size(f: Path) -> int:
@@ -527,11 +525,14 @@ class _Batches:
             return
         from concurrent.futures import FIRST_COMPLETED, wait
 
+        # Streaming, at most one batch per worker in flight: the next waits here.
+        while not self.hold and sum(not t.done() for _, t in self._futures) >= 1:
+            wait([t for _, t in self._futures], return_when=FIRST_COMPLETED)
         text_future = self._texts_pool.submit(_build_texts, self.staging, segid, texts)
         if self._words_pool is None:
             analysis.load()  # while the text worker works
             self._words_pool = self._fork(self.procs)
-        while sum(not w.done() for w, _ in self._futures) >= self.procs + 1:
+        while not self.hold and sum(not w.done() for w, _ in self._futures) >= self.procs:
             wait([w for w, _ in self._futures], return_when=FIRST_COMPLETED)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
