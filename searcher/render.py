@@ -334,8 +334,9 @@ def build_summary(report, err: IO[str]) -> None:
             f" {report.removed} removed, {report.unchanged} unchanged;"
             f" {_plural(report.articles, 'article')}"
         )
+    speed = f" ({rate:.2f} MB/s)" if report.text_bytes else ""
     err.write(
         f"{did} ({_size(report.text_bytes)} of text read)"
         f" from {_plural(report.files, 'file')}"
-        f" in {report.seconds:.1f} s ({rate:.2f} MB/s) -> {inert(report.path)}{bad}\n"
+        f" in {report.seconds:.1f} s{speed} -> {inert(report.path)}{bad}\n"
     )
