@@ -337,10 +337,6 @@ class _Segment:
                 out[d] = (t, n)
         return out
 
-    def count(self, d: int, field: str, nb: bytes) -> int:
-        s, e = self.span(d, field)
-        return self.mm[s:e].count(nb)
-
     def field_total(self, field: str) -> int:
         """Bytes of the field over live documents."""
         n = self.doc_count
@@ -407,10 +403,6 @@ class TextStore:
     def find(self, needle: str, field: str | None = None) -> set[int]:
         """Live documents whose folded title or body (or the given field) contains needle."""
         return set(self.counts(needle, field))
-
-    def count(self, doc: int, field: str, needle: str) -> int:
-        seg, d = self._locate(doc)
-        return seg.count(d, field, scrub(needle).encode("utf-8"))
 
     def word_total(self) -> int:
         """Words in all live titles and bodies (for word probabilities)."""
