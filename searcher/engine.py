@@ -425,6 +425,16 @@ class Reader:
         except (OSError, EOFError, ValueError, KeyError) as e:
             raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
         self.path = path
+        # Open now every file a search may read: an update may delete this
+        # generation's files while it is in use, and an open file stays readable.
+        try:
+            for sub, _ in self._s.reader().leaf_readers():
+                if sub.segment() is not None and sub.doc_count_all():
+                    sub.stored_fields(0)
+                    sub.column_reader("date")
+        except (OSError, EOFError, ValueError, KeyError) as e:
+            self.close()
+            raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
         self._all: frozenset[int] | None = None
         self._logprob: dict[str, float | None] = {}
         self._log_total: float | None = None

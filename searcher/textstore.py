@@ -201,13 +201,22 @@ class _Segment:
 
     def __init__(self, folder: Path, segid: str, offset: int, deleted: frozenset[int]) -> None:
         text, idx, grams, self._ids_path, wlen = (folder / n for n in file_names(segid))
-        self._wlen = array("I")
-        with open(wlen, "rb") as f:
-            self._wlen.frombytes(f.read())
         self._ids: list[str] | None = None
         self.offset = offset
         self.deleted = deleted
-        self._files = []
+        self._files: list = []
+        self.mm = b""
+        self._grams = None
+        try:
+            self._open(text, idx, grams, wlen)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, text: Path, idx: Path, grams: Path, wlen: Path) -> None:
+        self._wlen = array("I")
+        with open(wlen, "rb") as f:
+            self._wlen.frombytes(f.read())
         ix = array("Q")
         with open(idx, "rb") as f:
             ix.frombytes(f.read())
@@ -222,10 +231,16 @@ class _Segment:
         self.mm = self._map(text, self.size)
         self._grams = None
         self._grams_path = grams
+        # Opened now, read on first use: the files may be deleted by a later update.
+        self._grams_file = open(grams, "rb")
+        self._files.append(self._grams_file)
+        self._ids_file = open(self._ids_path, "rb")
+        self._files.append(self._ids_file)
 
-    def _map(self, path: Path, size: int | None = None):
-        f = open(path, "rb")
-        self._files.append(f)
+    def _map(self, path: Path, size: int | None = None, f=None):
+        if f is None:
+            f = open(path, "rb")
+            self._files.append(f)
         actual = os.fstat(f.fileno()).st_size
         if size is not None and actual != size:
             raise ValueError(f"{path.name} is {actual} bytes, expected {size}")
@@ -252,8 +267,8 @@ class _Segment:
     def ids(self) -> list[str]:
         """The article id of each document, in order (read on first use)."""
         if self._ids is None:
-            with open(self._ids_path, encoding="utf-8") as f:
-                self._ids = json.load(f)
+            self._ids_file.seek(0)
+            self._ids = json.loads(self._ids_file.read())
             if len(self._ids) != self.doc_count:
                 raise ValueError(f"{self._ids_path.name} does not match its segment")
         return self._ids
@@ -273,7 +288,7 @@ class _Segment:
 
     def _open_grams(self):
         if self._grams is None:
-            mm = self._map(self._grams_path)
+            mm = self._map(self._grams_path, f=self._grams_file)
             magic, nb, ndocs, wide = _HEAD.unpack_from(mm, 0)
             if magic != _GRAMS_MAGIC or ndocs != self.doc_count:
                 raise ValueError(f"{self._grams_path.name} does not match its segment")

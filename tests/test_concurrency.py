@@ -111,3 +111,19 @@ def test_a_second_writer_waits_or_gives_up(tmp_path):
         f"waiting for another 'searcher index' to finish with {path} ..."
     )
     assert '"type": "index"' in out
+
+
+def test_an_open_index_keeps_answering_after_its_generation_is_removed(tmp_path):
+    src = tmp_path / "src"
+    _version(src, "old", 5)
+    path = tmp_path / "ix"
+    searcher.build_index([src], path)
+    with searcher.open_index(path) as ix:
+        first = ix.generation
+        for tag in ("new", "newer"):  # two updates: the first generation is cleaned away
+            _version(src, tag, 5 + len(tag))
+            searcher.build_index([src], path)
+        assert not first.exists()
+        hits = ix.search("杜鹃花", limit=0).hits  # stored fields and snippets still read
+        assert sorted(h.id for h in hits) == [f"old{i}" for i in range(5)]
+        assert hits[0].snippets and ix.search("鞍山", sort="date").total == 5
