@@ -158,11 +158,9 @@ class _Run:
 
     def scores(self, lits: list[_Lit], docs: set[int]) -> dict[int, float]:
         """BM25F of each literal as one term where it occurs exactly, else of its words."""
-        weights = {"title": engine.TITLE_BOOST, "body": 1.0}
         total = dict.fromkeys(docs, 0.0)
         for lit in lits:
-            fw = {f: weights[f] for f in lit.fields}
-            for d, sc in self.texts.bm25(lit.folded, lit.exact & docs, fw).items():
+            for d, sc in exact_bm25(self.texts, lit, lit.exact & docs).items():
                 total[d] += sc
             # Articles holding the words apart score on the words.
             loose = lit.loose & docs
@@ -339,6 +337,44 @@ def _hit(
 
 
 K1, B = 1.2, 0.75  # BM25's usual constants, for exact strings and for words
+_FIELD_WEIGHT = {"title": engine.TITLE_BOOST, "body": 1.0}
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _length_norm(avg: float) -> tuple[float, float]:
+    """(a, c) such that BM25's term weight is tf * (K1 + 1) / (tf + a + c * length)."""
+    return K1 * (1 - B), K1 * B / avg
+
+
+def exact_bm25(texts: TextStore, lit: _Lit, docs: set[int]) -> dict[int, float]:
+    """BM25F of a literal's exact string as one term, over docs (which hold it).
+
+    Counts and lengths come from the text store; the document frequency is
+    every live article holding the string, whatever else the query filters.
+    """
+    idf = _idf(texts.doc_count, len(lit.exact))
+    counts = texts.counts(lit.folded)
+    tw = idf * _FIELD_WEIGHT["title"] * (K1 + 1) if "title" in lit.fields else 0.0
+    bw = idf * _FIELD_WEIGHT["body"] * (K1 + 1) if "body" in lit.fields else 0.0
+    (at, ct), (ab, cb) = (
+        _length_norm(texts.avg_length("title")),
+        _length_norm(texts.avg_length("body")),
+    )
+    out = dict.fromkeys(docs, 0.0)
+    lengths = texts.lengths
+    for d in docs:  # a hot loop: the formula inline
+        tf_title, tf_body = counts.get(d) or (0, 0)
+        len_title, len_body = lengths(d)
+        score = 0.0
+        if tw and tf_title:
+            score += tw * tf_title / (tf_title + at + ct * len_title)
+        if bw and tf_body:
+            score += bw * tf_body / (tf_body + ab + cb * len_body)
+        out[d] = score
+    return out
 
 
 def words_bm25(
@@ -357,17 +393,15 @@ def words_bm25(
     out = dict.fromkeys(docs, 0.0)
     n = texts.doc_count
     for f in fields:
-        weight = engine.TITLE_BOOST if f == "title" else 1.0
-        avg = texts.avg_length(f)
+        a, c = _length_norm(texts.avg_length(f))
         for w in dict.fromkeys(words):
             tfs = reader.frequencies(engine.WORDS[f], w, docs)
             if not tfs:
                 continue
-            df = len(reader.docs_with_term(engine.WORDS[f], w))
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            idf = _idf(n, len(reader.docs_with_term(engine.WORDS[f], w)))
+            weight = idf * _FIELD_WEIGHT[f] * (K1 + 1)
             for d, tf in tfs.items():
-                norm = K1 * (1 - B + B * texts.length(d, f) / avg)
-                out[d] += weight * idf * tf * (K1 + 1) / (tf + norm)
+                out[d] += weight * tf / (tf + a + c * texts.length(d, f))
     return out
 
 
@@ -412,16 +446,13 @@ def run(
     scores = r.scores(pos, docs)
 
     # (literals matched exactly, as whole words) per document: the ranking tiers
-    if len(pos) == 1:
-        exact, whole = pos[0].exact, pos[0].whole
-        tiers = {d: (1, 1) for d in whole}
-        tiers.update((d, (1, 0)) for d in docs if d not in whole and d in exact)
-        tiers.update((d, (0, 0)) for d in docs if d not in exact)
-    else:
-        tiers = {
-            d: (sum(d in lit.exact for lit in pos), sum(d in lit.whole for lit in pos))
-            for d in docs
-        }
+    n_exact: Counter[int] = Counter()
+    n_whole: Counter[int] = Counter()
+    for lit in pos:
+        n_exact.update(lit.exact & docs)
+        n_whole.update(lit.whole & docs)
+    exact_get, whole_get = n_exact.get, n_whole.get  # no Counter.__missing__ per document
+    tiers = {d: (exact_get(d, 0), whole_get(d, 0)) for d in docs}
     ranked = rank(docs, lambda d: (-tiers[d][0], -tiers[d][1], -scores[d]), texts)
 
     def make_hit(rank: int, d: int) -> Hit:

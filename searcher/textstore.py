@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import mmap
 import os
 import struct
@@ -410,7 +409,7 @@ class TextStore:
                     out.update(zip(map(add, found, repeat(seg.offset)), found.values()))
                 else:
                     out.update(found)
-        if len(self._counts) >= 8:  # within a query, find and bm25 share one pass
+        if len(self._counts) >= 8:  # within a query, matching and scoring share one pass
             self._counts.clear()
         self._counts[key] = out
         return out
@@ -438,38 +437,14 @@ class TextStore:
         s, e = seg.span(d, field)
         return e - s
 
+    def lengths(self, doc: int) -> tuple[int, int]:
+        """(title, body) length in bytes of folded text."""
+        seg, d = self._locate(doc)
+        start, body, end = seg.starts[d], seg.bodies[d], seg.starts[d + 1]
+        return body - 1 - start, end - 1 - body
+
     def avg_length(self, field: str) -> float:
         if field not in self._avg:
             total = sum(s.field_total(field) for s in self._segs)
             self._avg[field] = (total / self.doc_count) if self.doc_count else 1.0
         return self._avg[field] or 1.0
-
-    def bm25(
-        self,
-        needle: str,
-        docs: set[int],
-        fields: dict[str, float],
-        k1: float = 1.2,
-        b: float = 0.75,
-    ) -> dict[int, float]:
-        """BM25F-style score of needle as one term, summed over weighted fields."""
-        n = self.doc_count
-        df = len(docs)
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        out = dict.fromkeys(docs, 0.0)
-        counts = self.counts(needle)
-        avgs = {f: self.avg_length(f) for f in fields}
-        tw, bw = fields.get("title"), fields.get("body")
-        for d in docs:
-            tf_title, tf_body = counts.get(d) or (0, 0)
-            seg, local = self._locate(d)
-            start, body, end = seg.starts[local], seg.bodies[local], seg.starts[local + 1]
-            score = 0.0
-            if tw and tf_title:
-                norm = k1 * (1 - b + b * (body - 1 - start) / avgs["title"])
-                score += tw * idf * tf_title * (k1 + 1) / (tf_title + norm)
-            if bw and tf_body:
-                norm = k1 * (1 - b + b * (end - 1 - body) / avgs["body"])
-                score += bw * idf * tf_body * (k1 + 1) / (tf_body + norm)
-            out[d] = score
-        return out

@@ -211,3 +211,17 @@ def test_article_highlights_like_a_hit(ix):
     assert {art.title[a:b] for a, b in art.title_matches} == {"经济", "发展"}
     art = ix.article("eco", query_text='"经济发展" -农村')
     assert [art.body[a:b] for a, b in art.body_matches] == ["经济发展"]
+
+
+def test_a_filter_leaves_the_scores_of_what_it_keeps_unchanged(make_index):
+    path = make_index(
+        [
+            {"id": f"d{i}", "body": "招商引资" + "，会议" * i, "date": f"1998-01-{i + 1:02d}"}
+            for i in range(6)
+        ]
+    )
+    with searcher.open_index(path) as ix:
+        every = {h.id: h.score for h in ix.search("招商", limit=0).hits}
+        late = {h.id: h.score for h in ix.search("招商", limit=0, since="1998-01-04").hits}
+    assert sorted(late) == ["d3", "d4", "d5"]
+    assert late == {k: every[k] for k in late}
