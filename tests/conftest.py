@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,48 @@ import searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _drop_file_override() -> None:
+    """In a child about to exec: give up root's power to ignore file permissions."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def run_searcher(*args: str, permissions: bool = False, **kw) -> subprocess.CompletedProcess:
+    """Run the searcher command in a fresh process; text output captured.
+
+    With permissions=True file modes are enforced even when the tests run as
+    root (as CI machines often do): the child drops the capabilities that let
+    root read a mode-000 file or write into a read-only folder.
+    """
+    if permissions and os.geteuid() == 0:
+        kw["preexec_fn"] = _drop_file_override
+    return subprocess.run(
+        [sys.executable, "-m", "searcher", *args], capture_output=True, text=True, **kw
+    )
+
+
+@pytest.fixture(scope="session")
+def permissions_enforced() -> None:
+    """Skip unless run_searcher(permissions=True) really enforces file modes here."""
+    if os.geteuid() != 0:
+        return
+    try:
+        r = subprocess.run(
+            [sys.executable, "-c", "open('/proc/self/status').read()"],
+            preexec_fn=_drop_file_override,
+            capture_output=True,
+        )
+    except (OSError, subprocess.SubprocessError) as e:
+        pytest.skip(f"cannot drop root's file permissions here: {e}")
+    if r.returncode != 0:
+        pytest.skip("cannot drop root's file permissions here")
 
 
 def write_jsonl(path: Path, articles: list[dict]) -> Path:
