@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from searcher import render
-from searcher.errors import SearcherError
+from searcher.errors import SearcherError, interrupted
 
 if TYPE_CHECKING:
     from searcher.search import Results
@@ -29,6 +29,7 @@ EXIT_OK, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 
 def _guard(fn: Callable) -> Callable:
     """Run a verb: errors become one line and exit 2; a closed pipe ends quietly."""
+    writing = fn.__name__ == "index_cmd"
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -43,7 +44,7 @@ def _guard(fn: Callable) -> Callable:
             _quiet_pipe()
             code = EXIT_OK
         except KeyboardInterrupt:
-            render.error("interrupted")
+            render.error(interrupted(writing))
             code = 130
         except Exception as e:  # a bug: still one line, the traceback on request
             if os.environ.get("SEARCHER_DEBUG"):
@@ -135,8 +136,8 @@ class _Group(click.Group):
         except click.ClickException as e:
             render.error(e.format_message())
             sys.exit(e.exit_code)
-        except click.Abort:
-            render.error("interrupted")
+        except click.Abort:  # Ctrl-C while click parsed the command line
+            render.error(interrupted((args or sys.argv[1:])[:1] == ["index"]))
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
@@ -190,21 +191,18 @@ def index_cmd(
         sys.stderr.write(render.inert(text) + "\n")
 
     show_bar = sys.stderr.isatty() and not as_json
-    try:
-        with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
-            report = indexer.build(
-                sources or None,
-                index_path,
-                rebuild=rebuild,
-                userdict=userdict,
-                progress=bar,
-                wait=not no_wait,
-                on_wait=waiting,
-                on_problem=problem,
-            )
-    except KeyboardInterrupt:
-        render.error("interrupted, previous index kept")
-        return 130
+    with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
+        report = indexer.build(
+            sources or None,
+            index_path,
+            rebuild=rebuild,
+            userdict=userdict,
+            progress=bar,
+            wait=not no_wait,
+            on_wait=waiting,
+            on_problem=problem,
+            on_notice=lambda text: sys.stderr.write(f"Note: {render.inert(text)}\n"),
+        )
     if as_json:
         render.json_object(
             {"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout

@@ -18,6 +18,18 @@ class IndexNotFound(SearcherError):
         self.path = path
 
 
+class NotAnIndex(IndexNotFound):
+    """A folder with other things in it, and no index."""
+
+    def __init__(self, path: str, hint: str = "") -> None:
+        SearcherError.__init__(
+            self,
+            f"{path} is not a searcher index{hint} (give an index folder with -i,"
+            f" or build one there with 'searcher index --rebuild -i {path}')",
+        )
+        self.path = path
+
+
 class IndexOutdated(SearcherError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"index at {path} {reason} (run 'searcher index --rebuild')")
@@ -28,6 +40,7 @@ class IndexDamaged(SearcherError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"index at {path} is damaged: {reason} (run 'searcher index --rebuild')")
         self.path = path
+        self.reason = reason
 
 
 class IndexBusy(SearcherError):
@@ -56,3 +69,8 @@ class CorpusError(SearcherError):
         self.reason = reason
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
+
+
+def interrupted(writing: bool) -> str:
+    """The one line for Ctrl-C; a build or update says that nothing was lost."""
+    return "interrupted, previous index kept" if writing else "interrupted"

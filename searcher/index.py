@@ -71,7 +71,11 @@ class Index:
         self.generation = gen
         self.meta = store.read_meta(gen, self.path)
         store.check_versions(self.meta, self.path, engine.versions())
-        self._reader = engine.Reader(str(gen))
+        store.verify(gen, self.meta, self.path)
+        try:
+            self._reader = engine.Reader(str(gen))
+        except IndexDamaged as e:  # name the index the user gave, not the generation
+            raise IndexDamaged(self.path, e.reason) from e
         try:
             self._texts = TextStore(gen, self._reader.segments())
         except (OSError, ValueError) as e:

@@ -17,6 +17,7 @@ untouched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import hashlib
 import json
@@ -82,6 +83,7 @@ def build(
     wait: bool = True,
     on_wait: Callable[[], None] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
     procs: int | None = None,
 ) -> BuildReport:
     """Bring the index at path up to date with sources (files or folders).
@@ -91,10 +93,41 @@ def build(
     "path:line: reason"), and to on_problem as they are met, and skipped; good
     articles beside them are indexed. userdict is a jieba user dictionary; it
     is stored with the index and used by later updates and searches.
+    on_notice gets other remarks (an earlier build that died is cleaned up).
+    A failure to write the index raises SearcherError; the index in force is kept.
     """
     t0 = time.perf_counter()
     path = str(path or store.default_path())
-    with store.writer_lock(path, wait=wait, on_wait=on_wait):
+    try:
+        report = _build(
+            sources, path, rebuild, userdict, progress, wait, on_wait, on_problem, on_notice, procs
+        )
+    except OSError as e:  # sources' read errors are problems: this is the index's folder
+        raise _write_error(path, e) from e
+    report.seconds = round(time.perf_counter() - t0, 3)
+    return report
+
+
+def _write_error(path: str, e: OSError) -> SearcherError:
+    what = {
+        errno.ENOSPC: "the disk is full (free some space and run it again)",
+        errno.EDQUOT: "the disk quota is used up (free some space and run it again)",
+        errno.EFBIG: "a file grew past the size limit (raise 'ulimit -f' and run it again)",
+        errno.EROFS: "the file system is read-only (choose another folder with -i)",
+        errno.EACCES: "permission denied (make the folder writable, or choose another with -i)",
+        errno.EPERM: "permission denied (make the folder writable, or choose another with -i)",
+    }.get(e.errno, f"{e.strerror or e} (check the folder and run it again)")
+    name = f" ({e.filename})" if e.filename else ""
+    return SearcherError(f"cannot write the index at {path}{name}: {what}; nothing was changed")
+
+
+def _build(sources, path, rebuild, userdict, progress, wait, on_wait, on_problem, on_notice, procs):
+    with store.writer_lock(path, wait=wait, on_wait=on_wait) as stale:
+        if stale and on_notice:
+            on_notice(
+                f"an earlier 'searcher index' ({stale}) did not finish; its unfinished files"
+                " are removed and the index it left in force is kept"
+            )
         store.clean(path)
         old = _Previous.open(path, rebuild)
         srcs = [str(s) for s in sources] if sources else old.sources or list(DEFAULT_SOURCES)
@@ -115,7 +148,6 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
             raise
         store.clean(path)
-    report.seconds = round(time.perf_counter() - t0, 3)
     return report
 
 
@@ -142,6 +174,7 @@ class _Previous:
         if rebuild:
             return cls(gen, meta, {})  # keep its sources and user dictionary only
         store.check_versions(meta, path, engine.versions())
+        store.verify(gen, meta, path)  # an update builds on every file of it
         if meta.get("dictionary") != analysis.dictionary_digest():
             raise IndexOutdated(path, "was built with another jieba dictionary")
         try:
@@ -397,6 +430,7 @@ class _Build:
                 "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "sources": [os.path.abspath(s) for s in srcs],
                 "articles": articles,
+                "files": store.file_sizes(staging),
             },
         )
 
@@ -502,7 +536,10 @@ class _Batches:
 
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
-            pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(
+                n, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
+                initargs=(os.getpid(),),
+            )
             for f in [pool.submit(int) for _ in range(n)]:  # start them now
                 f.result()
         return pool
@@ -562,10 +599,36 @@ class _Batches:
         self._words_pool = self._texts_pool = None
 
     def cancel(self) -> None:
+        """Stop at once (an error or Ctrl-C): the workers' half-built segments are discarded."""
+        for pool in (self._words_pool, self._texts_pool):
+            for p in list((getattr(pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(Exception):
+                    p.kill()
         for futures in self._futures:
             for f in futures:
                 f.cancel()
         self._shutdown(wait=True)
+
+
+def _worker_init(build_pid: int) -> None:
+    """A worker leaves Ctrl-C to the build (which stops it) and dies with it.
+
+    A worker shares the build's writer lock (fork copies the descriptor); one
+    that outlived a killed build would hold the lock and block the next one.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != build_pid:  # the build died before prctl took effect
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _text_size(doc: dict) -> int:

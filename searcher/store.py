@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from searcher.errors import IndexBusy, IndexDamaged, IndexNotFound, IndexOutdated
+from searcher.errors import IndexBusy, IndexDamaged, IndexNotFound, IndexOutdated, NotAnIndex
 
 CURRENT = "CURRENT"
 META = "searcher.json"
@@ -36,6 +36,10 @@ def current_generation(path: str | Path) -> Path:
     root = Path(path)
     link = root / CURRENT
     if not link.is_symlink() and not link.exists():
+        if root.is_dir() and any(p.name != LOCK for p in root.iterdir()):
+            inside = sorted(p.parent.name for p in root.glob(f"*/{CURRENT}"))
+            hint = f"; did you mean {root / inside[0]}?" if inside else ""
+            raise NotAnIndex(str(path), hint)
         raise IndexNotFound(str(path))
     target = root / os.readlink(link) if link.is_symlink() else link
     if not target.is_dir():
@@ -60,6 +64,30 @@ def check_versions(meta: dict, path: str | Path, expected: dict) -> None:
             raise IndexOutdated(
                 str(path),
                 f"was built with {key.replace('_', ' ')} {have}, this searcher uses {want}",
+            )
+
+
+def file_sizes(gen: Path) -> dict[str, int]:
+    """The size of every file of a finished generation (recorded in its meta)."""
+    return {f.name: f.stat().st_size for f in sorted(gen.iterdir()) if f.is_file() and f.name != META}
+
+
+def verify(gen: Path, meta: dict, path: str | Path) -> None:
+    """IndexDamaged if a file the generation was published with is missing or resized.
+
+    A stat per file: cheap enough for every open, and it catches the usual
+    damage (a truncated copy, a file deleted by hand or by a cleaner).
+    """
+    for name, size in (meta.get("files") or {}).items():
+        try:
+            have = os.stat(gen / name).st_size
+        except FileNotFoundError:
+            raise IndexDamaged(str(path), f"file {name} is missing") from None
+        except OSError as e:
+            raise IndexDamaged(str(path), f"file {name} is unreadable ({e.strerror})") from e
+        if have != size:
+            raise IndexDamaged(
+                str(path), f"file {name} has {have:,} bytes, it was written with {size:,}"
             )
 
 
@@ -120,18 +148,24 @@ def clean(path: str | Path, keep: int = 1) -> None:
     except (IndexNotFound, IndexDamaged):
         current = None
     old = sorted(p for p in root.glob("gen-*") if p.name != current)
-    for p in old[: max(0, len(old) - keep)] + list(root.glob("staging-*")):
+    # Newer than the one in force: a build died between naming it and publishing it.
+    unpublished = [p for p in old if current is not None and p.name > current]
+    old = [p for p in old if p not in unpublished]
+    for p in old[: max(0, len(old) - keep)] + unpublished + list(root.glob("staging-*")):
         shutil.rmtree(p, ignore_errors=True)
 
 
 @contextlib.contextmanager
 def writer_lock(
     path: str | Path, *, wait: bool = True, on_wait: Callable[[], None] | None = None
-) -> Iterator[None]:
+) -> Iterator[str | None]:
     """Hold the index's writer lock: one build or update at a time.
 
     The lock is an flock on a file, so it is released by the kernel when its
-    holder dies: a killed writer never leaves a stale lock behind.
+    holder dies: a killed writer never blocks the next one. The holder writes
+    its pid and start time into the file and empties it when done; a record
+    found on entry is a writer that died. It is yielded (for a note to the
+    user); what that writer left behind is removed by ``clean``.
     """
     root = Path(path)
     root.mkdir(parents=True, exist_ok=True)
@@ -149,6 +183,14 @@ def writer_lock(
             if on_wait:
                 on_wait()
             fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        stale = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or None
+        record = f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, record.encode(), 0)
+        try:
+            yield stale
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)  # finished (or failed cleanly): nothing stale
     finally:
         os.close(fd)

@@ -220,7 +220,10 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     monkeypatch.setattr(engine.SegmentBuilder, "add", failing_add)
     r = run("index", new, "-i", ix_path)
     assert r.exit_code == 2
-    assert "No space left on device" in r.stderr
+    assert r.stderr == (
+        f"Error: cannot write the index at {ix_path}: the disk is full"
+        " (free some space and run it again); nothing was changed\n"
+    )
     monkeypatch.setattr(engine.SegmentBuilder, "add", real_add)
     hits = json_lines(run("search", "杜鹃花", "--json", "-i", ix_path).stdout)
     assert [h["id"] for h in hits if h["type"] == "hit"] == ["old"]
