@@ -30,6 +30,8 @@ from pathlib import Path
 import searcher
 
 ROOT = Path(__file__).resolve().parent.parent
+PER_FILE = 60  # articles per source file: 300 in all
+STARTUP = 0.1  # seconds: Python's own start-up, before any searcher code runs
 QUERIES = ["变更标记", "新增文章", "经济", "辽宁", '"发展"', "鞍山 OR 锦州", "title:报道", "企业 -经济"]
 
 
@@ -109,7 +111,7 @@ def kill_loop(
     points: int,
     sig: signal.Signals,
     rebuild: bool,
-    per_file: int = 60,
+    per_file: int = PER_FILE,
     seed: int = 1,
     env: dict | None = None,
     expected: dict | None = None,
@@ -132,14 +134,20 @@ def kill_loop(
     for _ in range(points):
         target = "A" if state == "B" else "B"
         write_version(src, target, per_file)
-        delay = rng.uniform(0.0, span * 1.1)
+        # Ctrl-C reaches the whole process group (workers too) and cannot be
+        # handled by any program before Python has started running its code.
+        delay = rng.uniform(STARTUP if sig == signal.SIGINT else 0.0, span * 1.1)
         out.delays.append(delay)
         p = subprocess.Popen(
             searcher_cmd("index", src, "-i", ix, *extra),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            start_new_session=True,
         )
         time.sleep(delay)
-        p.send_signal(sig)
+        if sig == signal.SIGINT:
+            os.killpg(p.pid, sig)
+        else:
+            p.send_signal(sig)  # the build alone: its workers must notice by themselves
         _, err = p.communicate(timeout=300)
         out.runs += 1
         if p.returncode == 0:

@@ -1,0 +1,287 @@
+"""Faults: a killed or failing build, a damaged index, readers during writes.
+
+Whatever happens to `searcher index`, the index in force stays whole and
+searchable, and the next run completes. The kill loop here is a small
+configuration; `python bench/killloop.py` runs a longer one on the real corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import killloop
+import pytest
+from conftest import ROOT, SEEDS, run_searcher
+
+import searcher
+from searcher import store
+from searcher.errors import IndexDamaged, IndexNotFound
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory) -> tuple[Path, dict]:
+    """The two versions' answers, each from a fresh build of it alone."""
+    work = tmp_path_factory.mktemp("versions")
+    return work, killloop.reference_answers(work, killloop.PER_FILE)
+
+
+# -- killed at any moment -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sig, rebuild, points",
+    [
+        (signal.SIGKILL, False, 12),
+        (signal.SIGKILL, True, 12),
+        (signal.SIGINT, False, 5),
+        (signal.SIGINT, True, 5),
+    ],
+    ids=["sigkill-update", "sigkill-rebuild", "sigint-update", "sigint-rebuild"],
+)
+def test_killed_at_any_moment_keeps_the_old_or_the_new_index(versions, tmp_path, sig, rebuild, points):
+    _, expected = versions
+    out = killloop.kill_loop(
+        tmp_path, points=points, sig=sig, rebuild=rebuild, seed=points + rebuild, expected=expected
+    )
+    assert not out.failures, out.failures
+    assert out.runs == points
+    assert out.killed >= points // 2  # most signals land while it works
+    assert out.seen["A"] + out.seen["B"] == points
+
+
+# -- readers during writes --------------------------------------------------------
+
+_SEARCH_LOOP = """
+import json, sys, time
+sys.path.insert(0, {tests!r})
+import killloop
+ix, stop = sys.argv[1], sys.argv[2]
+import os
+while not os.path.exists(stop):
+    try:
+        got = killloop.answers(ix)
+        print(json.dumps([time.time(), got]), flush=True)
+    except BaseException as e:
+        print("ERROR " + type(e).__name__ + ": " + str(e), flush=True)
+"""
+
+
+def test_four_search_loops_during_rebuilds_and_updates_never_fail(versions, tmp_path):
+    _, expected = versions
+    src, ix, stop = tmp_path / "src", tmp_path / "ix", tmp_path / "stop"
+    killloop.write_version(src, "A", killloop.PER_FILE)
+    searcher.build_index([src], ix)
+    script = _SEARCH_LOOP.format(tests=str(ROOT / "tests"))
+    outputs = [(tmp_path / f"out{i}", tmp_path / f"err{i}") for i in range(4)]
+    loops = []
+    for out, err in outputs:  # to files: a full pipe would stall a loop
+        with open(out, "w") as o, open(err, "w") as e:
+            cmd = [sys.executable, "-c", script, str(ix), str(stop)]
+            loops.append(subprocess.Popen(cmd, stdout=o, stderr=e, env=ENV))
+    try:
+        time.sleep(1.0)  # the loops are searching
+        start = time.time()
+        for k in range(6):  # updates and rebuilds in turn, each in its own process
+            killloop.write_version(src, "B" if k % 2 == 0 else "A", killloop.PER_FILE)
+            r = run_searcher("index", src, "-i", ix, *(["--rebuild"] if k % 2 else []), env=ENV)
+            assert r.returncode == 0, r.stderr
+        end = time.time()
+    finally:
+        stop.touch()
+        for p in loops:
+            p.wait(timeout=60)
+    valid = [json.loads(json.dumps(expected[v])) for v in ("A", "B")]
+    for out, err in outputs:
+        err, lines = err.read_text(), out.read_text().splitlines()
+        assert not [x for x in lines if x.startswith("ERROR")], lines[:3]
+        assert err == ""
+        seen = [json.loads(x) for x in lines]
+        assert all(got in valid for _, got in seen)  # every answer is a whole index's
+        during = [t for t, _ in seen if start <= t <= end]
+        assert len(during) >= 6  # this loop searched all through the writes
+
+
+# -- a damaged index --------------------------------------------------------------
+
+
+@pytest.fixture
+def built(tmp_path) -> Path:
+    ix = tmp_path / "ix"
+    assert searcher.build_index([SEEDS], ix).articles == 7
+    return ix
+
+
+def _one_file(ix: Path, pattern: str) -> Path:
+    return max(store.current_generation(ix).glob(pattern), key=lambda p: p.stat().st_size)
+
+
+def _truncate(p: Path) -> str:
+    size = p.stat().st_size
+    with open(p, "r+b") as f:
+        f.truncate(size // 2)
+    return f"file {p.name} has {size // 2:,} bytes, it was written with {size:,}"
+
+
+def _delete(p: Path) -> str:
+    p.unlink()
+    return f"file {p.name} is missing"
+
+
+@pytest.mark.parametrize(
+    "pattern, damage",
+    [
+        ("*.trm", _truncate),  # Whoosh terms (the seed index's postings are all inlined)
+        ("seg-*.text", _truncate),  # our text store
+        ("*._stored.col", _delete),  # Whoosh stored fields
+        ("seg-*.grams", _delete),
+        ("_MAIN_*.toc", _delete),  # the table of contents
+    ],
+    ids=["truncated-terms", "truncated-text", "deleted-stored", "deleted-grams", "no-toc"],
+)
+def test_a_damaged_index_is_one_line_naming_the_problem_and_the_fix(built, pattern, damage):
+    reason = damage(_one_file(built, pattern))
+    want = f"Error: index at {built} is damaged: {reason} (run 'searcher index --rebuild')\n"
+    for args in (["search", "杜鹃花"], ["info"], ["show", "x"], ["index"]):
+        r = run_searcher(*args, "-i", built, env=ENV)
+        assert (r.returncode, r.stderr, r.stdout) == (2, want, ""), args
+    with pytest.raises(IndexDamaged):
+        searcher.open_index(built)
+    r = run_searcher("index", "--rebuild", "-i", built, env=ENV)
+    assert r.returncode == 0, r.stderr
+    with searcher.open_index(built) as ix:
+        assert ix.search("杜鹃花").total > 0
+
+
+def test_a_folder_that_is_not_an_index(tmp_path, built):
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "todo.txt").write_text("x")
+    r = run_searcher("search", "杜鹃花", "-i", other, env=ENV)
+    assert r.returncode == 2
+    assert r.stderr == (
+        f"Error: {other} is not a searcher index (give an index folder with -i,"
+        f" or build one there with 'searcher index --rebuild -i {other}')\n"
+    )
+    # The folder above an index: the index inside is suggested.
+    r = run_searcher("search", "杜鹃花", "-i", built.parent, env=ENV)
+    assert r.returncode == 2
+    assert f"is not a searcher index; did you mean {built}?" in r.stderr
+    assert len(r.stderr.splitlines()) == 1
+    with pytest.raises(IndexNotFound):
+        searcher.open_index(other)
+
+
+def test_a_broken_current_link_or_meta(built):
+    gen = store.current_generation(built)
+    (gen / store.META).write_text("{not json")
+    r = run_searcher("search", "杜鹃花", "-i", built, env=ENV)
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1
+    assert r.stderr.startswith(f"Error: index at {built} is damaged: searcher.json is unreadable")
+    assert r.stderr.endswith("(run 'searcher index --rebuild')\n")
+    shutil.rmtree(gen)
+    r = run_searcher("search", "杜鹃花", "-i", built, env=ENV)
+    assert r.stderr == (
+        f"Error: index at {built} is damaged: CURRENT points to a missing folder {gen.name}"
+        " (run 'searcher index --rebuild')\n"
+    )
+    assert run_searcher("index", "--rebuild", "-i", built, env=ENV).returncode == 0
+    assert run_searcher("search", "杜鹃花", "-i", built, "-c", env=ENV).returncode == 0
+
+
+# -- no room, no permission -------------------------------------------------------
+
+
+def _file_size_limit(limit: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize("limit", [1_000, 20_000, 150_000])
+def test_no_room_on_disk_fails_in_one_line_and_keeps_the_index(versions, tmp_path, limit):
+    _, expected = versions
+    src, ix = tmp_path / "src", tmp_path / "ix"
+    killloop.write_version(src, "A", killloop.PER_FILE)
+    searcher.build_index([src], ix)
+    killloop.write_version(src, "B", killloop.PER_FILE)
+    for extra in ([], ["--rebuild"]):
+        r = run_searcher("index", src, "-i", ix, *extra, env=ENV, preexec_fn=_file_size_limit(limit))
+        assert r.returncode == 2, r.stderr
+        assert r.stderr.startswith(f"Error: cannot write the index at {ix}")
+        assert r.stderr.endswith(
+            ": a file grew past the size limit (raise 'ulimit -f' and run it again);"
+            " nothing was changed\n"
+        )
+        assert len(r.stderr.splitlines()) == 1
+        assert killloop.answers(ix) == expected["A"]  # the previous index, whole
+        assert not list(ix.glob("staging-*"))
+    searcher.build_index([src], ix)
+    assert killloop.answers(ix) == expected["B"]
+
+
+def test_a_read_only_index_folder(permissions_enforced, built):
+    before = run_searcher("search", "发展", "-i", built, "-l", env=ENV).stdout
+    assert len(before.splitlines()) >= 3
+    os.chmod(built, 0o555)
+    try:
+        r = run_searcher("index", SEEDS, "--rebuild", "-i", built, env=ENV, permissions=True)
+        assert r.returncode == 2
+        assert r.stderr.startswith(f"Error: cannot write the index at {built} (")
+        assert r.stderr.endswith(
+            ": permission denied (make the folder writable, or choose another with -i);"
+            " nothing was changed\n"
+        )
+        assert len(r.stderr.splitlines()) == 1
+        # Searching needs no write access.
+        r = run_searcher("search", "发展", "-i", built, "-l", env=ENV, permissions=True)
+        assert (r.returncode, r.stdout) == (0, before)
+    finally:
+        os.chmod(built, 0o755)
+    assert run_searcher("index", SEEDS, "--rebuild", "-i", built, env=ENV).returncode == 0
+
+
+# -- a writer that died -------------------------------------------------------------
+
+
+def test_a_killed_writers_lock_and_leftovers_are_cleared(tmp_path):
+    """Killed mid-build with its workers running: the next build neither waits nor fails."""
+    src, ix = tmp_path / "src", tmp_path / "ix"
+    killloop.write_version(src, "A", 400)  # over 1 MB: the build forks workers
+    searcher.build_index([src], ix)
+    before = killloop.answers(ix)
+    killloop.write_version(src, "B", 400)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "searcher", "index", str(src), "-i", str(ix), "--rebuild"],
+        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    lock = ix / store.LOCK
+    deadline = time.time() + 60
+    while not lock.read_text() and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(2.0)  # well into the build: workers forked, staging half written
+    assert p.poll() is None, "the build finished before it could be killed"
+    p.kill()
+    p.wait()
+    assert lock.read_text().startswith(f"pid {p.pid}, started ")
+    assert killloop.answers(ix) == before
+    r = run_searcher("index", src, "-i", ix, "--rebuild", "--no-wait", env=ENV)
+    assert r.returncode == 0, r.stderr
+    note = r.stderr.splitlines()[0]
+    assert note.startswith(f"Note: an earlier 'searcher index' (pid {p.pid}, started ")
+    assert note.endswith(
+        ") did not finish; its unfinished files are removed and the index it left in force is kept"
+    )
+    assert lock.read_text() == ""  # finished cleanly: nothing stale
+    assert not list(ix.glob("staging-*")) and len(list(ix.glob("gen-*"))) <= 2
+    assert killloop.answers(ix) != before
