@@ -422,6 +422,7 @@ def search_cmd(
     Syntax: words separated by spaces must all match;
       a OR b, NOT a, -a, (a OR b) c, "exact phrase" or “exact phrase”,
       title:word, body:"phrase".
+    Terms match inside words, so * and ? add nothing (经济* is 经济).
     A Chinese string finds every article containing it exactly (first), then
     articles holding its words apart. Exit status: 0 found, 1 none, 2 error.
     """
@@ -430,7 +431,12 @@ def search_cmd(
     out = _Output.of(count, ids_only, quiet, as_json, color, facets)
     if bool(query) == (batch is not None):
         raise click.UsageError("give a QUERY or --batch FILE (not both)")
-    queries = [" ".join(query)] if batch is None else [q.strip() for q in batch if q.strip()]
+    try:
+        queries = [" ".join(query)] if batch is None else [q.strip() for q in batch if q.strip()]
+    except UnicodeDecodeError as e:
+        raise click.BadParameter(
+            f"{batch.name} is not UTF-8 text ({e.reason})", param_hint="'--batch'"
+        ) from None
     found = failed = 0
     with open_index(index_path) as ix:
         for q in queries:

@@ -5,6 +5,12 @@ Syntax: terms separated by spaces (the ideographic space too) must all match;
 group, ``"exact phrase"`` (or ``“…”`` as Chinese input methods type it), and
 ``title:`` / ``body:`` before a term, phrase or group. The tree is plain data;
 ``searcher.search`` decides what a literal matches.
+
+Wildcards: a term already matches inside longer words, so ``*`` and ``?`` (and
+``＊`` ``？``) in an unquoted term are not patterns. At its start or end they are
+dropped (``经济*`` is ``经济``); inside it they split it into terms that must all
+match (``经济*发展`` is ``经济 发展``); a term of wildcards only is refused (it
+would match every article). Inside quotes they are ordinary characters.
 """
 
 from __future__ import annotations
@@ -15,8 +21,12 @@ from dataclasses import dataclass
 from searcher.errors import QueryError
 
 FIELDS = ("title", "body")
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 1000
 MAX_LITERALS = 64
+MAX_DEPTH = 32  # parentheses and NOTs inside each other
+
+WILDCARDS = "*?＊？"
+_WILD = re.compile(f"[{re.escape(WILDCARDS)}]+")
 
 _OPEN_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _PARENS = {"(": "(", "（": "(", ")": ")", "）": ")"}
@@ -110,6 +120,16 @@ class _Parser:
     def __init__(self, toks: list[tuple]) -> None:
         self.toks = toks
         self.i = 0
+        self.depth = 0
+
+    def nest(self) -> None:
+        """One level deeper (a group or a NOT): refused past MAX_DEPTH."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError(
+                f"query nested too deeply (more than {MAX_DEPTH} parentheses or NOTs"
+                " inside each other; simplify it)"
+            )
 
     def peek(self) -> tuple | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -161,7 +181,10 @@ class _Parser:
             self.take()
             if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
                 raise QueryError(f"'{t[0]}' needs a term after it")
-            return Not(self.unary())
+            self.nest()
+            node = Not(self.unary())
+            self.depth -= 1
+            return node
         return self.atom(None)
 
     def atom(self, field: str | None) -> Node:
@@ -170,27 +193,47 @@ class _Parser:
         if kind == "(":
             if self.peek() is not None and self.peek()[0] == ")":
                 raise QueryError("empty parentheses in the query")
+            self.nest()
             node = self.or_expr()
             if self.peek() is None:
                 raise QueryError("unbalanced parenthesis: '(' without ')' in the query")
             self.take()
+            self.depth -= 1
             return _with_field(node, field) if field else node
         if kind == "field":
             if self.peek() is None or self.peek()[0] in (")", "OR", "AND", "field"):
                 raise QueryError(f"'{t[1]}:' needs a term after it (e.g. {t[1]}:经济)")
+            self.nest()
             if self.peek()[0] in ("NOT", "-"):
                 op = self.take()
                 if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
                     raise QueryError(f"'{op[0]}' needs a term after it")
-                return Not(self.atom(t[1]))
-            return self.atom(t[1])
+                node = Not(self.atom(t[1]))
+            else:
+                node = self.atom(t[1])
+            self.depth -= 1
+            return node
         if kind == "word":
-            return Literal(t[1], field, quoted=False)
+            return _term(t[1], field)
         if kind == "phrase":
             return Literal(t[1], field, quoted=True)
         if kind == ")":
             raise QueryError("unbalanced parenthesis: ')' without '(' in the query")
         raise QueryError(f"'{kind}' needs a term on each side")
+
+
+def _term(word: str, field: str | None) -> Node:
+    """An unquoted term: wildcards at its ends dropped, inside it splitting it (an AND)."""
+    if not any(c in WILDCARDS for c in word):
+        return Literal(word, field)
+    parts = [p for p in _WILD.split(word) if p]
+    if not parts:
+        raise QueryError(
+            f"{word!r} alone would match every article; type some text with it"
+            " (terms already match inside words)"
+        )
+    lits = tuple(Literal(p, field) for p in parts)
+    return lits[0] if len(lits) == 1 else And(lits)
 
 
 def _with_field(node: Node, field: str) -> Node:

@@ -160,8 +160,10 @@ class _Run:
         """BM25F of each literal as one term where it occurs exactly, else of its words."""
         total = dict.fromkeys(docs, 0.0)
         for lit in lits:
-            for d, sc in exact_bm25(self.texts, lit, lit.exact & docs).items():
-                total[d] += sc
+            exact = lit.exact & docs
+            if exact:  # (scoring reads the text store again)
+                for d, sc in exact_bm25(self.texts, lit, exact).items():
+                    total[d] += sc
             # Articles holding the words apart score on the words.
             loose = lit.loose & docs
             if loose:
@@ -442,7 +444,8 @@ def run(
     t0 = time.perf_counter()
     r = _Run(reader, texts)
     docs = _filter(reader, r.eval(node), since, until, source)
-    pos = [r.literal(lit) for lit in literals(node)]
+    # No match: the literals an AND skipped need no reading (each may be a pass over the text).
+    pos = [r.literal(lit) for lit in literals(node)] if docs else []
     scores = r.scores(pos, docs)
 
     # (literals matched exactly, as whole words) per document: the ranking tiers

@@ -59,6 +59,9 @@ def scrub(folded: str) -> str:
     return folded.translate(_SCRUB)
 
 
+_MAX_BUCKETS = 16  # bigram buckets read to find a needle's candidate documents
+
+
 def _wide_keys(text: str):
     """The hashed key of every character bigram of text (an iterator of ints)."""
     cps = array("I")
@@ -312,9 +315,12 @@ class _Segment:
         """Documents that may hold needle (all its bigram buckets); None: too short."""
         if len(needle) < 2:
             return None
-        _, nb, _, _, _ = self._open_grams()
+        _, nb, offsets, _, _ = self._open_grams()
         buckets = {k % nb for k in _wide_keys(needle)}
-        lists = sorted((self._bucket_docs(b) for b in buckets), key=len)
+        # The smallest buckets (by their size on disk) narrow the most; a long
+        # needle's other buckets would cost more to read than they save.
+        smallest = sorted(buckets, key=lambda b: offsets[b + 1] - offsets[b])[:_MAX_BUCKETS]
+        lists = sorted((self._bucket_docs(b) for b in smallest), key=len)
         if not lists[0]:
             return set()
         out = set(lists[0])

@@ -32,6 +32,19 @@ def L(text, field=None, quoted=False):
         ("covid-19", L("covid-19")),
         ("or and not", And((L("or"), L("and"), L("not")))),
         ("foo:bar", L("foo:bar")),
+        # wildcards: dropped at a term's ends, splitting it inside, literal in quotes
+        ("经济*", L("经济")),
+        ("*发展", L("发展")),
+        ("?经济？", L("经济")),
+        ("经济＊", L("经济")),
+        ("经济*发展", And((L("经济"), L("发展")))),
+        ("经济?发展**建设", And((L("经济"), L("发展"), L("建设")))),
+        ("title:经济*发展", And((L("经济", "title"), L("发展", "title")))),
+        ("-经济*发展", Not(And((L("经济"), L("发展"))))),
+        ("鞍山* OR 锦州", Or((L("鞍山"), L("锦州")))),
+        ('"经济*"', L("经济*", quoted=True)),
+        ("“*”", L("*", quoted=True)),
+        ("NOT " * 32 + "x", Not(Not(parse("NOT " * 30 + "x")))),
     ],
 )
 def test_parse(text, tree):
@@ -52,6 +65,18 @@ def test_parse(text, tree):
         ("title:", "'title:' needs a term after it"),
         ("()", "empty parentheses"),
         ("x" * 5000, "query too long"),
+        ("x" * 10_000, "query too long"),
+        ("*", "'*' alone would match every article; type some text with it"),
+        ("?", "'?' alone would match every article"),
+        ("＊＊", "'＊＊' alone would match every article"),
+        ("经济 -*", "'*' alone would match every article"),
+        ("title:*", "'*' alone would match every article"),
+        ("(" * 33 + "x" + ")" * 33, "nested too deeply"),
+        ("-" * 999 + "x", "nested too deeply"),
+        ("NOT " * 33 + "x", "nested too deeply"),
+        ("title:-" * 33 + "x", None),  # one field prefix, then a word
+        (" ".join("x" * 65), "too many terms"),
+        ("a*b*c*" * 22, "too many terms"),  # the words a wildcard splits count
     ],
 )
 def test_errors_are_one_line(text, message):

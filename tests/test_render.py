@@ -42,3 +42,151 @@ def test_inert_keeps_offsets():
     safe = render.inert(text)
     assert len(safe) == len(text)
     assert "\x1b" not in safe and "\u202e" not in safe and "\r" not in safe
+
+
+# -- hostile article text, in every view ---------------------------------------------
+
+MARKUP = "[bold red]x[/] [link=http://evil.example]点我[/link]"
+# each must never reach the terminal as itself
+RAW = {
+    "ESC": "\x1b",
+    "CSI (C1)": "\x9b",
+    "BEL": "\x07",
+    "CR": "\r",
+    "BS": "\b",
+    "RLO": "\u202e",
+    "LRI": "\u2066",
+    "RLI": "\u2067",
+    "FSI": "\u2068",
+    "PDI": "\u2069",
+    "RLM": "\u200f",
+}
+NASTY = "\x1b[31m红\x1b[0m \x1b]8;;http://evil.example\x07链\x1b]8;;\x07 \x9b31m \r覆盖\b \u202e反向\u202c \u2066隔离\u2069 \u2067\u2068\u200f"
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # rich's own colours (only with --color always)
+
+
+@pytest.fixture(scope="module")
+def hostile_index(tmp_path_factory):
+    from conftest import write_jsonl
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    common = "杜鹃花 产业 发展 丹东 种植 集散地 "
+    src = write_jsonl(
+        tmp / "src" / "a.jsonl",
+        [
+            {
+                "id": "h1",
+                "title": f"{MARKUP} 标题 {NASTY}",
+                "body": f"{common}{MARKUP} {NASTY} 杜鹃花 正文",
+                "author": f"作者{MARKUP}{NASTY}",
+                "source": f"来源{MARKUP}{NASTY} 1998-01-01 第1版",
+            },
+            {
+                "id": "h2",
+                "title": "另一篇",
+                "body": f"{common}杜鹃花 {NASTY}",
+                "author": "",
+                "source": f"来源{MARKUP}{NASTY} 1998-01-01 第2版",
+            },
+        ],
+    )
+    path = tmp / "index"
+    searcher.build_index([src], path)
+    return str(path)
+
+
+def _visible(out: str, color: bool) -> str:
+    """The text a terminal shows: rich's own colour codes taken out when they are expected."""
+    return SGR.sub("", out) if color else out
+
+
+def _assert_inert(out: str, color: bool) -> None:
+    shown = _visible(out, color)
+    for name, ch in RAW.items():
+        assert ch not in shown, f"{name} reached the output"
+    if not color:
+        assert "\x1b" not in out
+    # the markup is shown as text, not applied
+    assert "[bold red]x[/]" in shown and "[link=http://evil.example]点我[/link]" in shown
+    # control characters are shown as the sanitizer's stand-ins, one for one
+    assert render.inert("\x1b[31m红\x1b[0m") in shown
+    assert render.inert("\u202e反向") in shown
+
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from searcher import cli
+
+    return CliRunner().invoke(cli.main, [str(a) for a in args])
+
+
+VIEWS = [
+    ("search", "杜鹃花", "-n", "5"),
+    ("search", "杜鹃花", "--facet", "source", "--facet", "paper"),
+    ("search", "--batch", "-"),
+    ("show", "h1", "h2", "--query", "杜鹃花"),
+    ("similar", "h1"),
+    ("info",),
+]
+
+
+@pytest.mark.parametrize("color", ["always", "never", None])  # None: piped, plain lines
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: " ".join(v[:2]))
+def test_hostile_text_is_inert_in_every_view(hostile_index, view, color):
+    args = [*view, "-i", hostile_index] + (["--color", color] if color else [])
+    from click.testing import CliRunner
+
+    from searcher import cli
+
+    r = CliRunner().invoke(cli.main, args, input="杜鹃花\n")
+    assert r.exit_code == 0, r.stderr
+    if view[0] == "info":  # papers only: the source label up to its date
+        shown = _visible(r.stdout, color == "always")
+        assert "[bold red]x[/]" in shown
+        assert not any(ch in shown for ch in RAW.values())
+        return
+    _assert_inert(r.stdout, color == "always")
+    if view[0] in ("search", "similar") and "--facet" in view:
+        assert render.inert("\u202e反向").replace("\n", " ") in r.stdout
+
+
+@pytest.mark.parametrize("color", [True, False])
+def test_renderers_use_the_sanitizer_for_every_field(hostile_index, color):
+    """Title, snippet, source and author as rich lays them out: the inert() text."""
+    with searcher.open_index(hostile_index) as ix:
+        results = ix.search("杜鹃花", limit=5, facets=["source", "paper"])
+        art = ix.article("h1", query_text="杜鹃花")
+    out = io.StringIO()
+    render.rich_results(results, out, color=color, width=400)
+    render.rich_article(art, out, color=color)
+    shown = _visible(out.getvalue(), color)
+    for ch in RAW.values():
+        assert ch not in shown
+    squeezed = "".join(shown.split())  # rich_article wraps at the console's width
+    for text in (art.author, art.source, art.title, results.hits[0].snippets[0].text):
+        assert "".join(render.inert(text).split()) in squeezed
+    plain = io.StringIO()
+    render.plain_results(results, plain)
+    render.plain_facets(results.facets, plain)
+    render.plain_article(art, plain)
+    assert "\x1b" not in plain.getvalue()
+    assert not any(ch in plain.getvalue() for ch in RAW.values())
+    assert render.inert(art.title) in plain.getvalue()
+
+
+def test_inert_covers_every_listed_character():
+    for ch in [
+        *RAW.values(),
+        "\x00",
+        "\x7f",
+        "\x85",
+        "\u200e",
+        "\u202a",
+        "\u202b",
+        "\u202d",
+        "\u061c",
+    ]:
+        assert render.inert(ch) == "\ufffd"
+    assert render.inert("\t") == " " and render.inert("\n") == "\n"
+    assert render.inert(MARKUP) == MARKUP  # markup is harmless text: rich never parses it

@@ -225,3 +225,31 @@ def test_a_filter_leaves_the_scores_of_what_it_keeps_unchanged(make_index):
         late = {h.id: h.score for h in ix.search("招商", limit=0, since="1998-01-04").hits}
     assert sorted(late) == ["d3", "d4", "d5"]
     assert late == {k: every[k] for k in late}
+
+
+@pytest.mark.parametrize(
+    "wild, plain",
+    [
+        ("经济*", "经济"),
+        ("*经济", "经济"),
+        ("*经济?", "经济"),
+        ("杜鹃花＊", "杜鹃花"),
+        ("经济*发展", "经济 发展"),
+        ("title:鞍山*", "title:鞍山"),
+    ],
+)
+def test_wildcards_add_nothing_to_a_term(seed_index, wild, plain):
+    with searcher.open_index(seed_index) as ix:
+        a, b = ix.search(wild, limit=0), ix.search(plain, limit=0)
+    assert a.total == b.total > 0
+    assert [(h.id, h.score, h.match, h.snippets) for h in a.hits] == [
+        (h.id, h.score, h.match, h.snippets) for h in b.hits
+    ]
+
+
+def test_a_query_of_wildcards_is_refused(seed_index):
+    with searcher.open_index(seed_index) as ix:
+        for text in ("*", "? ?", "经济 OR *"):
+            with pytest.raises(QueryError, match="alone would match every article"):
+                ix.search(text)
+        assert ix.search('"*"', limit=0).total == 0  # in quotes, the character itself
