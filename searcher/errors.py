@@ -56,3 +56,11 @@ class CorpusError(SearcherError):
         self.reason = reason
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
+
+
+class BadSource(SearcherError):
+    """A strict build met a bad source and stopped there; the index was not changed."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"{problem} (strict: stopped at this problem, the index was not changed)")
+        self.problem = problem  # "path:line: reason", as a non-strict build reports it

@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from searcher import analysis, corpus, engine, store, textstore
-from searcher.errors import CorpusError, IndexOutdated, SearcherError
+from searcher.errors import BadSource, CorpusError, IndexOutdated, SearcherError
 
 DEFAULT_SOURCES = ("seeds",)
 MANIFEST = "files.json"
@@ -83,6 +83,7 @@ def build(
     on_wait: Callable[[], None] | None = None,
     on_problem: Callable[[str], None] | None = None,
     procs: int | None = None,
+    strict: bool = False,
 ) -> BuildReport:
     """Bring the index at path up to date with sources (files or folders).
 
@@ -91,6 +92,9 @@ def build(
     "path:line: reason"), and to on_problem as they are met, and skipped; good
     articles beside them are indexed. userdict is a jieba user dictionary; it
     is stored with the index and used by later updates and searches.
+
+    With strict, the first bad source stops the build: it is passed to
+    on_problem, then ``BadSource`` is raised and the index is left as it was.
     """
     t0 = time.perf_counter()
     path = str(path or store.default_path())
@@ -105,7 +109,7 @@ def build(
         user = _userdict_for(old, userdict, rebuild, path)
         staging = store.new_staging(path)
         try:
-            job = _Build(path, staging, old, user, progress, on_problem, procs)
+            job = _Build(path, staging, old, user, progress, on_problem, procs, strict)
             report = job.run(srcs)
             if job.changed:
                 store.publish(path, staging)
@@ -203,16 +207,23 @@ def _digest(a: corpus.Article) -> str:
 
 
 class _Problems(list):
-    """The build's problems, each also passed to a callback as it is met."""
+    """The build's problems, each also passed to a callback as it is met.
 
-    def __init__(self, callback: Callable[[str], None] | None) -> None:
+    Strict: the first one raises BadSource (after the callback), which unwinds
+    the build: workers are stopped and the staging folder removed.
+    """
+
+    def __init__(self, callback: Callable[[str], None] | None, strict: bool = False) -> None:
         super().__init__()
         self._callback = callback
+        self._strict = strict
 
     def append(self, problem) -> None:
         super().append(problem)
         if self._callback:
             self._callback(str(problem))
+        if self._strict:
+            raise BadSource(str(problem))
 
     def __iadd__(self, problems):
         for p in problems:
@@ -221,13 +232,13 @@ class _Problems(list):
 
 
 class _Build:
-    def __init__(self, path, staging, old, userdict, progress, on_problem, procs) -> None:
+    def __init__(self, path, staging, old, userdict, progress, on_problem, procs, strict) -> None:
         self.path = path
         self.staging = staging
         self.old = old
         self.userdict = userdict
         self.progress = progress
-        self.problems = _Problems(on_problem)
+        self.problems = _Problems(on_problem, strict)
         self.procs = procs or os.cpu_count() or 1
         self.changed = True
 
