@@ -11,6 +11,7 @@ The Python API (the CLI is a thin layer over it)::
 
 from searcher.errors import (
     ArticleNotFound,
+    BadSource,
     CorpusError,
     IndexBusy,
     IndexDamaged,
@@ -45,6 +46,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "ArticleNotFound",
+    "BadSource",
     "BuildReport",
     "CorpusError",
     "Hit",

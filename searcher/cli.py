@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -163,6 +164,11 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="A jieba user dictionary (word [freq] [tag] per line), kept with the index.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first bad source and leave the index as it was (exit 2).",
+)
 @_guard
 def index_cmd(
     sources: tuple[str, ...],
@@ -171,6 +177,7 @@ def index_cmd(
     no_wait: bool,
     rebuild: bool,
     userdict: str | None,
+    strict: bool,
 ) -> int:
     """Bring the index up to date with SOURCES (files or folders).
 
@@ -179,8 +186,13 @@ def index_cmd(
     Without SOURCES, the index's own sources are used (seeds/ for a new index).
     The new index replaces the old one only when it is complete: a failed or
     interrupted update leaves the previous index searchable.
+
+    Each bad source is reported on stderr as 'path:line: reason' and skipped;
+    the good articles beside it are indexed and the exit status is 2. With
+    --strict the first one stops the build and the index is not changed.
     """
     from searcher import indexer
+    from searcher.errors import BadSource
 
     def waiting() -> None:
         click.echo(
@@ -188,21 +200,28 @@ def index_cmd(
         )
 
     def problem(text: str) -> None:
-        sys.stderr.write(render.inert(text) + "\n")
+        render.problem(text, sys.stderr)
 
     show_bar = sys.stderr.isatty() and not as_json
-    with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
-        report = indexer.build(
-            sources or None,
-            index_path,
-            rebuild=rebuild,
-            userdict=userdict,
-            progress=bar,
-            wait=not no_wait,
-            on_wait=waiting,
-            on_problem=problem,
-            on_notice=lambda text: sys.stderr.write(f"Note: {render.inert(text)}\n"),
-        )
+    try:
+        with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
+            report = indexer.build(
+                sources or None,
+                index_path,
+                rebuild=rebuild,
+                userdict=userdict,
+                progress=bar,
+                wait=not no_wait,
+                on_wait=waiting,
+                on_problem=problem,
+                on_notice=lambda text: sys.stderr.write(f"Note: {render.inert(text)}\n"),
+                strict=strict,
+            )
+    except BadSource:  # the problem itself was printed as it was met
+        render.error("stopped at the first bad source (--strict); the index was not changed")
+        return EXIT_ERROR
+    # The build is complete and in force: Ctrl-C from here on would only stop the report.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if as_json:
         render.json_object(
             {"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout

@@ -5,16 +5,20 @@ This module owns finding source files (``find_files``), decoding their bytes
 printed newspaper page (``.txt``) into its articles (``split_page``) with the
 page's paper and date (``page_meta``). Bad input never raises out of
 ``read_file``: it comes back as one ``CorpusError`` per bad item beside the
-good articles. A page article's title is its heading lines joined by a space,
-with a ``——`` subtitle appended directly (``守医者仁心 护百姓健康——建平县…纪实``);
-its body is its paragraphs joined by ``\\n``, column label first; bylines move
-to ``author``. Text is only lightly normalised here (no NFKC: that is
-``searcher.analysis``'s job).
+good articles: a file with no articles, a symbolic link that leads nowhere,
+an article over ``MAX_ARTICLE_CHARS`` (refused before any splitting or
+segmenting, which would take minutes and gigabytes) and a file cut off in the
+middle of a character are reported too. A page article's title is its heading
+lines joined by a space, with a ``——`` subtitle appended directly
+(``守医者仁心 护百姓健康——建平县…纪实``); its body is its paragraphs joined by
+``\\n``, column label first; bylines move to ``author``. Text is only lightly
+normalised here (no NFKC: that is ``searcher.analysis``'s job).
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
 import re
@@ -30,6 +34,11 @@ from searcher.errors import CorpusError
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz")
 _UNSUPPORTED = "unsupported file type (use .txt pages or .jsonl/.json/.jsonl.gz articles)"
+# Far above any real article (the People's Daily corpus's longest has 11,379
+# characters), far below what jieba and the index builder can take in one piece:
+# a 20-million-character line took 40 s and 5.6 GB to index as one article.
+MAX_ARTICLE_CHARS = 1_000_000
+_SPLIT_IT = "split it into articles"
 
 
 @dataclass(frozen=True)
@@ -73,11 +82,14 @@ def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusEr
             seen.add(key)
             files.append(p)
 
+    def unreadable_folder(e: OSError) -> None:
+        errors.append(CorpusError(str(e.filename), f"cannot read folder: {e.strerror or e}"))
+
     for src in sources:
         path = Path(src)
         if path.is_dir():
             visited = {os.path.realpath(path)}
-            for root, dirs, names in os.walk(path, followlinks=True):
+            for root, dirs, names in os.walk(path, onerror=unreadable_folder, followlinks=True):
                 # A symlinked folder is followed once; a link back up would loop.
                 keep = []
                 for d in sorted(dirs):
@@ -87,23 +99,53 @@ def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusEr
                         keep.append(d)
                 dirs[:] = keep
                 for name in sorted(names):
-                    if name.startswith(".") or not _suffix(name):
+                    if name.startswith("."):
                         continue
                     p = os.path.join(root, name)
+                    if not _suffix(name):
+                        # A link without a suffix may stand for a folder of sources.
+                        if "." not in name and os.path.islink(p) and not os.path.exists(p):
+                            errors.append(_bad_link(p))
+                        continue
                     try:
                         st = os.stat(p)
-                    except OSError:
-                        continue  # a dangling link
+                    except OSError as e:
+                        errors.append(
+                            _bad_link(p)
+                            if os.path.islink(p)
+                            else CorpusError(p, f"cannot read file: {e.strerror or e}")
+                        )
+                        continue
                     if stat.S_ISREG(st.st_mode):
                         add(Path(p), st)
+                    else:  # a device, pipe or socket named like a source: never read it
+                        errors.append(CorpusError(p, "not a regular file (device, pipe or socket)"))
         elif path.is_file():
             if _suffix(path):
                 add(path, path.stat())
             else:
                 errors.append(CorpusError(str(path), _UNSUPPORTED))
+        elif os.path.islink(path):
+            errors.append(_bad_link(str(path)))
         else:
             errors.append(CorpusError(str(path), "no such file or folder"))
     return files, errors
+
+
+def _bad_link(p: str) -> CorpusError:
+    """Why the symbolic link p leads to nothing: a loop, or a missing target."""
+    try:
+        os.stat(p)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return CorpusError(p, "symbolic link loop")
+        if e.errno != errno.ENOENT:
+            return CorpusError(p, f"cannot read file: {e.strerror or e}")
+    try:
+        target = os.readlink(p)
+    except OSError:
+        target = "?"
+    return CorpusError(p, f"broken symbolic link (points to {target})")
 
 
 def read_sources(sources: Iterable[str | Path]) -> tuple[list[Article], list[CorpusError]]:
@@ -133,20 +175,30 @@ def parse_file(path: Path, data: bytes) -> tuple[list[Article], list[CorpusError
     suffix = _suffix(path)
     if suffix is None:
         return [], [CorpusError(str(path), _UNSUPPORTED)]
+    if not data:
+        return [], [CorpusError(str(path), "empty file, no articles")]
     errors: list[CorpusError] = []
     if suffix.endswith(".gz"):
         data, damage = _gunzip(data)
         if damage:
             errors.append(CorpusError(str(path), damage))
     try:
-        text = decode(data, path)
+        text, cut = _decode(data, path)
     except CorpusError as e:
         return [], errors + [e]
+    if cut is not None:
+        errors.append(cut)
     stem = path.name[: -len(suffix)]
     if suffix == ".txt":
-        return _page_articles(path, stem, text), errors
-    articles, errs = _json_articles(path, stem, text, whole=suffix in (".json", ".json.gz"))
-    return articles, errs + errors
+        articles, errs = _page_articles(path, stem, text)
+        nothing = "no articles found in this page"
+    else:
+        articles, errs = _json_articles(path, stem, text, whole=suffix in (".json", ".json.gz"))
+        nothing = "no articles in this file"
+    errors = errs + errors
+    if not articles and not errors:
+        errors.append(CorpusError(str(path), nothing))
+    return articles, errors
 
 
 _TRUNCATED = "gzip file is truncated or damaged; articles before the damage were read"
@@ -177,14 +229,25 @@ def _gunzip(data: bytes) -> tuple[bytes, str]:
 
 
 def decode(data: bytes, path: str | Path) -> str:
+    """The text of a source file: UTF-8 (BOM or not), else GB18030.
+
+    A multibyte character cut off at the very end is dropped (parse_file
+    reports it); anything else undecodable raises a CorpusError naming its line.
+    """
+    return _decode(data, path)[0]
+
+
+def _decode(data: bytes, path: str | Path) -> tuple[str, CorpusError | None]:
     if b"\x00" in data:
         raise CorpusError(str(path), "binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
         utf8_error = e
+    if _cut_at_end(utf8_error, data):
+        return data[: utf8_error.start].decode("utf-8"), _cut(path, data, utf8_error.start)
     # Broken UTF-8 often also "decodes" as GB18030 into nonsense; a file that is
     # mostly valid UTF-8 is reported as broken UTF-8 instead of silently garbled.
     loose = data.decode("utf-8", errors="replace")
@@ -193,8 +256,10 @@ def decode(data: bytes, path: str | Path) -> str:
         bad_at = utf8_error.start
     else:
         try:
-            return data.decode("gb18030")
+            return data.decode("gb18030"), None
         except UnicodeDecodeError as e:
+            if _cut_at_end(e, data):
+                return data[: e.start].decode("gb18030"), _cut(path, data, e.start)
             # Name the line where the longer valid prefix, in either encoding,
             # ends: in a file of mixed encodings, where the second one starts.
             bad_at = max(e.start, utf8_error.start)
@@ -202,6 +267,25 @@ def decode(data: bytes, path: str | Path) -> str:
         str(path),
         "not UTF-8 or GB18030 text; convert it to UTF-8",
         line=data.count(b"\n", 0, bad_at) + 1,
+    )
+
+
+def _cut_at_end(e: UnicodeDecodeError, data: bytes) -> bool:
+    """Is the first decoding error a character the end of the file cut off?
+
+    Only then: a bad sequence in the middle is damage, not a cut.
+    """
+    return e.end == len(data) and e.reason in _CUT_REASONS
+
+
+_CUT_REASONS = ("unexpected end of data", "incomplete multibyte sequence")  # UTF-8, GB18030
+
+
+def _cut(path: str | Path, data: bytes, at: int) -> CorpusError:
+    return CorpusError(
+        str(path),
+        "file ends in the middle of a character (cut off?); the last bytes were dropped",
+        line=data.count(b"\n", 0, at) + 1,
     )
 
 
@@ -269,6 +353,10 @@ def _json_articles(path: Path, stem: str, text: str, whole: bool):
                     line=n,
                 )
             )
+            continue
+        if len(fields["title"]) + len(fields["body"]) > MAX_ARTICLE_CHARS:
+            chars = len(fields["title"]) + len(fields["body"])
+            errors.append(_too_long(path, n, chars, "one JSON object each"))
             continue
         first_line[aid] = n
         articles.append(Article(id=aid, origin=f"{path}:{n}", **fields))
@@ -370,21 +458,62 @@ def page_meta(path: Path, text: str) -> tuple[str, str, str]:
     return paper, date, rest
 
 
-def _page_articles(path: Path, stem: str, text: str) -> list[Article]:
+def _page_articles(path: Path, stem: str, text: str) -> tuple[list[Article], list[CorpusError]]:
+    errors: list[CorpusError] = []
+    if "\r" in text:  # as _blocks would, so that line numbers agree
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_ARTICLE_CHARS:
+        # A line longer than any article would cost minutes and gigabytes to split
+        # and segment: it is left out (blanked, so line numbers stay) before that.
+        lines = text.split("\n")
+        for n, line in enumerate(lines, 1):
+            if len(line) > MAX_ARTICLE_CHARS:
+                errors.append(
+                    CorpusError(
+                        str(path),
+                        f"line of {len(line):,} characters is too long for an article"
+                        f" (at most {MAX_ARTICLE_CHARS:,}); it was left out, the rest of the"
+                        f" page was read ({_SPLIT_IT}, a paragraph per line)",
+                        line=n,
+                    )
+                )
+                lines[n - 1] = ""
+        if errors:
+            text = "\n".join(lines)
+        del lines
     paper, date, page, rest = _meta(path, text)
     source = f"{paper} {date}".strip() + (f" 第{page}版" if page is not None else "")
-    return [
-        Article(
-            id=f"{stem}-{n:02d}",
-            title=a.title,
-            body=a.body,
-            date=date,
-            source=source.strip(),
-            author=a.author,
-            origin=f"{path}:{a.line}",
+    articles = []
+    for n, a in enumerate(split_page(rest), 1):
+        if not (a.title.strip() or a.body.strip()):
+            continue  # nothing to find (a byline alone): numbered still, so ids stay put
+        if len(a.title) + len(a.body) > MAX_ARTICLE_CHARS:
+            errors.append(_too_long(path, a.line, len(a.title) + len(a.body), _PAGE_HINT))
+            continue
+        articles.append(
+            Article(
+                id=f"{stem}-{n:02d}",
+                title=a.title,
+                body=a.body,
+                date=date,
+                source=source.strip(),
+                author=a.author,
+                origin=f"{path}:{a.line}",
+            )
         )
-        for n, a in enumerate(split_page(rest), 1)
-    ]
+    return articles, errors
+
+
+_PAGE_HINT = "a title or a blank line between them"
+
+
+def _too_long(path: Path, line: int, chars: int, hint: str) -> CorpusError:
+    return CorpusError(
+        str(path),
+        f"article of {chars:,} characters is too long (at most {MAX_ARTICLE_CHARS:,});"
+        f" not indexed ({_SPLIT_IT}, {hint})",
+        line=line,
+    )
 
 
 # ---------------------------------------------------------------- page splitting

@@ -71,6 +71,14 @@ class CorpusError(SearcherError):
         super().__init__(f"{where}: {reason}")
 
 
+class BadSource(SearcherError):
+    """A strict build met a bad source and stopped there; the index was not changed."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"{problem} (strict: stopped at this problem, the index was not changed)")
+        self.problem = problem  # "path:line: reason", as a non-strict build reports it
+
+
 def interrupted(writing: bool) -> str:
     """The one line for Ctrl-C; a build or update says that nothing was lost."""
     return "interrupted, previous index kept" if writing else "interrupted"

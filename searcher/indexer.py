@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from searcher import analysis, corpus, engine, store, textstore
-from searcher.errors import CorpusError, IndexOutdated, SearcherError
+from searcher.errors import BadSource, CorpusError, IndexOutdated, SearcherError
 
 DEFAULT_SOURCES = ("seeds",)
 MANIFEST = "files.json"
@@ -85,6 +85,7 @@ def build(
     on_problem: Callable[[str], None] | None = None,
     on_notice: Callable[[str], None] | None = None,
     procs: int | None = None,
+    strict: bool = False,
 ) -> BuildReport:
     """Bring the index at path up to date with sources (files or folders).
 
@@ -94,13 +95,26 @@ def build(
     articles beside them are indexed. userdict is a jieba user dictionary; it
     is stored with the index and used by later updates and searches.
     on_notice gets other remarks (an earlier build that died is cleaned up).
+
+    With strict, the first bad source stops the build: it is passed to
+    on_problem, then ``BadSource`` is raised and the index is left as it was.
     A failure to write the index raises SearcherError; the index in force is kept.
     """
     t0 = time.perf_counter()
     path = str(path or store.default_path())
     try:
         report = _build(
-            sources, path, rebuild, userdict, progress, wait, on_wait, on_problem, on_notice, procs
+            sources,
+            path,
+            rebuild,
+            userdict,
+            progress,
+            wait,
+            on_wait,
+            on_problem,
+            on_notice,
+            procs,
+            strict,
         )
     except OSError as e:  # sources' read errors are problems: this is the index's folder
         raise _write_error(path, e) from e
@@ -121,7 +135,9 @@ def _write_error(path: str, e: OSError) -> SearcherError:
     return SearcherError(f"cannot write the index at {path}{name}: {what}; nothing was changed")
 
 
-def _build(sources, path, rebuild, userdict, progress, wait, on_wait, on_problem, on_notice, procs):
+def _build(
+    sources, path, rebuild, userdict, progress, wait, on_wait, on_problem, on_notice, procs, strict
+):
     with store.writer_lock(path, wait=wait, on_wait=on_wait) as stale:
         if stale and on_notice:
             on_notice(
@@ -138,16 +154,19 @@ def _build(sources, path, rebuild, userdict, progress, wait, on_wait, on_problem
         user = _userdict_for(old, userdict, rebuild, path)
         staging = store.new_staging(path)
         try:
-            job = _Build(path, staging, old, user, progress, on_problem, procs)
+            job = _Build(path, staging, old, user, progress, on_problem, procs, strict)
             report = job.run(srcs)
-            if job.changed:
-                store.publish(path, staging)
-            else:  # nothing to change: the index in force stays, untouched
-                shutil.rmtree(staging, ignore_errors=True)
+            # Complete: from here on Ctrl-C would only make "was it kept?" unclear.
+            with store.uninterrupted():
+                if job.changed:
+                    store.publish(path, staging)
+                else:  # nothing to change: the index in force stays, untouched
+                    shutil.rmtree(staging, ignore_errors=True)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        store.clean(path)
+        with store.uninterrupted():
+            store.clean(path)
     return report
 
 
@@ -236,16 +255,23 @@ def _digest(a: corpus.Article) -> str:
 
 
 class _Problems(list):
-    """The build's problems, each also passed to a callback as it is met."""
+    """The build's problems, each also passed to a callback as it is met.
 
-    def __init__(self, callback: Callable[[str], None] | None) -> None:
+    Strict: the first one raises BadSource (after the callback), which unwinds
+    the build: workers are stopped and the staging folder removed.
+    """
+
+    def __init__(self, callback: Callable[[str], None] | None, strict: bool = False) -> None:
         super().__init__()
         self._callback = callback
+        self._strict = strict
 
     def append(self, problem) -> None:
         super().append(problem)
         if self._callback:
             self._callback(str(problem))
+        if self._strict:
+            raise BadSource(str(problem))
 
     def __iadd__(self, problems):
         for p in problems:
@@ -254,13 +280,13 @@ class _Problems(list):
 
 
 class _Build:
-    def __init__(self, path, staging, old, userdict, progress, on_problem, procs) -> None:
+    def __init__(self, path, staging, old, userdict, progress, on_problem, procs, strict) -> None:
         self.path = path
         self.staging = staging
         self.old = old
         self.userdict = userdict
         self.progress = progress
-        self.problems = _Problems(on_problem)
+        self.problems = _Problems(on_problem, strict)
         self.procs = procs or os.cpu_count() or 1
         self.changed = True
 
@@ -537,7 +563,9 @@ class _Batches:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
             pool = ProcessPoolExecutor(
-                n, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
+                n,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_init,
                 initargs=(os.getpid(),),
             )
             for f in [pool.submit(int) for _ in range(n)]:  # start them now

@@ -272,6 +272,11 @@ def error(message: str, err: IO[str] | None = None) -> None:
     err.write(f"Error: {_one_line(message)}\n")
 
 
+def problem(text: str, err: IO[str]) -> None:
+    """A bad source, "path:line: reason": one inert line, whatever its file is named."""
+    err.write(_one_line(text) + "\n")
+
+
 # -- index builds -------------------------------------------------------------------
 
 
@@ -338,5 +343,5 @@ def build_summary(report, err: IO[str]) -> None:
     err.write(
         f"{did} ({_size(report.text_bytes)} of text read)"
         f" from {_plural(report.files, 'file')}"
-        f" in {report.seconds:.1f} s{speed} -> {inert(report.path)}{bad}\n"
+        f" in {report.seconds:.1f} s{speed} -> {_one_line(report.path)}{bad}\n"
     )

@@ -15,6 +15,8 @@ import fcntl
 import json
 import os
 import shutil
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -69,7 +71,8 @@ def check_versions(meta: dict, path: str | Path, expected: dict) -> None:
 
 def file_sizes(gen: Path) -> dict[str, int]:
     """The size of every file of a finished generation (recorded in its meta)."""
-    return {f.name: f.stat().st_size for f in sorted(gen.iterdir()) if f.is_file() and f.name != META}
+    files = sorted(f for f in gen.iterdir() if f.is_file() and f.name != META)
+    return {f.name: f.stat().st_size for f in files}
 
 
 def verify(gen: Path, meta: dict, path: str | Path) -> None:
@@ -134,6 +137,22 @@ def publish(path: str | Path, staging: Path) -> Path:
     os.replace(tmp, root / CURRENT)
     _fsync_dir(root)
     return gen
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ctrl-C (SIGINT) is ignored for the block: for the last steps of a finished build.
+
+    Only the main thread can change signal handling; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def clean(path: str | Path, keep: int = 1) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,14 @@ def write_jsonl(path: Path, articles: list[dict]) -> Path:
             full = {"id": f"a{i:03d}", "title": "", "date": "1998-01-01", "source": "测试报", **a}
             f.write(json.dumps(full, ensure_ascii=False) + "\n")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _keep_ctrl_c():
+    """`searcher index` run in-process ignores Ctrl-C once its build is complete; undo that."""
+    handler = signal.getsignal(signal.SIGINT)
+    yield
+    signal.signal(signal.SIGINT, handler)
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,16 @@ import searcher
 ROOT = Path(__file__).resolve().parent.parent
 PER_FILE = 60  # articles per source file: 300 in all
 STARTUP = 0.1  # seconds: Python's own start-up, before any searcher code runs
-QUERIES = ["变更标记", "新增文章", "经济", "辽宁", '"发展"', "鞍山 OR 锦州", "title:报道", "企业 -经济"]
+QUERIES = [
+    "变更标记",
+    "新增文章",
+    "经济",
+    "辽宁",
+    '"发展"',
+    "鞍山 OR 锦州",
+    "title:报道",
+    "企业 -经济",
+]
 
 
 def sentences(folder: Path = ROOT / "seeds") -> list[str]:
@@ -54,8 +63,15 @@ def write_version(src: Path, version: str, per_file: int, seed: int = 7) -> None
         for i in range(per_file):
             body = "".join(rng.choice(pool) for _ in range(rng.randint(2, 8)))
             title = rng.choice(pool)[:16]
-            rows.append({"id": f"f{f}-{i}", "title": title, "body": body,
-                         "date": f"2022-01-{1 + i % 28:02d}", "source": f"报{f % 3}"})
+            rows.append(
+                {
+                    "id": f"f{f}-{i}",
+                    "title": title,
+                    "body": body,
+                    "date": f"2022-01-{1 + i % 28:02d}",
+                    "source": f"报{f % 3}",
+                }
+            )
         files[f"f{f}.jsonl"] = rows
     if version == "A":
         del files["f5.jsonl"]
@@ -140,7 +156,10 @@ def kill_loop(
         out.delays.append(delay)
         p = subprocess.Popen(
             searcher_cmd("index", src, "-i", ix, *extra),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
             start_new_session=True,
         )
         time.sleep(delay)

@@ -778,9 +778,20 @@ def test_binary_and_undecodable_files_are_errors_not_exceptions(tmp_path):
     assert articles == [] and str(error) == f"{binary}: binary file, not text"
 
 
-def test_empty_files_have_no_articles(tmp_path):
+def test_empty_files_and_pages_without_articles_are_reported(tmp_path):
     for name in ("e.txt", "e.jsonl", "e.json"):
-        assert read_file(write(tmp_path / name, "")) == ([], [])
+        path = write(tmp_path / name, "")
+        articles, errors = read_file(path)
+        assert articles == [] and [str(e) for e in errors] == [f"{path}: empty file, no articles"]
+    for name, text, reason in [
+        ("blank.txt", " \n\u3000\n\n", "no articles found in this page"),
+        ("byline.txt", "本报记者 张三\n", "no articles found in this page"),
+        ("blank.jsonl", "\n  \n", "no articles in this file"),
+        ("empty.json", "[]", "no articles in this file"),
+    ]:
+        path = write(tmp_path / name, text)
+        articles, errors = read_file(path)
+        assert articles == [] and [str(e) for e in errors] == [f"{path}: {reason}"]
 
 
 @settings(max_examples=100, deadline=None)
@@ -801,7 +812,7 @@ def test_jsonl_round_trip(tmp_path_factory, records):
     path = tmp_path_factory.mktemp("rt") / "rt.jsonl"
     path.write_text(jsonl(*records), encoding="utf-8")
     articles, errors = read_file(path)
-    assert errors == []
+    assert [e.reason for e in errors] == ([] if records else ["empty file, no articles"])
     assert [(a.title, a.body, a.source, a.date) for a in articles] == [
         (r["title"], r["body"], r["source"], r["date"]) for r in records
     ]

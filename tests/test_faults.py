@@ -48,7 +48,9 @@ def versions(tmp_path_factory) -> tuple[Path, dict]:
     ],
     ids=["sigkill-update", "sigkill-rebuild", "sigint-update", "sigint-rebuild"],
 )
-def test_killed_at_any_moment_keeps_the_old_or_the_new_index(versions, tmp_path, sig, rebuild, points):
+def test_killed_at_any_moment_keeps_the_old_or_the_new_index(
+    versions, tmp_path, sig, rebuild, points
+):
     _, expected = versions
     out = killloop.kill_loop(
         tmp_path, points=points, sig=sig, rebuild=rebuild, seed=points + rebuild, expected=expected
@@ -216,7 +218,9 @@ def test_no_room_on_disk_fails_in_one_line_and_keeps_the_index(versions, tmp_pat
     searcher.build_index([src], ix)
     killloop.write_version(src, "B", killloop.PER_FILE)
     for extra in ([], ["--rebuild"]):
-        r = run_searcher("index", src, "-i", ix, *extra, env=ENV, preexec_fn=_file_size_limit(limit))
+        r = run_searcher(
+            "index", src, "-i", ix, *extra, env=ENV, preexec_fn=_file_size_limit(limit)
+        )
         assert r.returncode == 2, r.stderr
         assert r.stderr.startswith(f"Error: cannot write the index at {ix}")
         assert r.stderr.endswith(
@@ -263,7 +267,9 @@ def test_a_killed_writers_lock_and_leftovers_are_cleared(tmp_path):
     killloop.write_version(src, "B", 400)
     p = subprocess.Popen(
         [sys.executable, "-m", "searcher", "index", str(src), "-i", str(ix), "--rebuild"],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     lock = ix / store.LOCK
     deadline = time.time() + 60
