@@ -1,11 +1,10 @@
-"""One writer at a time; searches keep working, and see a whole index, during any write."""
+"""One writer at a time; an open index outlives updates (searches during writes: test_faults)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-import threading
 import time
 
 from click.testing import CliRunner
@@ -13,8 +12,6 @@ from conftest import ROOT, write_jsonl
 
 import searcher
 from searcher import cli, store
-
-QUERIES = ["杜鹃花", "招商", "发展", "鞍山"]
 
 
 def _version(src, tag: str, n: int) -> None:
@@ -31,10 +28,6 @@ def _version(src, tag: str, n: int) -> None:
     )
 
 
-def _answer(ix) -> tuple:
-    return tuple(tuple(h.id for h in ix.search(q, limit=0, snippets=False).hits) for q in QUERIES)
-
-
 def _cli(*args):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
@@ -44,49 +37,6 @@ def _cli(*args):
         env=env,
         text=True,
     )
-
-
-def test_searches_during_rebuilds_and_updates_never_fail(tmp_path):
-    src, path = tmp_path / "src", tmp_path / "ix"
-    answers = {}
-    for tag, n in (("new", 40), ("old", 25)):  # old last: the index starts from it
-        _version(src, tag, n)
-        searcher.build_index([src], path, rebuild=True)
-        with searcher.open_index(path) as ix:
-            answers[tag] = _answer(ix)
-    assert answers["old"] != answers["new"]
-
-    stop = threading.Event()
-    seen: list[tuple] = []
-    errors: list[BaseException] = []
-
-    def search_loop() -> None:
-        while not stop.is_set():
-            try:
-                with searcher.open_index(path) as ix:
-                    seen.append(_answer(ix))
-            except BaseException as e:  # any error at all fails the test
-                errors.append(e)
-
-    readers = [threading.Thread(target=search_loop) for _ in range(3)]
-    for t in readers:
-        t.start()
-    try:
-        for k in range(4):  # writers in other processes: updates and rebuilds in turn
-            tag = "new" if k % 2 == 0 else "old"
-            _version(src, tag, 40 if tag == "new" else 25)
-            args = ["index", src, "-i", path] + (["--rebuild"] if k % 3 == 0 else [])
-            p = _cli(*args)
-            _, err = p.communicate(timeout=120)
-            assert p.returncode == 0, err
-    finally:
-        stop.set()
-        for t in readers:
-            t.join()
-    assert not errors, errors[:3]
-    assert len(seen) > 10
-    assert set(seen) <= {answers["old"], answers["new"]}  # never a mix
-    assert len(list(path.glob("gen-*"))) <= 2  # old generations are cleaned away
 
 
 def test_a_second_writer_waits_or_gives_up(tmp_path):
