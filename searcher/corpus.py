@@ -229,7 +229,7 @@ def _gunzip(data: bytes) -> tuple[bytes, str]:
 
 
 def decode(data: bytes, path: str | Path) -> str:
-    """The text of a source file: UTF-8 (BOM or not), else GB18030.
+    """The text of a source file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030.
 
     A multibyte character cut off at the very end is dropped (parse_file
     reports it); anything else undecodable raises a CorpusError naming its line.
@@ -238,6 +238,12 @@ def decode(data: bytes, path: str | Path) -> str:
 
 
 def _decode(data: bytes, path: str | Path) -> tuple[str, CorpusError | None]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM ("Unicode" in Notepad)
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as e:
+            line = data[: e.start].decode("utf-16", "replace").count("\n") + 1
+            raise CorpusError(str(path), "not valid UTF-16 text; convert it to UTF-8", line) from e
     if b"\x00" in data:
         raise CorpusError(str(path), "binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -303,12 +309,18 @@ _JSON_TYPES = {
 }
 
 
+_TOO_DEEP = "JSON nested too deeply to be an article (an article is one object of fields)"
+
+
 def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
     """(line, value) pairs; a bad line yields (line, ValueError)."""
     start = text.lstrip()[:1]
     if whole and start in ("[", "{"):
         try:
             value = json.loads(text)
+        except RecursionError:
+            yield 1, ValueError(_TOO_DEEP)
+            return
         except ValueError as e:
             if start == "[":  # an array is one document: its damage is one error
                 yield e.lineno, ValueError(f"file is not a valid JSON array ({e.msg})")
@@ -329,9 +341,15 @@ def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
     for n, line in enumerate(text.split("\n"), 1):
         if line.strip():
             try:
-                yield n, json.loads(line)
+                value = json.loads(line)
+            except RecursionError:
+                value = ValueError(_TOO_DEEP)
             except ValueError as e:
-                yield n, ValueError(f"line is not valid JSON ({getattr(e, 'msg', e)})")
+                why = getattr(e, "msg", None) or str(e)
+                if "Exceeds the limit" in why:  # Python's guard against huge integers
+                    why = "a number of thousands of digits"
+                value = ValueError(f"line is not valid JSON ({why})")
+            yield n, value
 
 
 def _json_articles(path: Path, stem: str, text: str, whole: bool):

@@ -409,3 +409,37 @@ def test_strict_update_of_an_open_index_keeps_it_answering(tmp_path):
         assert exact_ids(ix, "鹦鹉螺号潜艇") == ["g"] and ix.info().articles == 1
     with searcher.open_index(tmp_path / "ix") as ix:
         assert ix.info().articles == 1
+
+
+def test_json_nested_too_deeply_or_with_huge_numbers_is_one_bad_line(tmp_path):
+    f = tmp_path / "deep.jsonl"
+    f.write_text(
+        "[" * 100_000
+        + "]" * 100_000
+        + "\n"
+        + jline({"id": "ok", "title": "好", "body": "经济发展"})
+        + "\n"
+        + '{"id": "n", "body": "x", "extra": '
+        + "1" * 5000
+        + "}\n",
+        "utf-8",
+    )
+    articles, errors = read_file(f)
+    assert [a.id for a in articles] == ["ok"]
+    assert [str(e) for e in errors] == [
+        f"{f}:1: JSON nested too deeply to be an article (an article is one object of fields)",
+        f"{f}:3: line is not valid JSON (a number of thousands of digits)",
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_bom_is_read(tmp_path, encoding):
+    text = "标题\n\n北京讯 这是一篇ＵＴＦ１６的文章，经济发展。\n"
+    f = tmp_path / "page.txt"
+    data = text.encode(encoding)
+    f.write_bytes(data if encoding == "utf-16" else b"\xfe\xff" + data)
+    articles, errors = read_file(f)
+    assert not errors
+    assert [(a.title, a.body) for a in articles] == [
+        ("标题", "北京讯 这是一篇ＵＴＦ１６的文章，经济发展。")
+    ]
