@@ -231,6 +231,15 @@ def index_cmd(
     return EXIT_ERROR if report.problems else EXIT_OK
 
 
+def _decodable(arg: str) -> bool:
+    """False if Python kept undecodable command-line bytes as lone surrogates."""
+    try:
+        arg.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 class _QueryCommand(click.Command):
     """A command whose QUERY may start with '-' (`searcher search -锦州 鞍山`).
 
@@ -456,6 +465,11 @@ def search_cmd(
         raise click.BadParameter(
             f"{batch.name} is not UTF-8 text ({e.reason})", param_hint="'--batch'"
         ) from None
+    if batch is None and not _decodable(queries[0]):
+        raise click.BadParameter(
+            "the query is not text in the terminal's encoding (set it to UTF-8)",
+            param_hint="QUERY",
+        )
     found = failed = 0
     with open_index(index_path) as ix:
         for q in queries:

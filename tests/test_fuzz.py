@@ -271,6 +271,12 @@ def test_process_nasty_queries(seed_index, arg):
     assert "Traceback" not in err and err.count("\n") <= 1 and "internal error" not in err
     if r.returncode == 2:
         assert err.startswith("Error: ")
+    if isinstance(arg, bytes):  # said plainly, not searched as mangled text
+        assert r.returncode == 2
+        assert err == (
+            "Error: Invalid value for QUERY: the query is not text in the terminal's encoding"
+            " (set it to UTF-8) (see 'searcher search --help')\n"
+        )
 
 
 def test_process_batch_that_is_not_utf8(seed_index, tmp_path):
