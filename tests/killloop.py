@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def sentences(folder: Path = ROOT / "seeds") -> list[str]:
     return [s + "。" for s in re.split(r"[。\n]", text) if len(s.strip()) >= 8]
 
 
-def write_version(src: Path, version: str, per_file: int, seed: int = 7) -> None:
+def write_version(src: Path, version: str, per_file: int = PER_FILE, seed: int = 7) -> None:
     """Write version A or B of the sources into src (a folder of JSON Lines files).
 
     B edits some of f0's articles, drops f1 and adds f5; the others are equal.
@@ -94,10 +95,10 @@ def write_version(src: Path, version: str, per_file: int, seed: int = 7) -> None
             os.replace(tmp, target)
 
 
-def answers(path: Path) -> tuple:
+def answers(path: Path, queries: list[str] = QUERIES) -> tuple:
     with searcher.open_index(path) as ix:
         return tuple(
-            tuple(h.id for h in ix.search(q, limit=0, snippets=False).hits) for q in QUERIES
+            tuple(h.id for h in ix.search(q, limit=0, snippets=False).hits) for q in queries
         )
 
 
@@ -127,29 +128,35 @@ def kill_loop(
     points: int,
     sig: signal.Signals,
     rebuild: bool,
-    per_file: int = PER_FILE,
+    versions: Callable[[Path, str], None] | None = None,
+    queries: list[str] = QUERIES,
     seed: int = 1,
     env: dict | None = None,
     expected: dict | None = None,
 ) -> Outcome:
-    """Interrupt `points` runs of `searcher index` with sig; return what was seen."""
+    """Interrupt `points` runs of `searcher index` with sig; return what was seen.
+
+    versions(folder, "A" or "B") writes a version of the sources into folder
+    (default: write_version's generated articles).
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    write = versions or write_version
     src, ix = work / "src", work / "ix"
     if expected is None:
-        expected = reference_answers(work, per_file)
+        expected = reference_answers(work, write, queries)
     shutil.rmtree(ix, ignore_errors=True)
-    write_version(src, "A", per_file)
+    write(src, "A")
     searcher.build_index([src], ix)
     state = "A"
     extra = ["--rebuild"] if rebuild else []
-    write_version(src, "B", per_file)
+    write(src, "B")
     span = timed_run("index", src, "-i", ix, *extra, env=env)  # how long one run takes
     state = "B"
     rng = random.Random(seed)
     out = Outcome()
     for _ in range(points):
         target = "A" if state == "B" else "B"
-        write_version(src, target, per_file)
+        write(src, target)
         # Ctrl-C reaches the whole process group (workers too) and cannot be
         # handled by any program before Python has started running its code.
         delay = rng.uniform(STARTUP if sig == signal.SIGINT else 0.0, span * 1.1)
@@ -180,7 +187,7 @@ def kill_loop(
             elif p.returncode != -signal.SIGKILL:
                 out.failures.append(f"after {delay:.2f}s: rc {p.returncode}: {err!r}")
         try:
-            got = answers(ix)
+            got = answers(ix, queries)
         except Exception as e:  # the index must open and answer
             out.failures.append(f"after {delay:.2f}s: index unusable: {type(e).__name__}: {e}")
             got = None
@@ -193,7 +200,7 @@ def kill_loop(
         # The next run completes (in this process: no start-up to wait for).
         try:
             searcher.build_index([src], ix, rebuild=rebuild)
-            if answers(ix) != expected[target]:
+            if answers(ix, queries) != expected[target]:
                 out.failures.append(f"after {delay:.2f}s: the next run's answers are wrong")
         except Exception as e:
             out.failures.append(f"after {delay:.2f}s: the next run failed: {type(e).__name__}: {e}")
@@ -205,13 +212,15 @@ def kill_loop(
     return out
 
 
-def reference_answers(work: Path, per_file: int) -> dict:
+def reference_answers(
+    work: Path, versions: Callable[[Path, str], None], queries: list[str] = QUERIES
+) -> dict:
     """Each version's answers, from a fresh build of it alone."""
     got = {}
     for v in ("A", "B"):
         src, ix = work / f"ref-{v}-src", work / f"ref-{v}"
-        write_version(src, v, per_file)
+        versions(src, v)
         searcher.build_index([src], ix, rebuild=True)
-        got[v] = answers(ix)
+        got[v] = answers(ix, queries)
     assert got["A"] != got["B"]
     return got

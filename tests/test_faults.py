@@ -32,7 +32,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 def versions(tmp_path_factory) -> tuple[Path, dict]:
     """The two versions' answers, each from a fresh build of it alone."""
     work = tmp_path_factory.mktemp("versions")
-    return work, killloop.reference_answers(work, killloop.PER_FILE)
+    return work, killloop.reference_answers(work, killloop.write_version)
 
 
 # -- killed at any moment -------------------------------------------------------
@@ -82,7 +82,7 @@ while not os.path.exists(stop):
 def test_four_search_loops_during_rebuilds_and_updates_never_fail(versions, tmp_path):
     _, expected = versions
     src, ix, stop = tmp_path / "src", tmp_path / "ix", tmp_path / "stop"
-    killloop.write_version(src, "A", killloop.PER_FILE)
+    killloop.write_version(src, "A")
     searcher.build_index([src], ix)
     script = _SEARCH_LOOP.format(tests=str(ROOT / "tests"))
     outputs = [(tmp_path / f"out{i}", tmp_path / f"err{i}") for i in range(4)]
@@ -95,7 +95,7 @@ def test_four_search_loops_during_rebuilds_and_updates_never_fail(versions, tmp_
         time.sleep(1.0)  # the loops are searching
         start = time.time()
         for k in range(6):  # updates and rebuilds in turn, each in its own process
-            killloop.write_version(src, "B" if k % 2 == 0 else "A", killloop.PER_FILE)
+            killloop.write_version(src, "B" if k % 2 == 0 else "A")
             r = run_searcher("index", src, "-i", ix, *(["--rebuild"] if k % 2 else []), env=ENV)
             assert r.returncode == 0, r.stderr
         end = time.time()
@@ -216,9 +216,9 @@ def _file_size_limit(limit: int):
 def test_no_room_on_disk_fails_in_one_line_and_keeps_the_index(versions, tmp_path, limit):
     _, expected = versions
     src, ix = tmp_path / "src", tmp_path / "ix"
-    killloop.write_version(src, "A", killloop.PER_FILE)
+    killloop.write_version(src, "A")
     searcher.build_index([src], ix)
-    killloop.write_version(src, "B", killloop.PER_FILE)
+    killloop.write_version(src, "B")
     for extra in ([], ["--rebuild"]):
         r = run_searcher(
             "index", src, "-i", ix, *extra, env=ENV, preexec_fn=_file_size_limit(limit)
