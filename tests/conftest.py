@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -43,21 +45,29 @@ def run_searcher(*args: str, permissions: bool = False, **kw) -> subprocess.Comp
     )
 
 
+@functools.cache
+def permissions_enforceable() -> bool:
+    """Does run_searcher(permissions=True) really keep a mode-000 file unreadable here?"""
+    with tempfile.TemporaryDirectory() as d:
+        locked = Path(d) / "locked"
+        locked.write_text("x")
+        locked.chmod(0)
+        try:
+            r = subprocess.run(
+                [sys.executable, "-c", f"open({str(locked)!r}).read()"],
+                preexec_fn=_drop_file_override if os.geteuid() == 0 else None,
+                capture_output=True,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return False
+        return r.returncode != 0
+
+
 @pytest.fixture(scope="session")
 def permissions_enforced() -> None:
     """Skip unless run_searcher(permissions=True) really enforces file modes here."""
-    if os.geteuid() != 0:
-        return
-    try:
-        r = subprocess.run(
-            [sys.executable, "-c", "open('/proc/self/status').read()"],
-            preexec_fn=_drop_file_override,
-            capture_output=True,
-        )
-    except (OSError, subprocess.SubprocessError) as e:
-        pytest.skip(f"cannot drop root's file permissions here: {e}")
-    if r.returncode != 0:
-        pytest.skip("cannot drop root's file permissions here")
+    if not permissions_enforceable():
+        pytest.skip("file modes cannot be enforced here (root without CAP_SETPCAP)")
 
 
 def write_jsonl(path: Path, articles: list[dict]) -> Path:
