@@ -123,13 +123,32 @@ color_option = click.option(
 )
 
 
+class _Interrupted(Exception):
+    """Ctrl-C while click parses the command line (click's own handler adds a blank line)."""
+
+
 class _Group(click.Group):
-    """click's group, with its usage errors made one line like every other error."""
+    """click's group, with its usage errors and Ctrl-C made one line like every other error."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as e:
+            raise _Interrupted from e
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as e:
+            raise _Interrupted from e
 
     def main(self, args=None, prog_name=None, **extra):
         extra["standalone_mode"] = False
         try:
             rv = super().main(args, prog_name or "searcher", **extra)
+        except _Interrupted:
+            render.error(interrupted((args or sys.argv[1:])[:1] == ["index"]))
+            sys.exit(130)
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "searcher"
             render.error(f"{e.format_message()} (see '{where} --help')")
@@ -137,7 +156,7 @@ class _Group(click.Group):
         except click.ClickException as e:
             render.error(e.format_message())
             sys.exit(e.exit_code)
-        except click.Abort:  # Ctrl-C while click parsed the command line
+        except click.Abort:  # Ctrl-C in the moment before make_context
             render.error(interrupted((args or sys.argv[1:])[:1] == ["index"]))
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
