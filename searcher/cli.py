@@ -144,10 +144,11 @@ class _Group(click.Group):
 
     def main(self, args=None, prog_name=None, **extra):
         extra["standalone_mode"] = False
+        writing = (args or sys.argv[1:])[:1] == ["index"]
         try:
             rv = super().main(args, prog_name or "searcher", **extra)
         except _Interrupted:
-            render.error(interrupted((args or sys.argv[1:])[:1] == ["index"]))
+            render.error(interrupted(writing))
             sys.exit(130)
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "searcher"
@@ -157,7 +158,7 @@ class _Group(click.Group):
             render.error(e.format_message())
             sys.exit(e.exit_code)
         except click.Abort:  # Ctrl-C in the moment before make_context
-            render.error(interrupted((args or sys.argv[1:])[:1] == ["index"]))
+            render.error(interrupted(writing))
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
@@ -233,7 +234,7 @@ def index_cmd(
                 wait=not no_wait,
                 on_wait=waiting,
                 on_problem=problem,
-                on_notice=lambda text: sys.stderr.write(f"Note: {render.inert(text)}\n"),
+                on_notice=lambda text: render.note(text, sys.stderr),
                 strict=strict,
             )
     except BadSource:  # the problem itself was printed as it was met

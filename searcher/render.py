@@ -272,6 +272,11 @@ def error(message: str, err: IO[str] | None = None) -> None:
     err.write(f"Error: {_one_line(message)}\n")
 
 
+def note(text: str, err: IO[str]) -> None:
+    """A remark that is no error (an earlier build that died was cleaned up)."""
+    err.write(f"Note: {_one_line(text)}\n")
+
+
 def problem(text: str, err: IO[str]) -> None:
     """A bad source, "path:line: reason": one inert line, whatever its file is named."""
     err.write(_one_line(text) + "\n")
