@@ -16,7 +16,6 @@ Prints a Markdown table and writes bench/out/killloop.json.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import signal
@@ -56,16 +55,7 @@ def corpus_versions(articles: list[dict]):
             del files[days[0]]
             for a in files[days[1]][::3]:
                 a["body"] = a.get("body", "") + MARK
-        src.mkdir(parents=True, exist_ok=True)
-        names = {f"{d}.jsonl": rows for d, rows in files.items()}
-        for old in src.glob("*.jsonl"):
-            if old.name not in names:
-                old.unlink()
-        for name, rows in names.items():
-            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-            target = src / name
-            if not target.exists() or target.read_text("utf-8") != text:
-                target.write_text(text, "utf-8")
+        killloop.write_files(src, {f"{d}.jsonl": rows for d, rows in files.items()})
 
     return write
 

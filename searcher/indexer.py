@@ -26,7 +26,7 @@ import shutil
 import time
 import warnings
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -102,43 +102,7 @@ def build(
     """
     t0 = time.perf_counter()
     path = str(path or store.default_path())
-    try:
-        report = _build(
-            sources,
-            path,
-            rebuild,
-            userdict,
-            progress,
-            wait,
-            on_wait,
-            on_problem,
-            on_notice,
-            procs,
-            strict,
-        )
-    except OSError as e:  # sources' read errors are problems: this is the index's folder
-        raise _write_error(path, e) from e
-    report.seconds = round(time.perf_counter() - t0, 3)
-    return report
-
-
-def _write_error(path: str, e: OSError) -> SearcherError:
-    what = {
-        errno.ENOSPC: "the disk is full (free some space and run it again)",
-        errno.EDQUOT: "the disk quota is used up (free some space and run it again)",
-        errno.EFBIG: "a file grew past the size limit (raise 'ulimit -f' and run it again)",
-        errno.EROFS: "the file system is read-only (choose another folder with -i)",
-        errno.EACCES: "permission denied (make the folder writable, or choose another with -i)",
-        errno.EPERM: "permission denied (make the folder writable, or choose another with -i)",
-    }.get(e.errno, f"{e.strerror or e} (check the folder and run it again)")
-    name = f" ({e.filename})" if e.filename else ""
-    return SearcherError(f"cannot write the index at {path}{name}: {what}; nothing was changed")
-
-
-def _build(
-    sources, path, rebuild, userdict, progress, wait, on_wait, on_problem, on_notice, procs, strict
-):
-    with store.writer_lock(path, wait=wait, on_wait=on_wait) as stale:
+    with _write_errors(path), store.writer_lock(path, wait=wait, on_wait=on_wait) as stale:
         if stale and on_notice:
             on_notice(
                 f"an earlier 'searcher index' ({stale}) did not finish; its unfinished files"
@@ -167,7 +131,33 @@ def _build(
             raise
         with store.uninterrupted():
             store.clean(path)
+    report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+@contextlib.contextmanager
+def _write_errors(path: str) -> Iterator[None]:
+    """An OSError in the block is a failure to write the index: one line saying what to do.
+
+    (The sources' read errors never get here: they are problems of the build.)
+    """
+    try:
+        yield
+    except OSError as e:
+        raise _write_error(path, e) from e
+
+
+def _write_error(path: str, e: OSError) -> SearcherError:
+    what = {
+        errno.ENOSPC: "the disk is full (free some space and run it again)",
+        errno.EDQUOT: "the disk quota is used up (free some space and run it again)",
+        errno.EFBIG: "a file grew past the size limit (raise 'ulimit -f' and run it again)",
+        errno.EROFS: "the file system is read-only (choose another folder with -i)",
+        errno.EACCES: "permission denied (make the folder writable, or choose another with -i)",
+        errno.EPERM: "permission denied (make the folder writable, or choose another with -i)",
+    }.get(e.errno, f"{e.strerror or e} (check the folder and run it again)")
+    name = f" ({e.filename})" if e.filename else ""
+    return SearcherError(f"cannot write the index at {path}{name}: {what}; nothing was changed")
 
 
 class _Previous:

@@ -18,6 +18,8 @@ import searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# For searcher subprocesses: this checkout's package, installed or not.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 _PR_CAPBSET_DROP = 24
 _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2

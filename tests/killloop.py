@@ -82,6 +82,11 @@ def write_version(src: Path, version: str, per_file: int = PER_FILE, seed: int =
             row["body"] += "变更标记。"
         for row in files["f5.jsonl"]:
             row["title"] = "新增文章" + row["title"]
+    write_files(src, files)
+
+
+def write_files(src: Path, files: dict[str, list[dict]]) -> None:
+    """Make src's JSON Lines files exactly these {name: rows}: unchanged files are not touched."""
     src.mkdir(parents=True, exist_ok=True)
     for old in src.glob("*.jsonl"):
         if old.name not in files:

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEEDS, write_jsonl
+from conftest import ENV, SEEDS, write_jsonl
 
 import searcher
 from searcher import cli, engine
@@ -248,20 +248,18 @@ def test_interrupted_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
 
 
 def _cli(*args, **kw):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "searcher", *map(str, args)],
         capture_output=True,
-        env=env,
+        env=ENV,
         cwd=kw.get("cwd"),
         timeout=120,
     )
 
 
 def test_broken_pipe_exits_quietly(seed_index):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "searcher", "search", "发展", "-n", "0", "-i", seed_index]
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as p:
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV) as p:
         p.stdout.read(5)
         p.stdout.close()  # like `| head -c 5`
         err = p.stderr.read().decode()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 
 from click.testing import CliRunner
-from conftest import ROOT, write_jsonl
+from conftest import ENV, write_jsonl
 
 import searcher
 from searcher import cli, store
@@ -29,12 +28,11 @@ def _version(src, tag: str, n: int) -> None:
 
 
 def _cli(*args):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-m", "searcher", *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=env,
+        env=ENV,
         text=True,
     )
 

@@ -19,13 +19,11 @@ from pathlib import Path
 
 import killloop
 import pytest
-from conftest import ROOT, SEEDS, run_searcher
+from conftest import ENV, ROOT, SEEDS, run_searcher
 
 import searcher
 from searcher import store
 from searcher.errors import IndexDamaged, IndexNotFound
-
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import ENV, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -250,7 +250,6 @@ def test_cli_long_query(seed_index, text):
     ],
 )
 def test_process_nasty_queries(seed_index, arg):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     r = subprocess.run(
         [
             os.fsencode(sys.executable),
@@ -263,7 +262,7 @@ def test_process_nasty_queries(seed_index, arg):
             arg if isinstance(arg, bytes) else arg.encode("utf-8"),
         ],
         capture_output=True,
-        env=env,
+        env=ENV,
         timeout=60,
     )
     err = r.stderr.decode("utf-8", "replace")
@@ -286,7 +285,7 @@ def test_process_batch_that_is_not_utf8(seed_index, tmp_path):
         [sys.executable, "-m", "searcher", "search", "-i", seed_index, "--batch", str(batch)],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        env=ENV,
         timeout=60,
     )
     assert r.returncode == 2

@@ -21,14 +21,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, permissions_enforceable, run_searcher
+from conftest import ENV, SEEDS, permissions_enforceable, run_searcher
 
 import searcher
 from searcher import corpus, render
 from searcher.corpus import MAX_ARTICLE_CHARS, decode, find_files, parse_file, read_file
 from searcher.errors import BadSource, CorpusError
-
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 # Text found only in the good parts of the folder.
 GOOD_STRINGS = [
