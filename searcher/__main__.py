@@ -15,15 +15,25 @@ def run() -> None:
         from searcher.cli import main
 
         main()
-    except KeyboardInterrupt:
-        from searcher.errors import interrupted
+    except Exception as e:  # Ctrl-C that Python wrapped while a module loaded
+        from searcher.errors import by_ctrl_c
 
-        sys.stderr.write(f"Error: {interrupted(sys.argv[1:2] == ['index'])}\n")
-        _exit(130)
+        if not by_ctrl_c(e):
+            raise
+        _interrupted()
+    except KeyboardInterrupt:
+        _interrupted()
     except SystemExit as e:
         if e.code == 130:  # a verb stopped by Ctrl-C, its one line said
             _exit(130)
         raise
+
+
+def _interrupted() -> None:
+    from searcher.errors import interrupted
+
+    sys.stderr.write(f"Error: {interrupted(sys.argv[1:2] == ['index'])}\n")
+    _exit(130)
 
 
 def _exit(status: int) -> None:

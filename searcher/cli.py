@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from searcher import render
-from searcher.errors import SearcherError, interrupted
+from searcher.errors import SearcherError, by_ctrl_c, interrupted
 
 if TYPE_CHECKING:
     from searcher.search import Results
@@ -48,12 +48,16 @@ def _guard(fn: Callable) -> Callable:
             render.error(interrupted(writing))
             code = 130
         except Exception as e:  # a bug: still one line, the traceback on request
-            if os.environ.get("SEARCHER_DEBUG"):
+            if by_ctrl_c(e):  # Ctrl-C that Python wrapped in another exception
+                render.error(interrupted(writing))
+                code = 130
+            elif os.environ.get("SEARCHER_DEBUG"):
                 raise
-            render.error(
-                f"internal error: {type(e).__name__}: {e} (set SEARCHER_DEBUG=1 for details)"
-            )
-            code = EXIT_ERROR
+            else:
+                render.error(
+                    f"internal error: {type(e).__name__}: {e} (set SEARCHER_DEBUG=1 for details)"
+                )
+                code = EXIT_ERROR
         try:
             sys.stdout.flush()
         except BrokenPipeError:

@@ -79,6 +79,19 @@ class BadSource(SearcherError):
         self.problem = problem  # "path:line: reason", as a non-strict build reports it
 
 
+def by_ctrl_c(exc: BaseException) -> bool:
+    """Whether exc is Ctrl-C or was raised because of it: Python 3.11 wraps a
+    KeyboardInterrupt that lands in a class's ``__set_name__`` (a dataclass being
+    defined while a module loads) in a RuntimeError."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def interrupted(writing: bool) -> str:
     """The one line for Ctrl-C; a build or update says that nothing was lost."""
     return "interrupted, previous index kept" if writing else "interrupted"

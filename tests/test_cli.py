@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ENV, SEEDS, write_jsonl
+from conftest import ENV, ROOT, SEEDS, write_jsonl
 
 import searcher
 from searcher import cli, engine
@@ -245,6 +245,70 @@ def test_interrupted_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     monkeypatch.undo()
     with searcher.open_index(ix_path) as ix:
         assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
+
+
+class _CtrlCOnSetName:
+    """A class attribute whose __set_name__ meets Ctrl-C: what happens when Ctrl-C lands
+    while a dataclass is defined. Python 3.11 reports it as a RuntimeError."""
+
+    def __set_name__(self, owner, name):
+        raise KeyboardInterrupt
+
+
+def _define_a_class(*args, **kwargs):
+    type("Defined", (), {"field": _CtrlCOnSetName()})
+
+
+def test_ctrl_c_wrapped_by_python_is_still_interrupted(tmp_path, monkeypatch):
+    ix_path = tmp_path / "ix"
+    src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
+    run("index", src, "-i", ix_path)
+    monkeypatch.setattr(engine.SegmentBuilder, "add", _define_a_class)
+    r = run("index", src, "-i", ix_path, "--rebuild")
+    assert (r.exit_code, r.stderr) == (130, "Error: interrupted, previous index kept\n")
+    monkeypatch.setattr(searcher.Index, "search", _define_a_class)
+    r = run("search", "杜鹃花", "-i", ix_path)
+    assert (r.exit_code, r.stderr) == (130, "Error: interrupted\n")
+    monkeypatch.undo()
+    with searcher.open_index(ix_path) as ix:
+        assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
+
+
+_LOAD_WITH_CTRL_C = """
+import sys
+
+
+class CtrlCOnSetName:
+    def __set_name__(self, owner, name):
+        raise KeyboardInterrupt
+
+
+class CtrlCWhileLoading:  # the moment searcher.cli is imported, before any verb runs
+    def find_spec(self, name, path=None, target=None):
+        if name == "searcher.cli":
+            type("Defined", (), {"field": CtrlCOnSetName()})
+
+
+sys.meta_path.insert(0, CtrlCWhileLoading())
+sys.argv = ["searcher", *sys.argv[1:]]
+from searcher.__main__ import run
+
+run()
+"""
+
+
+@pytest.mark.parametrize("verb", ["index", "search"])
+def test_ctrl_c_wrapped_while_modules_load_is_one_line_and_130(verb):
+    r = subprocess.run(
+        [sys.executable, "-c", _LOAD_WITH_CTRL_C, verb, "杜鹃花"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=120,
+    )
+    said = "interrupted, previous index kept" if verb == "index" else "interrupted"
+    assert (r.returncode, r.stderr, r.stdout) == (130, f"Error: {said}\n", "")
 
 
 def _cli(*args, **kw):

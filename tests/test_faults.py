@@ -64,7 +64,7 @@ def test_ctrl_c_while_searcher_starts_is_one_line_and_status_130(tmp_path):
     ix = tmp_path / "ix"
     searcher.build_index([SEEDS], ix)
     got = []
-    for k in range(30):  # 0.1 s to 0.4 s: imports, jieba's dictionary, the build
+    for k in range(30):  # from past Python's start-up: imports, jieba's dictionary, the build
         p = subprocess.Popen(
             [sys.executable, "-m", "searcher", "index", str(SEEDS), "-i", str(ix), "--rebuild"],
             stdout=subprocess.PIPE,
@@ -72,8 +72,9 @@ def test_ctrl_c_while_searcher_starts_is_one_line_and_status_130(tmp_path):
             text=True,
             env=ENV,
             start_new_session=True,
+            preexec_fn=killloop.ctrl_c_as_in_a_terminal,
         )
-        time.sleep(0.1 + k * 0.01)
+        time.sleep(killloop.STARTUP + k * 0.01)
         os.killpg(p.pid, signal.SIGINT)
         _, err = p.communicate(timeout=60)
         got.append((p.returncode, err))
