@@ -323,7 +323,7 @@ def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
             return
         except ValueError as e:
             if start == "[":  # an array is one document: its damage is one error
-                yield e.lineno, ValueError(f"file is not a valid JSON array ({e.msg})")
+                yield e.lineno, ValueError(f"file is not a valid JSON array ({_json_why(e)})")
                 return
             value = None  # not one object: read it as JSON Lines
         if isinstance(value, dict):
@@ -345,11 +345,17 @@ def _json_items(text: str, whole: bool) -> Iterable[tuple[int, object]]:
             except RecursionError:
                 value = ValueError(_TOO_DEEP)
             except ValueError as e:
-                why = getattr(e, "msg", None) or str(e)
-                if "Exceeds the limit" in why:  # Python's guard against huge integers
-                    why = "a number of thousands of digits"
-                value = ValueError(f"line is not valid JSON ({why})")
+                value = ValueError(f"line is not valid JSON ({_json_why(e)})")
             yield n, value
+
+
+def _json_why(e: ValueError) -> str:
+    """What is wrong, and where on its line: 'Expecting ',' delimiter: column 12'."""
+    if isinstance(e, json.JSONDecodeError):
+        return f"{e.msg}: column {e.colno}"
+    if "Exceeds the limit" in str(e):  # Python's guard against huge integers
+        return "a number of thousands of digits"
+    return str(e)
 
 
 def _json_articles(path: Path, stem: str, text: str, whole: bool):

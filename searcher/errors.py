@@ -19,14 +19,17 @@ class IndexNotFound(SearcherError):
 
 
 class NotAnIndex(IndexNotFound):
-    """A folder with other things in it, and no index."""
+    """A folder with other things in it and no index, or a file."""
 
-    def __init__(self, path: str, hint: str = "") -> None:
-        SearcherError.__init__(
-            self,
-            f"{path} is not a searcher index{hint} (give an index folder with -i,"
-            f" or build one there with 'searcher index --rebuild -i {path}')",
-        )
+    def __init__(self, path: str, hint: str = "", *, is_file: bool = False) -> None:
+        if is_file:
+            text = f"{path} is a file, not an index folder (give an index folder with -i)"
+        else:
+            text = (
+                f"{path} is not a searcher index{hint} (give an index folder with -i,"
+                f" or build one there with 'searcher index --rebuild -i {path}')"
+            )
+        SearcherError.__init__(self, text)
         self.path = path
 
 

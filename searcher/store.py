@@ -33,9 +33,17 @@ def default_path() -> str:
     return os.environ.get("SEARCHER_INDEX") or os.path.join("index", "articles")
 
 
+def _folder(path: str | Path) -> Path:
+    """The index folder's path; NotAnIndex if a file is in its place."""
+    root = Path(path)
+    if root.exists() and not root.is_dir():
+        raise NotAnIndex(str(path), is_file=True)
+    return root
+
+
 def current_generation(path: str | Path) -> Path:
     """The folder of the generation in force; IndexNotFound if there is none."""
-    root = Path(path)
+    root = _folder(path)
     link = root / CURRENT
     if not link.is_symlink() and not link.exists():
         if root.is_dir() and any(p.name != LOCK for p in root.iterdir()):
@@ -186,7 +194,7 @@ def writer_lock(
     found on entry is a writer that died. It is yielded (for a note to the
     user); what that writer left behind is removed by ``clean``.
     """
-    root = Path(path)
+    root = _folder(path)
     root.mkdir(parents=True, exist_ok=True)
     fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:

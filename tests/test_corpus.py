@@ -666,7 +666,8 @@ def test_jsonl_articles_are_read_with_all_fields(tmp_path):
 @pytest.mark.parametrize(
     "line, reason",
     [
-        ('{"id": "a", "body": "x"', "line is not valid JSON"),
+        ('{"id": "a", "body": "x"', "line is not valid JSON (Expecting ',' delimiter: column 24)"),
+        ('{"id": "a" "body": "x"}', "line is not valid JSON (Expecting ',' delimiter: column 12)"),
         ('["a", "b"]', "line is not a JSON object"),
         ('{"id": "a", "title": "t"}', "field 'body' is missing"),
         ('{"id": "a", "body": 3}', "field 'body' must be a string"),
@@ -735,7 +736,7 @@ def test_broken_json_array_is_one_error(tmp_path):
     path = write(tmp_path / "a.json", '[{"body": "x"},\n {"body": }]')
     articles, (error,) = read_file(path)
     assert articles == [] and error.line == 2
-    assert error.reason.startswith("file is not a valid JSON array (Expecting value")
+    assert error.reason == "file is not a valid JSON array (Expecting value: column 11)"
 
 
 def test_gbk_jsonl(tmp_path):

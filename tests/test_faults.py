@@ -209,6 +209,20 @@ def test_a_folder_that_is_not_an_index(tmp_path, built):
         searcher.open_index(other)
 
 
+@pytest.mark.parametrize("verb", ["search", "info", "index"])
+def test_a_file_given_as_the_index(tmp_path, verb):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    args = {"search": ["杜鹃花"], "info": [], "index": [SEEDS]}[verb]
+    r = run_searcher(verb, *args, "-i", notes, env=ENV)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert (
+        r.stderr
+        == f"Error: {notes} is a file, not an index folder (give an index folder with -i)\n"
+    )
+    assert notes.read_text() == "mine"
+
+
 def test_a_broken_current_link_or_meta(built):
     gen = store.current_generation(built)
     (gen / store.META).write_text("{not json")

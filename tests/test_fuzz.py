@@ -157,7 +157,7 @@ def test_library_any_query_with_options(ix, seed_ids, text, limit, offset, sort,
 def test_library_huge_query_is_refused_at_once(ix, seed_ids, text):
     with pytest.raises(QueryError, match="query too long"):
         ix.search(text)
-    assert check_library(ix, seed_ids, text) < 0.05
+    assert check_library(ix, seed_ids, text) < SECOND / 4  # at once: not searched (noisy machine)
 
 
 @settings(FUZZ, max_examples=25)
