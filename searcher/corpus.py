@@ -26,7 +26,7 @@ import stat
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +71,15 @@ def _suffix(path: Path | str) -> str | None:
     return next((s for s in _LONGEST_FIRST if name.endswith(s)), None)
 
 
-def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusError]]:
+def find_files(
+    sources: Iterable[str | Path], not_sources: Callable[[str], bool] | None = None
+) -> tuple[list[Path], list[CorpusError]]:
+    """The source files under sources, and the problems met finding them.
+
+    not_sources(folder) says a folder holds no sources (an index: its own
+    files are not articles); such a folder met inside a source folder is
+    passed over, one given as a source is a problem.
+    """
     files: list[Path] = []
     errors: list[CorpusError] = []
     seen: set[tuple[int, int]] = set()
@@ -87,15 +95,19 @@ def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusEr
 
     for src in sources:
         path = Path(src)
-        if path.is_dir():
+        if path.is_dir() and not_sources and not_sources(str(path)):
+            errors.append(CorpusError(str(path), _AN_INDEX))
+        elif path.is_dir():
             visited = {os.path.realpath(path)}
             for root, dirs, names in os.walk(path, onerror=unreadable_folder, followlinks=True):
                 # A symlinked folder is followed once; a link back up would loop.
                 keep = []
                 for d in sorted(dirs):
                     real = os.path.realpath(os.path.join(root, d))
-                    if not d.startswith(".") and real not in visited:
-                        visited.add(real)
+                    if d.startswith(".") or real in visited:
+                        continue
+                    visited.add(real)
+                    if not (not_sources and not_sources(os.path.join(root, d))):
                         keep.append(d)
                 dirs[:] = keep
                 for name in sorted(names):
@@ -130,6 +142,9 @@ def find_files(sources: Iterable[str | Path]) -> tuple[list[Path], list[CorpusEr
         else:
             errors.append(CorpusError(str(path), "no such file or folder"))
     return files, errors
+
+
+_AN_INDEX = "a searcher index, not a folder of sources (give the folders of the pages and articles)"
 
 
 def _bad_link(p: str) -> CorpusError:

@@ -282,7 +282,10 @@ class _Build:
 
     def run(self, srcs: list[str]) -> BuildReport:
         old, staging = self.old, self.staging
-        files, found_problems = corpus.find_files(srcs)
+        own = os.path.realpath(self.path)  # this index, even before its first generation
+        files, found_problems = corpus.find_files(
+            srcs, lambda d: store.holds_index(d) or os.path.realpath(d) == own
+        )
         self.problems += found_problems
         failed = {p.path for p in found_problems}  # source files with a problem
         if old.incremental:

@@ -41,6 +41,14 @@ def _folder(path: str | Path) -> Path:
     return root
 
 
+def holds_index(folder: str | Path) -> bool:
+    """Whether folder is an index (or one of its generations): no sources in it."""
+    # os.path's tests: an unreadable folder is simply not an index (no PermissionError)
+    return os.path.islink(os.path.join(folder, CURRENT)) or os.path.isfile(
+        os.path.join(folder, META)
+    )
+
+
 def current_generation(path: str | Path) -> Path:
     """The folder of the generation in force; IndexNotFound if there is none."""
     root = _folder(path)

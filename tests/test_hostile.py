@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ENV, SEEDS, permissions_enforceable, run_searcher
+from conftest import ENV, SEEDS, permissions_enforceable, run_searcher, write_jsonl
 
 import searcher
 from searcher import corpus, render
@@ -448,3 +448,24 @@ def test_utf16_with_a_bom_is_read(tmp_path, encoding):
     assert [(a.title, a.body) for a in articles] == [
         ("标题", "北京讯 这是一篇ＵＴＦ１６的文章，经济发展。")
     ]
+
+
+def test_indexes_inside_the_sources_are_not_read_as_articles(tmp_path):
+    """`searcher index ~/archive -i ~/archive/index`: its own files are not sources."""
+    archive = tmp_path / "archive"
+    write_jsonl(archive / "a.jsonl", [{"id": "a1", "body": "杜鹃花开"}])
+    shutil.copy(SEEDS / "辽宁日报-2022-01-12.txt", archive / "page.txt")
+    searcher.build_index([archive / "a.jsonl"], archive / "old-index")  # another index beside
+    for _ in range(2):  # the build, then an update that finds its own index there
+        report = searcher.build_index([archive], archive / "index")
+        assert report.problems == [] and report.files == 2
+        assert report.articles == 8  # a1 and the seven of the page
+    with searcher.open_index(archive / "index") as ix:
+        assert [h.id for h in ix.search("杜鹃花开").hits] == ["a1"]
+    # An index named as a source is a problem; the other sources are still read.
+    report = searcher.build_index([archive / "old-index", archive / "a.jsonl"], tmp_path / "ix")
+    assert report.problems == [
+        f"{archive / 'old-index'}: a searcher index, not a folder of sources"
+        " (give the folders of the pages and articles)"
+    ]
+    assert report.articles == 1
