@@ -16,6 +16,7 @@ import os
 import pickle
 import shutil
 import struct
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from operator import add
 from whoosh import fields, index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.filedb.filetables import FileFormatError
 from whoosh.matching import ListMatcher
 from whoosh.system import pack_ushort
 
@@ -413,6 +415,22 @@ def _append(post: dict, term: str, d: int, n: float) -> None:
 # -- reading -------------------------------------------------------------------
 
 
+# What reading a damaged index file raises (bytes changed without its size):
+# Whoosh's own checks, and the decoders fed garbage.
+READ_ERRORS = (
+    OSError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    UnicodeDecodeError,
+    OverflowError,
+    FileFormatError,
+    index.IndexError,  # Whoosh's: "Index was created on different architecture"
+)
+_OPEN_ERRORS = (*READ_ERRORS, ValueError, KeyError)
+
+
 class Reader:
     """Plain-data queries over one opened index: sets of document numbers."""
 
@@ -422,7 +440,7 @@ class Reader:
             self._s = self._ix.searcher()
         except index.EmptyIndexError as e:
             raise IndexDamaged(path, "no table of contents") from e
-        except (OSError, EOFError, ValueError, KeyError) as e:
+        except _OPEN_ERRORS as e:
             raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
         self.path = path
         # Open now every file a search may read: an update may delete this
@@ -432,7 +450,7 @@ class Reader:
                 if sub.segment() is not None and sub.doc_count_all():
                     sub.stored_fields(0)
                     sub.column_reader("date")
-        except (OSError, EOFError, ValueError, KeyError) as e:
+        except _OPEN_ERRORS as e:
             self.close()
             raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
         self._all: frozenset[int] | None = None

@@ -14,14 +14,31 @@ raises a ``SearcherError`` saying what to do when it was not.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from searcher import engine, query, search, store
 from searcher.errors import ArticleNotFound, IndexDamaged, QueryError
 from searcher.highlight import Span
-from searcher.textstore import TextStore
+from searcher.textstore import Mismatch, TextStore
+
+_DAMAGE = (*engine.READ_ERRORS, Mismatch)
+
+
+def _reads(method: Callable) -> Callable:
+    """A method that reads the index: a file found damaged only now (bytes changed
+    without its size) is IndexDamaged, naming the index and what to do."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _DAMAGE as e:
+            raise IndexDamaged(self.path, f"unreadable data ({type(e).__name__}: {e})") from e
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,7 @@ class Index:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @_reads
     def search(
         self,
         text: str,
@@ -159,6 +177,7 @@ class Index:
             with_snippets=snippets,
         )
 
+    @_reads
     def similar(
         self,
         article_id: str,
@@ -215,6 +234,7 @@ class Index:
             raise QueryError("limit and offset cannot be negative")
         return search.check_options(sort, facets)
 
+    @_reads
     def article(self, article_id: str, *, query_text: str | None = None) -> Article:
         doc = self._reader.docnum_for_id(article_id)
         if doc is None:
@@ -239,6 +259,7 @@ class Index:
             body_matches=bspans,
         )
 
+    @_reads
     def info(self) -> Info:
         dates = sorted(d for d in self._reader.field_values("date") if d)
         return Info(

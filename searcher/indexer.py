@@ -110,6 +110,11 @@ def build(
             )
         store.clean(path)
         old = _Previous.open(path, rebuild)
+        if not sources and old.lost:
+            raise SearcherError(
+                f"the sources of the index at {path} are not known ({old.lost}); name them:"
+                f" searcher index --rebuild SOURCES -i {path}"
+            )
         srcs = [str(s) for s in sources] if sources else old.sources or list(DEFAULT_SOURCES)
         for s in srcs:
             if not os.path.exists(s):
@@ -163,21 +168,23 @@ def _write_error(path: str, e: OSError) -> SearcherError:
 class _Previous:
     """What the index in force holds: its generation, meta, sources and file manifest."""
 
-    def __init__(self, gen: Path | None, meta: dict, files: dict) -> None:
+    def __init__(self, gen: Path | None, meta: dict, files: dict, lost: str = "") -> None:
         self.gen = gen
         self.meta = meta
         self.files = files  # path -> {"hash", "articles": [[id, digest], ...], "skipped": [...]}
         self.sources: list[str] = list(meta.get("sources", []))
+        self.lost = lost  # why an index that is there cannot say what its sources are
 
     @classmethod
     def open(cls, path: str, rebuild: bool) -> _Previous:
         try:
             gen = store.current_generation(path)
             meta = store.read_meta(gen, path)
-        except SearcherError:
-            if rebuild:
-                return cls(None, {}, {})
-            if not (Path(path) / store.CURRENT).is_symlink():
+        except SearcherError as e:
+            there = (Path(path) / store.CURRENT).is_symlink()
+            if rebuild:  # a damaged index is rebuilt, from the sources given
+                return cls(None, {}, {}, lost=getattr(e, "reason", "") if there else "")
+            if not there:
                 return cls(None, {}, {})  # no index yet
             raise
         if rebuild:

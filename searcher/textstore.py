@@ -39,6 +39,11 @@ from itertools import accumulate, chain, repeat
 from operator import add, mod, mul, sub, xor
 from pathlib import Path
 
+
+class Mismatch(ValueError):
+    """A side file that does not fit its segment: the index is damaged."""
+
+
 TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT = ".text", ".tidx", ".grams", ".ids", ".wlen"
 _TITLE_END = b"\x1e"
 _DOC_END = b"\x00"
@@ -228,7 +233,7 @@ class _Segment:
         self.bodies = ix[1::2]
         self.doc_count = len(self.bodies)
         if len(self._wlen) != 2 * self.doc_count:
-            raise ValueError(f"{wlen.name} does not match its segment")
+            raise Mismatch(f"{wlen.name} does not match its segment")
         self.size = self.starts[-1]
         self.mm = self._map(text, self.size)
         self._grams = None
@@ -272,7 +277,7 @@ class _Segment:
             self._ids_file.seek(0)
             self._ids = json.loads(self._ids_file.read())
             if len(self._ids) != self.doc_count:
-                raise ValueError(f"{self._ids_path.name} does not match its segment")
+                raise Mismatch(f"{self._ids_path.name} does not match its segment")
         return self._ids
 
     def texts(self, d: int) -> tuple[str, str]:
@@ -293,7 +298,7 @@ class _Segment:
             mm = self._map(self._grams_path, f=self._grams_file)
             magic, nb, ndocs, wide = _HEAD.unpack_from(mm, 0)
             if magic != _GRAMS_MAGIC or ndocs != self.doc_count:
-                raise ValueError(f"{self._grams_path.name} does not match its segment")
+                raise Mismatch(f"{self._grams_path.name} does not match its segment")
             p = _HEAD.size
             self._views = memoryview(mm)
             offsets = self._views[p : p + 4 * (nb + 1)].cast("I")

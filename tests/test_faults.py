@@ -190,6 +190,37 @@ def test_a_damaged_index_is_one_line_naming_the_problem_and_the_fix(built, patte
         assert ix.search("杜鹃花").total > 0
 
 
+def _zero(p: Path) -> None:
+    """Bytes changed, size kept: not seen at open, met while reading."""
+    size = p.stat().st_size
+    p.unlink()  # a hard link shared with no one here, but never write through one
+    p.write_bytes(bytes(size))
+
+
+@pytest.mark.parametrize(
+    "pattern, verbs",
+    [
+        ("*.trm", [["search", "杜鹃花"], ["info"], ["show", "x"]]),
+        ("*._stored.col", [["search", "杜鹃花"], ["info"], ["show", "x"]]),
+        ("_MAIN_*.toc", [["search", "杜鹃花"], ["info"], ["show", "x"]]),
+        ("seg-*.grams", [["search", "杜鹃花"]]),
+    ],
+    ids=["terms", "stored", "toc", "grams"],
+)
+def test_bytes_damaged_in_place_are_named_as_damage(built, pattern, verbs):
+    _zero(_one_file(built, pattern))
+    for args in verbs:
+        r = run_searcher(*args, "-i", built, env=ENV)
+        assert (r.returncode, r.stdout) == (2, ""), args
+        assert r.stderr.startswith(f"Error: index at {built} is damaged: "), r.stderr
+        assert (
+            r.stderr.endswith(" (run 'searcher index --rebuild')\n") and r.stderr.count("\n") == 1
+        )
+    assert run_searcher("index", "--rebuild", "-i", built, env=ENV).returncode == 0
+    with searcher.open_index(built) as ix:
+        assert ix.search("杜鹃花").total > 0
+
+
 def test_a_folder_that_is_not_an_index(tmp_path, built):
     other = tmp_path / "notes"
     other.mkdir()
@@ -236,7 +267,14 @@ def test_a_broken_current_link_or_meta(built):
         f"Error: index at {built} is damaged: CURRENT points to a missing folder {gen.name}"
         " (run 'searcher index --rebuild')\n"
     )
-    assert run_searcher("index", "--rebuild", "-i", built, env=ENV).returncode == 0
+    # Its sources were in the lost generation: a rebuild is told them.
+    r = run_searcher("index", "--rebuild", "-i", built, env=ENV)
+    assert (r.returncode, r.stderr) == (
+        2,
+        f"Error: the sources of the index at {built} are not known (CURRENT points to a"
+        f" missing folder {gen.name}); name them: searcher index --rebuild SOURCES -i {built}\n",
+    )
+    assert run_searcher("index", SEEDS, "--rebuild", "-i", built, env=ENV).returncode == 0
     assert run_searcher("search", "杜鹃花", "-i", built, "-c", env=ENV).returncode == 0
 
 
