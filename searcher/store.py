@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import json
 import os
 import shutil
@@ -43,9 +44,13 @@ def _folder(path: str | Path) -> Path:
 
 def holds_index(folder: str | Path) -> bool:
     """Whether folder is an index (or one of its generations): no sources in it."""
-    # os.path's tests: an unreadable folder is simply not an index (no PermissionError)
-    return os.path.islink(os.path.join(folder, CURRENT)) or os.path.isfile(
-        os.path.join(folder, META)
+    # os.path's tests: an unreadable folder is simply not an index (no PermissionError).
+    # A generation holds our meta and Whoosh's table of contents, not just a file
+    # that happens to be called searcher.json.
+    if os.path.islink(os.path.join(folder, CURRENT)):
+        return True
+    return os.path.isfile(os.path.join(folder, META)) and bool(
+        glob.glob(os.path.join(glob.escape(str(folder)), "_*.toc"))
     )
 
 

@@ -455,11 +455,13 @@ def test_indexes_inside_the_sources_are_not_read_as_articles(tmp_path):
     archive = tmp_path / "archive"
     write_jsonl(archive / "a.jsonl", [{"id": "a1", "body": "杜鹃花开"}])
     shutil.copy(SEEDS / "辽宁日报-2022-01-12.txt", archive / "page.txt")
+    # Named like an index's own file, but an article file in a folder of sources:
+    write_jsonl(archive / "notes" / "searcher.json", [{"id": "s1", "body": "笔记"}])
     searcher.build_index([archive / "a.jsonl"], archive / "old-index")  # another index beside
     for _ in range(2):  # the build, then an update that finds its own index there
         report = searcher.build_index([archive], archive / "index")
-        assert report.problems == [] and report.files == 2
-        assert report.articles == 8  # a1 and the seven of the page
+        assert report.problems == [] and report.files == 3
+        assert report.articles == 9  # a1, s1 and the seven of the page
     with searcher.open_index(archive / "index") as ix:
         assert [h.id for h in ix.search("杜鹃花开").hits] == ["a1"]
     # An index named as a source is a problem; the other sources are still read.
