@@ -181,7 +181,7 @@ class _Previous:
             gen = store.current_generation(path)
             meta = store.read_meta(gen, path)
         except SearcherError as e:
-            there = (Path(path) / store.CURRENT).is_symlink()
+            there = store.has_current(path)
             if rebuild:  # a damaged index is rebuilt, from the sources given
                 return cls(None, {}, {}, lost=getattr(e, "reason", "") if there else "")
             if not there:

@@ -2,9 +2,11 @@
 
 An index folder holds whole, immutable generations (``gen-*``, each a complete
 Whoosh index plus ``searcher.json``) and a symbolic link ``CURRENT`` naming the
-one in force. A build writes a new generation beside the old one and swaps the
-link with one atomic rename, so a search sees the old index or the new one,
-never a half-built or empty one, and a failed build leaves the old one in force.
+one in force (a one-line file where the file system has no symbolic links, as
+FAT, exFAT and some network shares). A build writes a new generation beside the
+old one and swaps the link with one atomic rename, so a search sees the old index
+or the new one, never a half-built or empty one, and a failed build leaves the
+old one in force.
 """
 
 from __future__ import annotations
@@ -42,12 +44,18 @@ def _folder(path: str | Path) -> Path:
     return root
 
 
+def has_current(folder: str | Path) -> bool:
+    """Whether folder names a generation in force (its CURRENT link or file)."""
+    current = os.path.join(folder, CURRENT)
+    return os.path.islink(current) or os.path.isfile(current)
+
+
 def holds_index(folder: str | Path) -> bool:
     """Whether folder is an index (or one of its generations): no sources in it."""
     # os.path's tests: an unreadable folder is simply not an index (no PermissionError).
     # A generation holds our meta and Whoosh's table of contents, not just a file
     # that happens to be called searcher.json.
-    if os.path.islink(os.path.join(folder, CURRENT)):
+    if has_current(folder):
         return True
     return os.path.isfile(os.path.join(folder, META)) and bool(
         glob.glob(os.path.join(glob.escape(str(folder)), "_*.toc"))
@@ -58,15 +66,19 @@ def current_generation(path: str | Path) -> Path:
     """The folder of the generation in force; IndexNotFound if there is none."""
     root = _folder(path)
     link = root / CURRENT
-    if not link.is_symlink() and not link.exists():
+    if not has_current(root):
         if root.is_dir() and any(p.name != LOCK for p in root.iterdir()):
             inside = sorted(p.parent.name for p in root.glob(f"*/{CURRENT}"))
             hint = f"; did you mean {root / inside[0]}?" if inside else ""
             raise NotAnIndex(str(path), hint)
         raise IndexNotFound(str(path))
-    target = root / os.readlink(link) if link.is_symlink() else link
-    if not target.is_dir():
-        raise IndexDamaged(str(path), f"{CURRENT} points to a missing folder {target.name}")
+    try:
+        name = os.readlink(link) if link.is_symlink() else link.read_text("utf-8").strip()
+    except (OSError, ValueError) as e:
+        raise IndexDamaged(str(path), f"{CURRENT} is unreadable ({e})") from e
+    target = root / name
+    if not name or "/" in name or not target.is_dir():
+        raise IndexDamaged(str(path), f"{CURRENT} points to a missing folder {name or '(none)'}")
     return target
 
 
@@ -154,7 +166,15 @@ def publish(path: str | Path, staging: Path) -> Path:
     tmp = root / (CURRENT + ".tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
-    os.symlink(gen.name, tmp)
+    try:
+        os.symlink(gen.name, tmp)
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        with open(tmp, "w", encoding="utf-8") as f:  # no symbolic links here: a file
+            f.write(gen.name + "\n")
+            f.flush()
+            os.fsync(f.fileno())
     os.replace(tmp, root / CURRENT)
     _fsync_dir(root)
     return gen

@@ -7,6 +7,7 @@ configuration; `python bench/killloop.py` runs a longer one on the real corpus.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import resource
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import killloop
 import pytest
-from conftest import ENV, ROOT, SEEDS, run_searcher
+from conftest import ENV, ROOT, SEEDS, run_searcher, write_jsonl
 
 import searcher
 from searcher import store
@@ -331,6 +332,31 @@ def test_a_read_only_index_folder(permissions_enforced, built):
     finally:
         os.chmod(built, 0o755)
     assert run_searcher("index", SEEDS, "--rebuild", "-i", built, env=ENV).returncode == 0
+
+
+def test_a_file_system_without_symbolic_links(tmp_path, monkeypatch):
+    """FAT, exFAT, some network shares: CURRENT is a one-line file, swapped the same way."""
+
+    def no_symlinks(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "symlink", no_symlinks)
+    src, ix = tmp_path / "src", tmp_path / "ix"
+    write_jsonl(src / "a.jsonl", [{"id": "a1", "body": "杜鹃花开"}])
+    assert searcher.build_index([src], ix).articles == 1
+    current = ix / store.CURRENT
+    assert current.is_file() and not current.is_symlink()
+    first = current.read_text()
+    write_jsonl(src / "b.jsonl", [{"id": "b1", "body": "杜鹃花谢"}])
+    report = searcher.build_index(None, ix)  # an update, from the sources it remembers
+    assert (report.added, report.articles) == (1, 2)
+    assert current.read_text() != first and len(list(ix.glob("gen-*"))) == 2
+    r = run_searcher("search", "杜鹃花", "-l", "-i", ix, env=ENV)  # another process reads it
+    assert (r.returncode, sorted(r.stdout.split())) == (0, ["a1", "b1"])
+    assert store.holds_index(ix)  # and a walk over its parent folder passes it over
+    current.write_text("gen-gone\n")
+    with pytest.raises(IndexDamaged, match="CURRENT points to a missing folder gen-gone"):
+        searcher.open_index(ix)
 
 
 # -- a writer that died -------------------------------------------------------------
