@@ -6,7 +6,8 @@ version A leaves out the last day, version B drops the first day, edits a third
 of the second day's articles and adds the last day. At this size (5.5 MB of
 text) a build forks its worker processes, so kills also land while workers run:
 SIGKILL reaches the build alone (its workers must notice by themselves), SIGINT
-the whole process group, as Ctrl-C does.
+the whole process group, as Ctrl-C does, and SIGTERM too, as a service manager
+stopping the build does.
 
     python bench/killloop.py [--points 30] [--corpus DIR] [--work DIR]
 
@@ -95,6 +96,8 @@ def main() -> None:
         (signal.SIGKILL, True, args.points),
         (signal.SIGINT, False, args.points // 2),
         (signal.SIGINT, True, args.points // 2),
+        (signal.SIGTERM, False, args.points // 3),
+        (signal.SIGTERM, True, args.points // 3),
     ]
     for k, (sig, rebuild, points) in enumerate(cases):
         mode = "rebuild" if rebuild else "update"

@@ -2,15 +2,21 @@
 
 Ctrl-C at any moment after Python has started ends in one line and exit
 status 130, also while Python is still loading searcher's modules, before a
-verb has taken over (nothing was changed then).
+verb has taken over (nothing was changed then). SIGTERM (a service stopped,
+``timeout``) is handled the same way, with exit status 143.
 """
 
 import contextlib
 import os
+import signal
 import sys
+
+from searcher.errors import Terminated  # loaded with the package already: no cost
 
 
 def run() -> None:
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # an ignored one stays ignored
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         from searcher.cli import main
 
@@ -20,20 +26,24 @@ def run() -> None:
 
         if not by_ctrl_c(e):
             raise
-        _interrupted()
-    except KeyboardInterrupt:
-        _interrupted()
+        _interrupted(e)
+    except KeyboardInterrupt as e:
+        _interrupted(e)
     except SystemExit as e:
-        if e.code == 130:  # a verb stopped by Ctrl-C, its one line said
-            _exit(130)
+        if e.code in (130, 143):  # a verb stopped by Ctrl-C or SIGTERM, its one line said
+            _exit(e.code)
         raise
 
 
-def _interrupted() -> None:
-    from searcher.errors import interrupted
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated
 
-    sys.stderr.write(f"Error: {interrupted(sys.argv[1:2] == ['index'])}\n")
-    _exit(130)
+
+def _interrupted(e: BaseException) -> None:
+    from searcher.errors import interrupted, stop_status
+
+    sys.stderr.write(f"Error: {interrupted(sys.argv[1:2] == ['index'], e)}\n")
+    _exit(stop_status(e))
 
 
 def _exit(status: int) -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from searcher import render
-from searcher.errors import SearcherError, by_ctrl_c, interrupted
+from searcher.errors import SearcherError, by_ctrl_c, interrupted, stop_status
 
 if TYPE_CHECKING:
     from searcher.search import Results
@@ -44,13 +44,13 @@ def _guard(fn: Callable) -> Callable:
         except BrokenPipeError:
             _quiet_pipe()
             code = EXIT_OK
-        except KeyboardInterrupt:
-            render.error(interrupted(writing))
-            code = 130
+        except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM (errors.Terminated)
+            render.error(interrupted(writing, e))
+            code = stop_status(e)
         except Exception as e:  # a bug: still one line, the traceback on request
             if by_ctrl_c(e):  # Ctrl-C that Python wrapped in another exception
-                render.error(interrupted(writing))
-                code = 130
+                render.error(interrupted(writing, e))
+                code = stop_status(e)
             elif os.environ.get("SEARCHER_DEBUG"):
                 raise
             else:
@@ -151,9 +151,9 @@ class _Group(click.Group):
         writing = (args or sys.argv[1:])[:1] == ["index"]
         try:
             rv = super().main(args, prog_name or "searcher", **extra)
-        except _Interrupted:
-            render.error(interrupted(writing))
-            sys.exit(130)
+        except _Interrupted as e:
+            render.error(interrupted(writing, e))
+            sys.exit(stop_status(e))
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "searcher"
             render.error(f"{e.format_message()} (see '{where} --help')")
@@ -161,9 +161,9 @@ class _Group(click.Group):
         except click.ClickException as e:
             render.error(e.format_message())
             sys.exit(e.exit_code)
-        except click.Abort:  # Ctrl-C in the moment before make_context
-            render.error(interrupted(writing))
-            sys.exit(130)
+        except click.Abort as e:  # Ctrl-C in the moment before make_context
+            render.error(interrupted(writing, e))
+            sys.exit(stop_status(e))
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
@@ -245,7 +245,8 @@ def index_cmd(
         render.error("stopped at the first bad source (--strict); the index was not changed")
         return EXIT_ERROR
     # The build is complete and in force: Ctrl-C from here on would only stop the report.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_IGN)
     if as_json:
         render.json_object(
             {"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout

@@ -647,6 +647,7 @@ def _worker_init(build_pid: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's Ctrl-C-like handler
     with contextlib.suppress(Exception):
         import ctypes
 

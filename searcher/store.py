@@ -182,18 +182,21 @@ def publish(path: str | Path, staging: Path) -> Path:
 
 @contextlib.contextmanager
 def uninterrupted() -> Iterator[None]:
-    """Ctrl-C (SIGINT) is ignored for the block: for the last steps of a finished build.
+    """Ctrl-C (SIGINT) and SIGTERM are ignored for the block: for the last steps of
+    a finished build.
 
     Only the main thread can change signal handling; elsewhere this does nothing.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    stops = (signal.SIGINT, signal.SIGTERM)
+    previous = [signal.signal(stop, signal.SIG_IGN) for stop in stops]
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for stop, handler in zip(stops, previous):
+            signal.signal(stop, handler)
 
 
 def clean(path: str | Path, keep: int = 1) -> None:

@@ -84,10 +84,13 @@ def write_jsonl(path: Path, articles: list[dict]) -> Path:
 
 @pytest.fixture(autouse=True)
 def _keep_ctrl_c():
-    """`searcher index` run in-process ignores Ctrl-C once its build is complete; undo that."""
-    handler = signal.getsignal(signal.SIGINT)
+    """`searcher index` run in-process ignores Ctrl-C and SIGTERM once its build is
+    complete; undo that."""
+    stops = (signal.SIGINT, signal.SIGTERM)
+    handlers = [signal.getsignal(stop) for stop in stops]
     yield
-    signal.signal(signal.SIGINT, handler)
+    for stop, handler in zip(stops, handlers):
+        signal.signal(stop, handler)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,8 @@ signal after a seeded random delay, and then checks that
 
 - the index opens and answers a fixed set of queries exactly as a fresh build
   of A or of B does (all queries from the same one: never a mix);
-- after SIGINT the process said one line, "interrupted, previous index kept";
+- after SIGINT (SIGTERM) the process said one line, "interrupted (terminated),
+  previous index kept", and exited 130 (143);
 - the next `searcher index` completes and answers as B (the new version) does;
 - no staging folder is left behind and at most two generations are kept.
 """
@@ -34,6 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PER_FILE = 60  # articles per source file: 300 in all
 STARTUP = 0.2  # seconds: Python's own start-up, before any searcher code runs (0.06 s
 # median here, 0.13 s at worst of 30: the site imports of this machine's environment)
+# The signals a build handles: the exit status and the one line it then prints.
+STOPPED = {
+    signal.SIGINT: (130, "Error: interrupted, previous index kept"),
+    signal.SIGTERM: (143, "Error: terminated, previous index kept"),
+}
 QUERIES = [
     "变更标记",
     "新增文章",
@@ -130,8 +136,10 @@ def timed_run(*args, env=None) -> float:
 
 def ctrl_c_as_in_a_terminal() -> None:
     """In the child before exec: Ctrl-C ends it as it would in a terminal, even when
-    this run was started as a background job (which ignores SIGINT, as do its children)."""
+    this run was started as a background job (which ignores SIGINT, as do its
+    children); SIGTERM too is left to the command."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def kill_loop(
@@ -169,9 +177,11 @@ def kill_loop(
     for _ in range(points):
         target = "A" if state == "B" else "B"
         write(src, target)
-        # Ctrl-C reaches the whole process group (workers too) and cannot be
-        # handled by any program before Python has started running its code.
-        delay = rng.uniform(STARTUP if sig == signal.SIGINT else 0.0, span)
+        # Ctrl-C reaches the whole process group (workers too), as does SIGTERM
+        # from a service manager; neither can be handled by any program before
+        # Python has started running its code.
+        handled = sig in STOPPED
+        delay = rng.uniform(STARTUP if handled else 0.0, span)
         out.delays.append(delay)
         p = subprocess.Popen(
             searcher_cmd("index", src, "-i", ix, *extra),
@@ -183,7 +193,7 @@ def kill_loop(
             preexec_fn=ctrl_c_as_in_a_terminal,
         )
         time.sleep(delay)
-        if sig == signal.SIGINT:
+        if handled:
             os.killpg(p.pid, sig)
         else:
             p.send_signal(sig)  # the build alone: its workers must notice by themselves
@@ -196,10 +206,12 @@ def kill_loop(
             span = max(delay, STARTUP + 0.05)
         else:
             out.killed += 1
-            if sig == signal.SIGINT:
-                want = "Error: interrupted, previous index kept"
-                if p.returncode != 130 or err != want + "\n":  # exactly one line
-                    out.failures.append(f"SIGINT after {delay:.2f}s: rc {p.returncode}: {err!r}")
+            if handled:
+                status, want = STOPPED[sig]
+                if p.returncode != status or err != want + "\n":  # exactly one line
+                    out.failures.append(
+                        f"{sig.name} after {delay:.2f}s: rc {p.returncode}: {err!r}"
+                    )
             elif p.returncode != -signal.SIGKILL:
                 out.failures.append(f"after {delay:.2f}s: rc {p.returncode}: {err!r}")
         try:

@@ -13,6 +13,7 @@ from conftest import ENV, ROOT, SEEDS, write_jsonl
 
 import searcher
 from searcher import cli, engine
+from searcher.errors import Terminated
 from searcher.highlight import cell_width
 
 HIT_KEYS = {
@@ -269,6 +270,25 @@ def test_ctrl_c_wrapped_by_python_is_still_interrupted(tmp_path, monkeypatch):
     monkeypatch.setattr(searcher.Index, "search", _define_a_class)
     r = run("search", "杜鹃花", "-i", ix_path)
     assert (r.exit_code, r.stderr) == (130, "Error: interrupted\n")
+    monkeypatch.undo()
+    with searcher.open_index(ix_path) as ix:
+        assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
+
+
+def _terminate(*args, **kwargs):
+    raise Terminated  # what the command's SIGTERM handler raises
+
+
+def test_sigterm_stops_a_command_as_ctrl_c_does_with_status_143(tmp_path, monkeypatch):
+    ix_path = tmp_path / "ix"
+    src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
+    run("index", src, "-i", ix_path)
+    monkeypatch.setattr(engine.SegmentBuilder, "add", _terminate)
+    r = run("index", src, "-i", ix_path, "--rebuild")
+    assert (r.exit_code, r.stderr) == (143, "Error: terminated, previous index kept\n")
+    monkeypatch.setattr(searcher.Index, "search", _terminate)
+    r = run("search", "杜鹃花", "-i", ix_path)
+    assert (r.exit_code, r.stderr) == (143, "Error: terminated\n")
     monkeypatch.undo()
     with searcher.open_index(ix_path) as ix:
         assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]

@@ -44,8 +44,17 @@ def versions(tmp_path_factory) -> tuple[Path, dict]:
         (signal.SIGKILL, True, 12),
         (signal.SIGINT, False, 5),
         (signal.SIGINT, True, 5),
+        (signal.SIGTERM, False, 3),
+        (signal.SIGTERM, True, 3),
     ],
-    ids=["sigkill-update", "sigkill-rebuild", "sigint-update", "sigint-rebuild"],
+    ids=[
+        "sigkill-update",
+        "sigkill-rebuild",
+        "sigint-update",
+        "sigint-rebuild",
+        "sigterm-update",
+        "sigterm-rebuild",
+    ],
 )
 def test_killed_at_any_moment_keeps_the_old_or_the_new_index(
     versions, tmp_path, sig, rebuild, points
