@@ -53,10 +53,19 @@ def has_current(folder: str | Path) -> bool:
 def holds_index(folder: str | Path) -> bool:
     """Whether folder is an index (or one of its generations): no sources in it."""
     # os.path's tests: an unreadable folder is simply not an index (no PermissionError).
-    # A generation holds our meta and Whoosh's table of contents, not just a file
-    # that happens to be called searcher.json.
-    if has_current(folder):
-        return True
+    # Not just any file called CURRENT or searcher.json: CURRENT names a generation,
+    # and a generation holds our meta and Whoosh's table of contents.
+    current = os.path.join(folder, CURRENT)
+    try:
+        if os.path.islink(current):
+            named = os.readlink(current)
+        else:
+            with open(current, encoding="utf-8") as f:
+                named = f.read(200).strip()
+        if named.startswith("gen-"):
+            return True
+    except (OSError, ValueError):
+        pass
     return os.path.isfile(os.path.join(folder, META)) and bool(
         glob.glob(os.path.join(glob.escape(str(folder)), "_*.toc"))
     )

@@ -455,8 +455,9 @@ def test_indexes_inside_the_sources_are_not_read_as_articles(tmp_path):
     archive = tmp_path / "archive"
     write_jsonl(archive / "a.jsonl", [{"id": "a1", "body": "杜鹃花开"}])
     shutil.copy(SEEDS / "辽宁日报-2022-01-12.txt", archive / "page.txt")
-    # Named like an index's own file, but an article file in a folder of sources:
+    # Named like an index's own files, but an article file and a note in a folder of sources:
     write_jsonl(archive / "notes" / "searcher.json", [{"id": "s1", "body": "笔记"}])
+    (archive / "notes" / "CURRENT").write_text("what I am working on\n")
     searcher.build_index([archive / "a.jsonl"], archive / "old-index")  # another index beside
     for _ in range(2):  # the build, then an update that finds its own index there
         report = searcher.build_index([archive], archive / "index")
