@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from searcher import render
-from searcher.errors import SearcherError, by_ctrl_c, interrupted, stop_status
+from searcher.errors import STOP_SIGNALS, SearcherError, by_ctrl_c, interrupted, stop_status
 
 if TYPE_CHECKING:
     from searcher.search import Results
@@ -245,7 +245,7 @@ def index_cmd(
         render.error("stopped at the first bad source (--strict); the index was not changed")
         return EXIT_ERROR
     # The build is complete and in force: Ctrl-C from here on would only stop the report.
-    for stop in (signal.SIGINT, signal.SIGTERM):
+    for stop in STOP_SIGNALS:
         signal.signal(stop, signal.SIG_IGN)
     if as_json:
         render.json_object(

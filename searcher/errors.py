@@ -7,6 +7,11 @@ and the fix), so the CLI prints ``Error: {message}`` and nothing else.
 
 from __future__ import annotations
 
+import signal
+
+# The signals that stop a command with one line (Ctrl-C, and a service's SIGTERM).
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
 
 class SearcherError(Exception):
     """Base class: a problem the user can fix, described in one line."""

@@ -24,7 +24,14 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from searcher.errors import IndexBusy, IndexDamaged, IndexNotFound, IndexOutdated, NotAnIndex
+from searcher.errors import (
+    STOP_SIGNALS,
+    IndexBusy,
+    IndexDamaged,
+    IndexNotFound,
+    IndexOutdated,
+    NotAnIndex,
+)
 
 CURRENT = "CURRENT"
 META = "searcher.json"
@@ -50,19 +57,21 @@ def has_current(folder: str | Path) -> bool:
     return os.path.islink(current) or os.path.isfile(current)
 
 
+def _current_name(current: Path) -> str:
+    """The generation a CURRENT link or one-line file names (OSError, ValueError)."""
+    if current.is_symlink():
+        return os.readlink(current)
+    with open(current, encoding="utf-8") as f:
+        return f.read(256).strip()
+
+
 def holds_index(folder: str | Path) -> bool:
     """Whether folder is an index (or one of its generations): no sources in it."""
     # os.path's tests: an unreadable folder is simply not an index (no PermissionError).
     # Not just any file called CURRENT or searcher.json: CURRENT names a generation,
     # and a generation holds our meta and Whoosh's table of contents.
-    current = os.path.join(folder, CURRENT)
     try:
-        if os.path.islink(current):
-            named = os.readlink(current)
-        else:
-            with open(current, encoding="utf-8") as f:
-                named = f.read(200).strip()
-        if named.startswith("gen-"):
+        if _current_name(Path(folder) / CURRENT).startswith("gen-"):
             return True
     except (OSError, ValueError):
         pass
@@ -82,7 +91,7 @@ def current_generation(path: str | Path) -> Path:
             raise NotAnIndex(str(path), hint)
         raise IndexNotFound(str(path))
     try:
-        name = os.readlink(link) if link.is_symlink() else link.read_text("utf-8").strip()
+        name = _current_name(link)
     except (OSError, ValueError) as e:
         raise IndexDamaged(str(path), f"{CURRENT} is unreadable ({e})") from e
     target = root / name
@@ -199,12 +208,11 @@ def uninterrupted() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    stops = (signal.SIGINT, signal.SIGTERM)
-    previous = [signal.signal(stop, signal.SIG_IGN) for stop in stops]
+    previous = [signal.signal(stop, signal.SIG_IGN) for stop in STOP_SIGNALS]
     try:
         yield
     finally:
-        for stop, handler in zip(stops, previous):
+        for stop, handler in zip(STOP_SIGNALS, previous):
             signal.signal(stop, handler)
 
 

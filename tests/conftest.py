@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import searcher
+from searcher.errors import STOP_SIGNALS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -86,10 +87,9 @@ def write_jsonl(path: Path, articles: list[dict]) -> Path:
 def _keep_ctrl_c():
     """`searcher index` run in-process ignores Ctrl-C and SIGTERM once its build is
     complete; undo that."""
-    stops = (signal.SIGINT, signal.SIGTERM)
-    handlers = [signal.getsignal(stop) for stop in stops]
+    handlers = [signal.getsignal(stop) for stop in STOP_SIGNALS]
     yield
-    for stop, handler in zip(stops, handlers):
+    for stop, handler in zip(STOP_SIGNALS, handlers):
         signal.signal(stop, handler)
 
 

@@ -231,23 +231,6 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     assert not list(ix_path.glob("staging-*"))  # nothing half-built left behind
 
 
-def test_interrupted_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
-    ix_path = tmp_path / "ix"
-    src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
-    run("index", src, "-i", ix_path)
-
-    def interrupt(self, doc, *words):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(engine.SegmentBuilder, "add", interrupt)
-    r = run("index", src, "-i", ix_path, "--rebuild")
-    assert r.exit_code == 130
-    assert r.stderr.strip() == "Error: interrupted, previous index kept"
-    monkeypatch.undo()
-    with searcher.open_index(ix_path) as ix:
-        assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
-
-
 class _CtrlCOnSetName:
     """A class attribute whose __set_name__ meets Ctrl-C: what happens when Ctrl-C lands
     while a dataclass is defined. Python 3.11 reports it as a RuntimeError."""
@@ -256,39 +239,39 @@ class _CtrlCOnSetName:
         raise KeyboardInterrupt
 
 
-def _define_a_class(*args, **kwargs):
+def _ctrl_c(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+def _ctrl_c_while_defining_a_class(*args, **kwargs):
     type("Defined", (), {"field": _CtrlCOnSetName()})
-
-
-def test_ctrl_c_wrapped_by_python_is_still_interrupted(tmp_path, monkeypatch):
-    ix_path = tmp_path / "ix"
-    src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
-    run("index", src, "-i", ix_path)
-    monkeypatch.setattr(engine.SegmentBuilder, "add", _define_a_class)
-    r = run("index", src, "-i", ix_path, "--rebuild")
-    assert (r.exit_code, r.stderr) == (130, "Error: interrupted, previous index kept\n")
-    monkeypatch.setattr(searcher.Index, "search", _define_a_class)
-    r = run("search", "杜鹃花", "-i", ix_path)
-    assert (r.exit_code, r.stderr) == (130, "Error: interrupted\n")
-    monkeypatch.undo()
-    with searcher.open_index(ix_path) as ix:
-        assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
 
 
 def _terminate(*args, **kwargs):
     raise Terminated  # what the command's SIGTERM handler raises
 
 
-def test_sigterm_stops_a_command_as_ctrl_c_does_with_status_143(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "stop, status, word",
+    [
+        (_ctrl_c, 130, "interrupted"),
+        (_ctrl_c_while_defining_a_class, 130, "interrupted"),
+        (_terminate, 143, "terminated"),
+    ],
+    ids=["ctrl-c", "ctrl-c-wrapped-by-python", "sigterm"],
+)
+def test_a_stopped_command_says_one_line_and_keeps_the_index(
+    tmp_path, monkeypatch, stop, status, word
+):
     ix_path = tmp_path / "ix"
     src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
     run("index", src, "-i", ix_path)
-    monkeypatch.setattr(engine.SegmentBuilder, "add", _terminate)
+    monkeypatch.setattr(engine.SegmentBuilder, "add", stop)
     r = run("index", src, "-i", ix_path, "--rebuild")
-    assert (r.exit_code, r.stderr) == (143, "Error: terminated, previous index kept\n")
-    monkeypatch.setattr(searcher.Index, "search", _terminate)
+    assert (r.exit_code, r.stderr) == (status, f"Error: {word}, previous index kept\n")
+    monkeypatch.setattr(searcher.Index, "search", stop)
     r = run("search", "杜鹃花", "-i", ix_path)
-    assert (r.exit_code, r.stderr) == (143, "Error: terminated\n")
+    assert (r.exit_code, r.stderr) == (status, f"Error: {word}\n")
     monkeypatch.undo()
     with searcher.open_index(ix_path) as ix:
         assert [h.id for h in ix.search("杜鹃花").hits] == ["old"]
