@@ -246,7 +246,7 @@ def _userdict_for(old: _Previous, userdict, rebuild: bool, path: str) -> Path | 
     return userdict
 
 
-def _digest(a: corpus.Article) -> str:
+def _digest(a: corpus.SourceArticle) -> str:
     text = json.dumps([a.title, a.body, a.date, a.source, a.author, a.origin], ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from searcher.corpus import (
     SUFFIXES,
-    Article,
+    SourceArticle,
     decode,
     find_files,
     page_meta,
@@ -43,7 +43,7 @@ def by_title(articles, part: str):
 
 
 @pytest.fixture(scope="module")
-def seed_articles() -> list[Article]:
+def seed_articles() -> list[SourceArticle]:
     articles, errors = read_file(SEED)
     assert errors == []
     return articles
@@ -651,7 +651,7 @@ def test_jsonl_articles_are_read_with_all_fields(tmp_path):
     path = write(tmp_path / "rmrb.jsonl", jsonl(GOOD, {**GOOD, "id": "x2", "author": "张三"}))
     (a, b), errors = read_file(path)
     assert errors == []
-    assert a == Article(
+    assert a == SourceArticle(
         id="19980101-01-001",
         title="迈向新世纪",
         body="第一段。\n第二段。",

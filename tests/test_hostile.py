@@ -24,8 +24,8 @@ import pytest
 from conftest import ENV, SEEDS, permissions_enforceable, run_searcher, write_jsonl
 
 import searcher
-from searcher import corpus, render
-from searcher.corpus import MAX_ARTICLE_CHARS, decode, find_files, parse_file, read_file
+from searcher import render
+from searcher.corpus import MAX_ARTICLE_CHARS, decode, find_files, parse_file, read_file, split
 from searcher.errors import BadSource, CorpusError
 
 # Text found only in the good parts of the folder.
@@ -314,13 +314,13 @@ def test_an_update_picks_up_the_fixed_files(hostile, tmp_path):
 
 def test_a_long_page_line_never_reaches_the_splitter(tmp_path, monkeypatch):
     seen: list[int] = []
-    real = corpus.split_page
+    real = split.split_page
 
     def spy(text):
         seen.append(max(len(line) for line in text.split("\n")))
         return real(text)
 
-    monkeypatch.setattr(corpus, "split_page", spy)
+    monkeypatch.setattr(split, "split_page", spy)
     text = (
         "标题\n\n本报讯 正文。\n\n"
         + "长" * (MAX_ARTICLE_CHARS + 1)

@@ -1,0 +1,73 @@
+"""A page's paper, date and page number: from its file name or its first line."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from pathlib import Path
+
+from searcher.corpus.files import suffix
+
+_NUM_DATE = re.compile(r"(?<!\d)(\d{4})([-_./]?)(\d{1,2})\2(\d{1,2})(?!\d)")
+_CJK_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_PAGE_NO = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九]?十?[一二三四五六七八九]?)\s*版")
+_CN = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_SEP = " \t\u3000_-–—.·|/,，、()（）"
+
+
+def find_date(s: str) -> tuple[str, re.Match | None]:
+    for pattern in (_CJK_DATE, _NUM_DATE):
+        for m in pattern.finditer(s):
+            y, mo, d = m.group(1), m.groups()[-2], m.groups()[-1]
+            if pattern is _NUM_DATE and not m.group(2) and (len(mo), len(d)) != (2, 2):
+                continue  # YYYYMMDD needs all eight digits
+            try:
+                return datetime.date(int(y), int(mo), int(d)).isoformat(), m
+            except ValueError:
+                continue
+    return "", None
+
+
+def _page_number(s: str) -> tuple[int | None, str]:
+    m = _PAGE_NO.search(s)
+    if not m or not m.group(1):
+        return None, s
+    n = unicodedata.normalize("NFKC", m.group(1))
+    tens, ten, ones = n.rpartition("十")
+    value = int(n) if n.isdigit() else (_CN.get(tens, 1) * 10 if ten else 0) + _CN.get(ones, 0)
+    return value, s[: m.start()] + " " + s[m.end() :]
+
+
+def meta(path: Path, text: str) -> tuple[str, str, int | None, str]:
+    stem = path.name[: -len(suffix(path))] if suffix(path) else path.stem
+    paper, date, page = "", "", None
+    date, m = find_date(stem)
+    if m:  # a name without a date (a hash, a serial) says nothing about the paper
+        page, rest = _page_number(stem[: m.start()] + " " + stem[m.end() :])
+        words = [w for w in re.split(r"[\s_\-.]+", rest) if w]
+        numbers = [int(w) for w in words if w.isascii() and w.isdigit() and len(w) <= 3]
+        page = numbers[0] if page is None and numbers else page
+        paper = " ".join(w for w in words if not w.isdigit())
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and len(lines[first].strip()) <= 40:
+        h_date, hm = find_date(lines[first])
+        if hm:
+            h_page, rest = _page_number(lines[first][: hm.start()] + " " + lines[first][hm.end() :])
+            rest = " ".join(_WEEKDAY.sub(" ", rest).replace("\u3000", " ").split()).strip(_SEP)
+            # Only a paper's name may stand beside the date, or a title with a date is eaten.
+            if not rest or (
+                re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
+                and ("报" in rest or rest.isascii())
+            ):
+                paper, date = rest or paper, h_date
+                page = h_page if h_page is not None else page
+                lines[first] = ""  # blanked, not deleted, so origins keep their line numbers
+    return paper, date, page, "\n".join(lines)
+
+
+def page_meta(path: Path, text: str) -> tuple[str, str, str]:
+    paper, date, _, rest = meta(Path(path), text)
+    return paper, date, rest
