@@ -5,7 +5,7 @@ The Python API (the CLI is a thin layer over it)::
     import searcher
     report = searcher.build_index(["seeds"], "index/articles")
     ix = searcher.open_index("index/articles")
-    for hit in ix.search("杜鹃花", limit=5).hits:
+    for hit in ix.search("杜鹃花", limit=5):
         print(hit.rank, hit.id, hit.title, hit.snippets[0].text)
 """
 
@@ -27,9 +27,13 @@ _LAZY = {
     "Index": ("searcher.index", "Index"),
     "build_index": ("searcher.indexer", "build"),
     "BuildReport": ("searcher.indexer", "BuildReport"),
-    "Hit": ("searcher.search", "Hit"),
-    "Results": ("searcher.search", "Results"),
+    "Hit": ("searcher.results", "Hit"),
+    "Results": ("searcher.results", "Results"),
+    "Article": ("searcher.results", "Article"),
+    "Info": ("searcher.results", "Info"),
     "Snippet": ("searcher.highlight", "Snippet"),
+    "Filters": ("searcher.options", "Filters"),
+    "Page": ("searcher.options", "Page"),
 }
 
 
@@ -45,16 +49,20 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "Article",
     "ArticleNotFound",
     "BadSource",
     "BuildReport",
     "CorpusError",
+    "Filters",
     "Hit",
     "Index",
     "IndexBusy",
     "IndexDamaged",
     "IndexNotFound",
     "IndexOutdated",
+    "Info",
+    "Page",
     "QueryError",
     "Results",
     "SearcherError",

@@ -346,6 +346,15 @@ def word_spans(
             yield m.group(), start, m.end()
 
 
+def cjk_runs(folded: str) -> list[str]:
+    """The runs of CJK characters in folded text that ``words`` segments (two or more)."""
+    return [
+        m.group()
+        for m in _TOKEN_RE.finditer(folded)
+        if m.lastgroup == "cjk" and m.end() - m.start() > 1
+    ]
+
+
 def words(folded: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:
     """The words of folded text (see word_spans), as a list: the indexer's hot path."""
     if cut is None:

@@ -1,9 +1,12 @@
 """CLI: the ``searcher`` command, a thin click layer over the library.
 
-The only module that imports click. Each verb checks its input, calls the
-library, hands plain data to ``searcher.render``, and maps the outcome to an
-exit status: 0 success (search: at least one hit), 1 nothing found, 2 error.
-Errors are one line on stderr saying what to do; never a traceback.
+The only module that imports click. Each verb checks its input, builds the
+library's options (``searcher.options``), calls the library, hands the plain
+data it returns to the output writer chosen once for the command
+(``searcher.output``), and maps the outcome to an exit status: 0 success
+(search: at least one hit), 1 nothing found, 2 error, 130/143 stopped (see
+``searcher.stopping``). Errors are one line on stderr saying what to do; never
+a traceback.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,42 +21,43 @@ from typing import TYPE_CHECKING
 
 import click
 
-from searcher import render
-from searcher.errors import STOP_SIGNALS, SearcherError, by_ctrl_c, interrupted, stop_status
+from searcher import output, stopping
+from searcher.errors import SearcherError
+from searcher.options import FACETS, SORTS, Filters, Page
 
 if TYPE_CHECKING:
-    from searcher.search import Results
+    from searcher.results import Results
 
 EXIT_OK, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 
 
 def _guard(fn: Callable) -> Callable:
     """Run a verb: errors become one line and exit 2; a closed pipe ends quietly."""
-    writing = fn.__name__ == "index_cmd"
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        writing = stopping.writes([click.get_current_context().info_name or ""])
         try:
             code = fn(*args, **kwargs) or EXIT_OK
         except click.ClickException:
             raise  # usage errors: reported by the group, one line
         except SearcherError as e:
-            render.error(str(e))
+            output.error(str(e))
             code = EXIT_ERROR
         except BrokenPipeError:
             _quiet_pipe()
             code = EXIT_OK
-        except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM (errors.Terminated)
-            render.error(interrupted(writing, e))
-            code = stop_status(e)
+        except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM (stopping.Terminated)
+            output.error(stopping.message(writing, e))
+            code = stopping.status(e)
         except Exception as e:  # a bug: still one line, the traceback on request
-            if by_ctrl_c(e):  # Ctrl-C that Python wrapped in another exception
-                render.error(interrupted(writing, e))
-                code = stop_status(e)
+            if stopping.by_ctrl_c(e):  # Ctrl-C that Python wrapped in another exception
+                output.error(stopping.message(writing, e))
+                code = stopping.status(e)
             elif os.environ.get("SEARCHER_DEBUG"):
                 raise
             else:
-                render.error(
+                output.error(
                     f"internal error: {type(e).__name__}: {e} (set SEARCHER_DEBUG=1 for details)"
                 )
                 code = EXIT_ERROR
@@ -74,39 +77,6 @@ def _quiet_pipe() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _use_color(choice: str, stream) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    return stream.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _layout(color: str) -> bool:
-    """The terminal layout (rich) on a terminal or when asked for; else plain lines."""
-    return sys.stdout.isatty() or color == "always"
-
-
-def _emit(kind: str, obj, as_json: bool, color: str, rich_fn, plain_fn) -> None:
-    """One object out: JSON, the terminal layout, or plain lines."""
-    if as_json:
-        from dataclasses import asdict
-
-        render.json_object(
-            {"type": kind, "version": render.JSON_VERSION, **asdict(obj)}, sys.stdout
-        )
-    elif _layout(color):
-        rich_fn(obj, sys.stdout, color=_use_color(color, sys.stdout))
-    else:
-        plain_fn(obj, sys.stdout)
-
-
-def _terminal_width() -> int:
-    import shutil
-
-    return shutil.get_terminal_size((100, 24)).columns
-
-
 index_option = click.option(
     "-i",
     "--index",
@@ -115,7 +85,7 @@ index_option = click.option(
     envvar="SEARCHER_INDEX",
     default=os.path.join("index", "articles"),
     show_default=True,
-    help="Index folder (default from SEARCHER_INDEX).",
+    help="Index folder, or solr://HOST:PORT/COLLECTION (default from SEARCHER_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON instead of text.")
 color_option = click.option(
@@ -148,22 +118,22 @@ class _Group(click.Group):
 
     def main(self, args=None, prog_name=None, **extra):
         extra["standalone_mode"] = False
-        writing = (args or sys.argv[1:])[:1] == ["index"]
+        writing = stopping.writes(args if args is not None else sys.argv[1:])
         try:
             rv = super().main(args, prog_name or "searcher", **extra)
         except _Interrupted as e:
-            render.error(interrupted(writing, e))
-            sys.exit(stop_status(e))
+            output.error(stopping.message(writing, e))
+            sys.exit(stopping.status(e))
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "searcher"
-            render.error(f"{e.format_message()} (see '{where} --help')")
+            output.error(f"{e.format_message()} (see '{where} --help')")
             sys.exit(EXIT_ERROR)
         except click.ClickException as e:
-            render.error(e.format_message())
+            output.error(e.format_message())
             sys.exit(e.exit_code)
         except click.Abort as e:  # Ctrl-C in the moment before make_context
-            render.error(interrupted(writing, e))
-            sys.exit(stop_status(e))
+            output.error(stopping.message(writing, e))
+            sys.exit(stopping.status(e))
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
@@ -223,36 +193,31 @@ def index_cmd(
             f"waiting for another 'searcher index' to finish with {index_path} ...", err=True
         )
 
-    def problem(text: str) -> None:
-        render.problem(text, sys.stderr)
+    bar = contextlib.nullcontext(None)
+    if sys.stderr.isatty() and not as_json:
+        from searcher.output.terminal import progress_bar
 
-    show_bar = sys.stderr.isatty() and not as_json
+        bar = progress_bar(sys.stderr)
     try:
-        with render.progress_bar(sys.stderr, enabled=show_bar) as bar:
+        with bar as progress:
             report = indexer.build(
                 sources or None,
                 index_path,
                 rebuild=rebuild,
                 userdict=userdict,
-                progress=bar,
+                progress=progress,
                 wait=not no_wait,
                 on_wait=waiting,
-                on_problem=problem,
-                on_notice=lambda text: render.note(text, sys.stderr),
+                on_problem=output.problem,
+                on_notice=output.note,
                 strict=strict,
             )
     except BadSource:  # the problem itself was printed as it was met
-        render.error("stopped at the first bad source (--strict); the index was not changed")
+        output.error("stopped at the first bad source (--strict); the index was not changed")
         return EXIT_ERROR
     # The build is complete and in force: Ctrl-C from here on would only stop the report.
-    for stop in STOP_SIGNALS:
-        signal.signal(stop, signal.SIG_IGN)
-    if as_json:
-        render.json_object(
-            {"type": "index", "version": render.JSON_VERSION, **report.to_dict()}, sys.stdout
-        )
-    else:
-        render.build_summary(report, sys.stderr)
+    stopping.ignore_from_now()
+    output.writer(as_json).build_report(report)
     return EXIT_ERROR if report.problems else EXIT_OK
 
 
@@ -346,7 +311,7 @@ def _results_options(fn: Callable) -> Callable:
         ),
         click.option(
             "--sort",
-            type=click.Choice(["score", "date", "-date"]),
+            type=click.Choice(SORTS),
             default="score",
             show_default=True,
             help="Order: best first, oldest first (date) or newest first (-date).",
@@ -361,7 +326,7 @@ def _results_options(fn: Callable) -> Callable:
             "--facet",
             "facets",
             multiple=True,
-            type=click.Choice(["date:year", "date:month", "date:day", "source", "paper"]),
+            type=click.Choice(tuple(FACETS)),
             help="Also count the matching articles per month, source, ... (repeatable).",
         ),
         click.option(
@@ -380,65 +345,51 @@ def _results_options(fn: Callable) -> Callable:
 
 
 @dataclass(frozen=True)
-class _Output:
-    """What a search or similar prints, from the shared options."""
+class _Request:
+    """What a search or similar was asked for: the library's options and the output."""
 
+    filters: Filters
+    asked: Page  # as the options say
+    page: Page  # what is fetched for the mode (one hit for a count)
     mode: str  # "hits", "count", "ids" or "quiet"
-    as_json: bool
-    color: str
-    facets: tuple[str, ...]
+    writer: output.Writer
 
     @classmethod
-    def of(cls, count: bool, ids_only: bool, quiet: bool, as_json: bool, color: str, facets):
+    def of(cls, opts: dict) -> _Request:
+        count, ids_only, quiet = opts["count"], opts["ids_only"], opts["quiet"]
         if count + ids_only + quiet > 1:
             raise click.UsageError("use only one of -c/--count, -l/--ids-only and -q/--quiet")
         mode = "count" if count else "ids" if ids_only else "quiet" if quiet else "hits"
         if mode in ("ids", "quiet"):
             flag = "-l/--ids-only" if mode == "ids" else "-q/--quiet"
-            for given, name in ((as_json, "--json"), (facets, "--facet")):
+            for given, name in ((opts["as_json"], "--json"), (opts["facets"], "--facet")):
                 if given:
                     raise click.UsageError(f"{name} cannot be used with {flag}")
-        return cls(mode, as_json, color, tuple(facets))
+        filters = Filters(since=opts["since"], until=opts["until"], source=opts["source"])
+        writer = output.writer(opts["as_json"], opts["color"])
+        asked = page = Page(
+            limit=opts["limit"] or None,
+            offset=opts["offset"],
+            sort=opts["sort"],
+            facets=tuple(opts["facets"]),
+            max_cells=max(40, writer.width - 6) if hasattr(writer, "width") else 120,
+        )
+        if mode in ("count", "quiet"):  # only the total is shown: load one hit, not the page
+            page = replace(page, limit=1, offset=0, snippets=False)
+        elif mode == "ids":
+            page = replace(page, snippets=False, facets=())
+        return cls(filters, asked, page, mode, writer)
 
+    def run(self, fn: Callable[..., Results]) -> Results:
+        """Call fn (ix.search or ix.similar, with its query) and fit the answer to the mode."""
+        results = fn(self.filters, self.page)
+        if self.mode in ("count", "quiet"):
+            return replace(results, hits=[], offset=self.asked.offset, limit=self.asked.limit)
+        return results
 
-def _run_results(run: Callable[..., Results], out: _Output, limit: int, offset: int, **kw):
-    """Call run (ix.search or ix.similar) with what the output needs."""
-    if out.mode in ("count", "quiet"):
-        # Only the total is shown: load one hit, not the page.
-        r = run(limit=1, offset=0, snippets=False, facets=out.facets, **kw)
-        return replace(r, hits=[], offset=offset, limit=limit or None)
-    if out.mode == "ids":
-        return run(limit=limit or None, offset=offset, snippets=False, **kw)
-    layout = _layout(out.color)
-    max_cells = max(40, _terminal_width() - 6) if layout else 120
-    return run(limit=limit or None, offset=offset, max_cells=max_cells, facets=out.facets, **kw)
-
-
-def _print_results(results: Results, out: _Output, batch: bool) -> None:
-    if out.mode == "quiet":
-        return
-    if out.mode == "ids":
-        render.plain_ids(results, sys.stdout)
-        return
-    if out.as_json:
-        render.json_results(results, sys.stdout, batch=batch, hits=out.mode == "hits")
-        return
-    layout = _layout(out.color)
-    if out.mode == "count":
-        render.plain_count(results, sys.stdout, batch=batch)
-    else:
-        if batch:
-            sys.stdout.write(f"== {render.inert(results.query)}\n")
-        if layout:
-            color = _use_color(out.color, sys.stdout)
-            render.rich_results(results, sys.stdout, color=color, width=_terminal_width())
-            return
-        render.plain_results(results, sys.stdout)
-    if layout:
-        color = _use_color(out.color, sys.stdout)
-        render.rich_facets(results.facets, sys.stdout, color=color, width=_terminal_width())
-    else:
-        render.plain_facets(results.facets, sys.stdout)
+    def show(self, results: Results, batch: bool = False) -> None:
+        if self.mode != "quiet":
+            self.writer.results(results, mode=self.mode, batch=batch)
 
 
 @main.command("search", cls=_QueryCommand)
@@ -452,23 +403,7 @@ def _print_results(results: Results, out: _Output, batch: bool) -> None:
     help="Run one query per line of FILE ('-' for stdin).",
 )
 @_guard
-def search_cmd(
-    query: tuple[str, ...],
-    index_path: str,
-    limit: int,
-    offset: int,
-    since: str | None,
-    until: str | None,
-    sort: str,
-    source: str | None,
-    facets: tuple[str, ...],
-    count: bool,
-    ids_only: bool,
-    quiet: bool,
-    as_json: bool,
-    color: str,
-    batch,
-) -> int:
+def search_cmd(query: tuple[str, ...], index_path: str, batch, **opts) -> int:
     """Search the index for QUERY.
 
     \b
@@ -481,7 +416,7 @@ def search_cmd(
     """
     from searcher.index import open_index
 
-    out = _Output.of(count, ids_only, quiet, as_json, color, facets)
+    req = _Request.of(opts)
     if bool(query) == (batch is not None):
         raise click.UsageError("give a QUERY or --batch FILE (not both)")
     try:
@@ -499,24 +434,15 @@ def search_cmd(
     with open_index(index_path) as ix:
         for q in queries:
             try:
-                results = _run_results(
-                    functools.partial(ix.search, q),
-                    out,
-                    limit,
-                    offset,
-                    since=since,
-                    until=until,
-                    sort=sort,
-                    source=source,
-                )
+                results = req.run(functools.partial(ix.search, q))
             except SearcherError as e:
                 if batch is None:
                     raise
-                render.error(f"query {q!r}: {e}")
+                output.error(f"query {q!r}: {e}")
                 failed += 1
                 continue
             found += bool(results.total)
-            _print_results(results, out, batch is not None)
+            req.show(results, batch is not None)
     if failed:
         return EXIT_ERROR
     return EXIT_OK if found else EXIT_NONE
@@ -526,22 +452,7 @@ def search_cmd(
 @click.argument("article_id", metavar="ID")
 @_results_options
 @_guard
-def similar_cmd(
-    article_id: str,
-    index_path: str,
-    limit: int,
-    offset: int,
-    since: str | None,
-    until: str | None,
-    sort: str,
-    source: str | None,
-    facets: tuple[str, ...],
-    count: bool,
-    ids_only: bool,
-    quiet: bool,
-    as_json: bool,
-    color: str,
-) -> int:
+def similar_cmd(article_id: str, index_path: str, **opts) -> int:
     """Articles most like the article ID (which is left out).
 
     Ranks articles by the key terms of ID's title and body (the words with the
@@ -550,19 +461,10 @@ def similar_cmd(
     """
     from searcher.index import open_index
 
-    out = _Output.of(count, ids_only, quiet, as_json, color, facets)
+    req = _Request.of(opts)
     with open_index(index_path) as ix:
-        results = _run_results(
-            functools.partial(ix.similar, article_id),
-            out,
-            limit,
-            offset,
-            since=since,
-            until=until,
-            sort=sort,
-            source=source,
-        )
-    _print_results(results, out, batch=False)
+        results = req.run(functools.partial(ix.similar, article_id))
+    req.show(results)
     return EXIT_OK if results.total else EXIT_NONE
 
 
@@ -587,19 +489,18 @@ def show_cmd(
     from searcher.errors import ArticleNotFound
     from searcher.index import open_index
 
+    writer = output.writer(as_json, color)
     missing = shown = 0
     with open_index(index_path) as ix:
         for article_id in article_ids:
             try:
                 art = ix.article(article_id, query_text=query_text)
             except ArticleNotFound as e:
-                render.error(str(e))
+                output.error(str(e))
                 missing += 1
                 continue
-            if shown and not as_json:
-                sys.stdout.write("\n")  # a blank line between articles
+            writer.article(art, first=not shown)
             shown += 1
-            _emit("article", art, as_json, color, render.rich_article, render.plain_article)
     return EXIT_NONE if missing else EXIT_OK
 
 
@@ -614,5 +515,5 @@ def info_cmd(index_path: str, as_json: bool, color: str) -> int:
 
     with open_index(index_path) as ix:
         info = ix.info()
-    _emit("info", info, as_json, color, render.rich_info, render.plain_info)
+    output.writer(as_json, color).info(info)
     return EXIT_OK

@@ -1,633 +1,249 @@
-"""Engine: the Whoosh layer, the only module that imports whoosh.
+"""Engine: what an index must answer, whatever holds it.
 
-It owns the schema (every field name is defined here), the field type that turns
-an article into words through ``searcher.analysis``, and two plain-data faces of
-a Whoosh index: ``Writer`` (add and delete articles) and ``Reader`` (document
-sets for terms, term frequencies, stored articles). Nothing above this module sees
-a Whoosh object.
+Everything above this line (the ``Index`` API, the research views, the CLI)
+talks to an opened index through ``Engine`` and writes one through ``Target``;
+below it sit the engines: ``searcher.local`` (the embedded Whoosh index, the
+default) and ``searcher.solr`` (a SolrCloud collection). The tests add a third,
+a brute-force scan over a list of articles that is also their oracle.
+
+The analysis is done once, above the engines: a query is parsed
+(``searcher.query``) and its literals resolved into ``Term``s (folded string,
+fields, words) with the index's own word statistics (``searcher.terms``), so
+that every engine is asked the same question. An engine answers it exactly:
+
+- a ``Term`` matches the articles whose folded title or body (or its one field)
+  contains ``folded`` as a substring ("exact"), and, when ``loose``, also those
+  that hold all its ``words`` apart; it matches as a "whole" word where it is
+  exact and holds its words; a ``word_only`` term (``similar``'s key terms)
+  matches the articles holding that word;
+- ``And``/``Or``/``Not`` combine them; ``Near`` keeps articles where its two
+  strings stand within ``distance`` characters of each other in one field;
+- the ranking puts articles with more terms found exactly first, then more found
+  as whole words, then a higher BM25 score (title weighted above body), then the
+  article id; ``Page.sort`` by date reorders that stably.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import math
-import os
-import pickle
-import shutil
-import struct
-import zlib
-from array import array
-from collections import Counter
-from collections.abc import Iterable
-from itertools import repeat
-from operator import add
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
 
-from whoosh import fields, index, query
-from whoosh.analysis import Token, Tokenizer
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
-from whoosh.filedb.filetables import FileFormatError
-from whoosh.matching import ListMatcher
-from whoosh.system import pack_ushort
+from searcher.options import Filters, Page
 
-from searcher import analysis
-from searcher.errors import IndexDamaged
-
-# Bump when the fields change; an index with another version must be rebuilt.
-SCHEMA_VERSION = 2
-
-TITLE_BOOST = 2.5  # applied at query time (search's BM25F)
+TEXT_FIELDS = ("title", "body")  # the searchable text of an article
+STORED_FIELDS = ("id", "title", "body", "date", "source", "author", "origin")
 
 
-def versions() -> dict:
-    """What an index must have been built with to be read by this code."""
-    from searcher.store import STORE_FORMAT
+@dataclass(frozen=True)
+class Term:
+    """A query literal, resolved: what an engine matches (see the module's docstring)."""
 
-    return {
-        "store_format": STORE_FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "analyzer_version": analysis.ANALYZER_VERSION,
-    }
-
-
-TEXT_FIELDS = ("title", "body")  # searchable text, indexed as words
-WORDS = {"title": "title", "body": "body"}
+    folded: str
+    fields: tuple[str, ...] = TEXT_FIELDS
+    words: tuple[str, ...] = ()
+    loose: bool = False  # the words apart match too (an unquoted literal of several words)
+    word_only: bool = False  # matches the one word in the word postings, not the string
 
 
-class WordTokenizer(Tokenizer):
-    """Whoosh tokenizer over ``analysis.word_spans``: folded jieba words.
+@dataclass(frozen=True)
+class Match:
+    """One article of a page of matches, with what matched in it.
 
-    Positions count words (consecutive, unlike jieba.analyse.ChineseAnalyzer,
-    whose positions are character offsets and break phrase queries), and
-    value[startchar:endchar] folds back to the token's text.
+    exact, whole, loose: positions (in ``query.terms`` order of the query's
+    positive terms) of the terms found in it exactly, as whole words, and only
+    as their words apart.
     """
 
-    def __eq__(self, other):
-        return other is not None and other.__class__ is self.__class__
+    id: str
+    score: float
+    exact: frozenset[int]
+    whole: frozenset[int]
+    loose: frozenset[int]
+    stored: dict[str, str]
 
-    def __call__(
+
+@dataclass(frozen=True)
+class Matches:
+    total: int  # matching articles, before the page was cut
+    page: list[Match]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WordStats:
+    """Word statistics over the live articles: what segments a query, and tf-idf.
+
+    articles: live articles; total: words in all their titles and bodies;
+    frequency: occurrences of each word asked for (a word of the index's user
+    dictionary that no article holds counts its dictionary frequency);
+    documents: articles holding each word, in the title or in the body,
+    whichever is more. Words never seen are left out.
+    """
+
+    articles: int
+    total: int
+    frequency: dict[str, int]
+    documents: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a string in an article's field, in the original text."""
+
+    id: str
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What an index holds, for ``info``."""
+
+    address: str
+    generation: str
+    articles: int
+    sources: list[str]
+    sources_labels: list[str]  # the distinct source labels of the articles
+    first_date: str
+    last_date: str
+    built: str
+
+
+class Engine(Protocol):
+    """An index opened for reading: one consistent state until it is closed."""
+
+    address: str  # as the user named it (a folder, solr://...), for messages
+
+    def close(self) -> None: ...
+
+    def word_stats(self, words: Iterable[str]) -> WordStats: ...
+
+    def search(
+        self, query, filters: Filters, page: Page, *, exclude: str | None = None
+    ) -> Matches:
+        """Match a resolved query tree (``Term`` leaves); the page's matches with
+        their stored fields. exclude: an article id left out (``similar``)."""
+
+    def stored(self, article_id: str) -> dict[str, str] | None: ...
+
+    def summary(self) -> Summary: ...
+
+    def totals(self, width: int, filters: Filters) -> dict[str, tuple[int, int]]:
+        """Per period (the first width characters of the date: 4 year, 7 month,
+        10 day) the articles and the characters of their titles and bodies."""
+
+    def occurrences(self, term: Term, filters: Filters) -> Iterator[Occurrence]:
+        """Every occurrence of a term's string in the matching articles, by article id."""
+
+
+@dataclass
+class Previous:
+    """What a writer finds in force: its metadata and the manifest of its sources.
+
+    files: source path -> {"hash", "stat", "articles": [[id, digest], ...],
+    "skipped": [ids], "problems": [...]}. lost: why an index that is there
+    cannot say what its sources are (then a rebuild needs them named).
+    """
+
+    meta: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)
+    lost: str = ""
+    userdict: bytes | None = None
+
+    @property
+    def sources(self) -> list[str]:
+        return list(self.meta.get("sources", []))
+
+    @property
+    def incremental(self) -> bool:
+        return bool(self.files)
+
+
+class Transaction(Protocol):
+    """One build or update: articles added and deleted, then published as a whole."""
+
+    def add(self, article: dict) -> None: ...
+
+    def delete(self, ids: Iterable[str]) -> None: ...
+
+    def commit(self, manifest: dict, meta: dict) -> None:
+        """Finish writing (nothing is visible to searches yet)."""
+
+    def publish(self) -> None:
+        """Make the new state the one in force, atomically."""
+
+    def cancel(self) -> None: ...
+
+
+class Target(Protocol):
+    """An index opened for writing (one writer at a time)."""
+
+    address: str
+
+    def lock(
+        self, *, wait: bool, on_wait: Callable[[], None] | None
+    ) -> AbstractContextManager[str | None]:
+        """Hold the writer lock; yields a note on an earlier writer that died, or None."""
+
+    def clean(self) -> None:
+        """Remove what earlier writers left unfinished (under the lock)."""
+
+    def holds(self, folder: str) -> bool:
+        """Whether a source folder is this index itself (never read as sources)."""
+
+    def versions(self) -> dict:
+        """The format versions this engine records, and refuses to update when they differ."""
+
+    def previous(self, rebuild: bool) -> Previous:
+        """What is in force; for an update, checked to build on (an outdated or
+        damaged index is an error; a rebuild keeps only its sources and user
+        dictionary)."""
+
+    def begin(
         self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            spans = [(analysis.fold(value), 0, len(value))]
-            starts = None
-        else:
-            folded, starts = analysis.fold_with_offsets(value)
-            spans = analysis.word_spans(folded)
-        for pos, (word, s, e) in enumerate(spans, start_pos):
-            s, e = analysis.to_original(starts, s, e)
-            t.text = word
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = value[s:e]
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar = start_char + s
-                t.endchar = start_char + e
-            yield t
+        previous: Previous,
+        *,
+        userdict: bytes | None,
+        procs: int,
+        estimate: int,
+        progress: Callable[[str, int, int | None], None] | None,
+    ) -> Transaction:
+        """Start writing: from previous when it is incremental, else from nothing.
 
-
-class WordsField(fields.TEXT):
-    """A TEXT field of folded jieba words: frequencies, no positions.
-
-    Articles are indexed through ``SegmentBuilder``, which counts the words
-    itself; the tokenizer is there for Whoosh's own use and gives the same terms.
-    """
-
-    def __init__(self, stored=False):
-        super().__init__(analyzer=WordTokenizer(), phrase=False, stored=stored)
-
-
-def make_schema() -> fields.Schema:
-    return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        title=WordsField(stored=True),
-        body=WordsField(stored=True),
-        date=fields.ID(stored=True, sortable=True),
-        source=fields.ID(stored=True),
-        author=fields.STORED(),
-        origin=fields.STORED(),
-    )
-
-
-# -- writing -------------------------------------------------------------------
-#
-# An index folder is a Whoosh index whose segments are written by
-# ``SegmentBuilder``, possibly in several processes at once, and listed in a
-# table of contents by ``commit``. The builder is a lean path into Whoosh's own
-# segment format (codec W3): it counts each article's words itself and writes
-# each term's postings in whole blocks, instead of pushing every posting through
-# Whoosh's sorting pool one tuple at a time (4x faster on the corpus).
-
-
-class _PostingsWriter(W3PostingsWriter):
-    """Whoosh's W3 postings writer, with its inlining of short posting lists fixed.
-
-    whoosh 2.7 calls a method that does not exist (``set_inline``) for lists
-    shorter than the codec's inline limit, so that limit is left at 1 upstream.
-    Inlined lists go into the term table: no block, no extra file read.
-    """
-
-    def finish_postings(self):
-        terminfo = self._terminfo
-        if not self.written() and len(self) < self._inlinelimit:
-            terminfo.add_block(self)
-            terminfo.set_inlined(self._ids, self._weights, self._values)
-            self._terminfo = None
-            return terminfo
-        return super().finish_postings()
-
-
-class _Codec(W3Codec):
-    """W3 with short posting lists inlined, no block length statistics, light compression.
-
-    Whoosh pickles the codec into the index: this class must stay importable.
-    """
-
-    length_stats = False  # per-block length bounds: only for Whoosh's own pruning
-
-    def __init__(self, blocklimit=128, compression=1, inlinelimit=8):
-        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
-
-    def postings_writer(self, dbfile, byteids=False):
-        return _PostingsWriter(
-            dbfile,
-            blocklimit=self._blocklimit,
-            byteids=byteids,
-            compression=self._compression,
-            inlinelimit=self._inlinelimit,
-        )
-
-
-def create(path: str) -> None:
-    """Create an empty index in folder path (which must exist and be empty)."""
-    index.create_in(path, make_schema())
-
-
-class SegmentBuilder:
-    """Writes one new segment of the index at path; ``finish`` returns it for ``commit``.
-
-    Several builders may write segments of the same index at once (one per
-    process): each has its own files, and only ``commit`` changes the index.
-    """
-
-    _ID_FIELDS = ("id", "date", "source")
-
-    def __init__(self, path: str, segid: str | None = None) -> None:
-        self._ix = index.open_dir(path)
-        self._storage = self._ix.storage
-        self._schema = self._ix.schema
-        self._codec = _Codec()
-        self._segment = self._codec.new_segment(self._storage, self._ix.indexname)
-        if segid is not None:  # chosen ahead, so that side files can be written elsewhere
-            self._segment.segid = segid
-        self._perdoc = self._codec.per_document_writer(self._storage, self._segment)
-        self._terms: dict[str, dict[str, list]] = {f: {} for f in (*TEXT_FIELDS, *self._ID_FIELDS)}
-        self._date_column = self._schema["date"].column_type
-        self.count = 0
-
-    @property
-    def segid(self) -> str:
-        return self._segment.segid
-
-    def add(self, doc: dict, title_words: list[str], body_words: list[str]) -> int:
-        """Add an article (its fields, and the words of its folded title and body).
-
-        Returns its document number within the segment.
+        estimate: about how much text will be added (to plan batches);
+        progress(phase, done, total): characters segmented, documents merged.
         """
-        d = self._add_doc(doc, (len(title_words), len(body_words)))
-        for name, ws in (("title", title_words), ("body", body_words)):
-            post = self._terms[name]
-            for w, n in Counter(ws).items():
-                p = post.get(w)
-                if p is None:
-                    post[w] = [array("I", (d,)), array("f", (n,))]
-                else:
-                    p[0].append(d)
-                    p[1].append(n)
-        return d
-
-    def _add_doc(self, doc: dict, word_counts: tuple[int, int]) -> int:
-        """Stored fields, the date column and the id-like terms of one document."""
-        d = self.count
-        pdw = self._perdoc
-        pdw.start_doc(d)
-        for name, n in zip(TEXT_FIELDS, word_counts):
-            pdw.add_field(name, self._schema[name], doc.get(name) or "", n)
-        for name in self._ID_FIELDS:
-            value = doc.get(name) or ""
-            if value:
-                _append(self._terms[name], value, d, 1)
-            pdw.add_field(name, self._schema[name], value, 0)
-        pdw.add_column_value("date", self._date_column, (doc.get("date") or "").encode("utf-8"))
-        for name in ("author", "origin"):
-            pdw.add_field(name, self._schema[name], doc.get(name) or "", 0)
-        pdw.finish_doc()
-        self.count += 1
-        return d
-
-    def finish(self):
-        """Write the segment's files; returns the segment (opaque, picklable) for commit."""
-        self._perdoc.close()
-        fw = self._codec.field_writer(self._storage, self._segment)
-        block = self._codec._blocklimit
-        inline = self._codec._inlinelimit
-        for name in sorted(self._terms):
-            terms = self._terms[name]
-            if not terms:
-                continue
-            fw.start_field(name, self._schema[name])
-            prefix = pack_ushort(fw._fieldid)
-            tindex = fw._tindex
-            for btext, (docs, weights) in sorted((w.encode("utf-8"), p) for w, p in terms.items()):
-                if FAST_TERMS and len(docs) < inline:
-                    _add_inlined(tindex, prefix + btext, docs, weights)
-                    continue
-                fw.start_term(btext)
-                pw = fw._postwriter
-                for i in range(0, len(docs), block):
-                    if i:
-                        pw._write_block()
-                        pw._new_block()
-                    pw._ids = docs[i : i + block]
-                    pw._weights = ws = weights[i : i + block]
-                    pw._maxweight = max(ws)
-                fw.finish_term()
-            fw.finish_field()
-        fw.close()
-        self._terms.clear()
-        self._segment.set_doc_count(self.count)
-        # No compound file: Whoosh reads a sub-file of one by copying it whole
-        # into memory (BytesIO), which on a large index costs seconds and
-        # hundreds of megabytes at every search's start.
-        self._ix.close()
-        return self._segment
-
-    def cancel(self) -> None:
-        with contextlib.suppress(Exception):
-            self._perdoc.close()
-        self._ix.close()
 
 
-FAST_TERMS = True  # write short posting lists straight into the term table (same bytes)
-_TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's layout
-_LENGTHS = struct.Struct("!ii")  # filetables.HashWriter's record header
+def paper_of(source: str) -> str:
+    """The paper's name in a source label: '人民日报 1998-01-01 第1版' -> '人民日报'."""
+    return re.split(r"\s*(?:\d{4}-\d{2}-\d{2}|第\s*\S+\s*版)", source, maxsplit=1)[0].strip()
 
 
-def _add_inlined(tindex, key: bytes, docs: array, weights: array) -> None:
-    """Add a term whose postings are inlined, as W3FieldWriter.finish_term would.
-
-    The bytes are those of W3TermInfo.to_bytes and OrderedHashWriter.add (a
-    test compares both ways); doing it in one step is 4x faster per term.
-    """
-    ids, ws = tuple(docs), tuple(weights)
-    value = _TERMINFO.pack(1, sum(ws), len(ids), 0, 0, max(ws), ids[0], ids[-1]) + pickle.dumps(
-        (ids, ws, ()), 2
-    )
-    if key <= tindex.lastkey:
-        raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{key!r}")
-    dbfile = tindex.dbfile
-    pos = dbfile.tell()
-    tindex.index.append(pos)
-    dbfile.write(_LENGTHS.pack(len(key), len(value)) + key + value)
-    h = int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[-4:], "big")
-    tindex.buckets[h & 255].append((h, pos))
-    tindex.lastkey = key
+def is_remote(address: str) -> bool:
+    return "://" in address
 
 
-def new_segment_id() -> str:
-    """A fresh segment id, in Whoosh's form (for ``SegmentBuilder(path, segid)``)."""
-    from whoosh.util import random_name
+def open_engine(address: str) -> Engine:
+    """The engine for an address: ``solr://…`` a SolrCloud collection, else a folder."""
+    if is_remote(address):
+        from searcher import solr
 
-    return random_name(size=16)
+        return solr.open_engine(address)
+    from searcher import local
 
-
-def segment_id(segment) -> str:
-    return segment.segid
-
-
-def segment_ids(path: str) -> list[str]:
-    """The ids of the segments of the index at path, in document-number order."""
-    ix = index.open_dir(path)
-    try:
-        return [s.segid for s in ix._segments()]
-    finally:
-        ix.close()
+    return local.open_engine(address)
 
 
-def commit(path: str, add: Iterable = (), delete_ids: Iterable[str] = (), drop: Iterable[str] = ()):
-    """Write the index's next table of contents.
+def open_target(address: str) -> Target:
+    if is_remote(address):
+        from searcher import solr
 
-    Appends the segments in add (from ``SegmentBuilder.finish``, in order),
-    marks the documents with the given ids deleted, and drops the segments whose
-    ids are in drop (merged into a new one). Returns the segment ids in order.
-    """
-    ix = index.open_dir(path)
-    try:
-        toc = ix._read_toc()
-        drop = set(drop)
-        segments = [s for s in toc.segments if s.segid not in drop]
-        ids = list(delete_ids)
-        if ids:
-            from whoosh.reading import SegmentReader
+        return solr.open_target(address)
+    from searcher import local
 
-            for s in segments:
-                r = SegmentReader(ix.storage, toc.schema, s)
-                try:
-                    for article_id in ids:
-                        if ("id", article_id) in r:
-                            for d in r.postings("id", article_id).all_ids():
-                                s.delete_document(d)
-                finally:
-                    r.close()
-        segments += list(add)
-        generation = toc.generation + 1
-        index.TOC(toc.schema, segments, generation).write(ix.storage, ix.indexname)
-        index.clean_files(ix.storage, ix.indexname, generation, segments)
-        # Segment builders share Whoosh's temporary folder; no one needs it now.
-        shutil.rmtree(os.path.join(path, f"{ix.indexname}.tmp"), ignore_errors=True)
-        return [s.segid for s in segments]
-    finally:
-        ix.close()
-
-
-def merge(path: str, segids: list[str], word_counts) -> object:
-    """A new segment holding the live documents of the given segments, in order.
-
-    Postings are copied, not recomputed (no segmenting). word_counts(segid, d)
-    gives a document's exact (title, body) word counts. Returns the segment for
-    ``commit(path, add=[it], drop=segids)``.
-    """
-    from whoosh.reading import SegmentReader
-
-    ix = index.open_dir(path)
-    toc = ix._read_toc()
-    ix.close()
-    by_id = {s.segid: s for s in toc.segments}
-    b = SegmentBuilder(path)
-    try:
-        for sid in segids:
-            r = SegmentReader(b._storage, toc.schema, by_id[sid])
-            try:
-                docmap = {}
-                for d in range(r.doc_count_all()):
-                    if not r.is_deleted(d):
-                        docmap[d] = b._add_doc(r.stored_fields(d), word_counts(sid, d))
-                for name, btext in r.all_terms():
-                    if name not in b._terms:
-                        continue
-                    post = b._terms[name]
-                    term = btext.decode("utf-8")
-                    m = r.postings(name, term)
-                    while m.is_active():
-                        _append(post, term, docmap[m.id()], m.weight())
-                        m.next()
-            finally:
-                r.close()
-        return b.finish()
-    except BaseException:
-        b.cancel()
-        raise
-
-
-def _append(post: dict, term: str, d: int, n: float) -> None:
-    p = post.get(term)
-    if p is None:
-        post[term] = [array("I", (d,)), array("f", (n,))]
-    else:
-        p[0].append(d)
-        p[1].append(n)
-
-
-# -- reading -------------------------------------------------------------------
-
-
-# What reading a damaged index file raises (bytes changed without its size):
-# Whoosh's own checks, and the decoders fed garbage.
-READ_ERRORS = (
-    OSError,
-    EOFError,
-    struct.error,
-    zlib.error,
-    pickle.UnpicklingError,
-    UnicodeDecodeError,
-    OverflowError,
-    FileFormatError,
-    index.IndexError,  # Whoosh's: "Index was created on different architecture"
-)
-_OPEN_ERRORS = (*READ_ERRORS, ValueError, KeyError)
-
-
-class Reader:
-    """Plain-data queries over one opened index: sets of document numbers."""
-
-    def __init__(self, path: str) -> None:
-        try:
-            self._ix = index.open_dir(path)
-            self._s = self._ix.searcher()
-        except index.EmptyIndexError as e:
-            raise IndexDamaged(path, "no table of contents") from e
-        except _OPEN_ERRORS as e:
-            raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
-        self.path = path
-        # Open now every file a search may read: an update may delete this
-        # generation's files while it is in use, and an open file stays readable.
-        try:
-            for sub, _ in self._s.reader().leaf_readers():
-                if sub.segment() is not None and sub.doc_count_all():
-                    sub.stored_fields(0)
-                    sub.column_reader("date")
-        except _OPEN_ERRORS as e:
-            self.close()
-            raise IndexDamaged(path, f"{type(e).__name__}: {e}") from e
-        self._all: frozenset[int] | None = None
-        self._logprob: dict[str, float | None] = {}
-        self._log_total: float | None = None
-        # Words of the index's user dictionary (word -> frequency or None):
-        # known to query segmentation even when no article holds them yet.
-        self.user_words: dict[str, int | None] = {}
-        self.word_total: int | None = None
-        self._postings: dict[tuple[str, str], list] = {}
-        self._schema_names = frozenset(self._ix.schema.names())
-        self._postings_size = 0
-
-    def close(self) -> None:
-        self._s.close()
-        self._ix.close()
-
-    @property
-    def doc_count(self) -> int:
-        return self._s.doc_count()
-
-    @property
-    def doc_count_all(self) -> int:
-        """Documents in the segments, deleted ones included."""
-        return self._s.doc_count_all()
-
-    def segments(self) -> list[tuple[str, int, frozenset[int]]]:
-        """(segment id, first document number, deleted local numbers) of each segment."""
-        out = []
-        for sub, offset in self._s.reader().leaf_readers():
-            seg = sub.segment()
-            if seg is not None:
-                out.append((seg.segid, offset, frozenset(seg.deleted_docs())))
-        return out
-
-    def postings(self, field: str, text: str) -> list[tuple[int, array, array, frozenset]]:
-        """The term's postings per segment: (first document number, local document
-        numbers, frequencies, the segment's deleted documents), read a block at a
-        time rather than a posting at a time. Deleted documents are included."""
-        key = (field, text)
-        cached = self._postings.get(key)
-        if cached is not None:
-            return cached
-        out = []
-        r = self._s.reader()
-        if field in self._schema_names:
-            btext = text.encode("utf-8")
-            for sub, offset in r.leaf_readers():
-                if key not in sub:
-                    continue
-                m = sub._terms.matcher(field, btext, sub.schema[field].format)
-                ids, weights = array("I"), array("f")
-                if isinstance(m, ListMatcher):
-                    ids.extend(m._ids)
-                    weights.extend(m._weights)
-                else:
-                    while m.is_active():
-                        if m._ids is None:
-                            m._read_ids()
-                        if m._weights is None:
-                            m._read_weights()
-                        ids.extend(m._ids)
-                        weights.extend(m._weights)
-                        if m._lastblock:
-                            break
-                        m._goto(m._nextoffset)
-                deleted = frozenset(sub.deleted_docs_set) if sub.has_deletions() else frozenset()
-                out.append((offset, ids, weights, deleted))
-        if sum(len(ids) for _, ids, _, _ in out) > 256:  # worth keeping for the next query
-            self._postings_size += sum(len(ids) for _, ids, _, _ in out)
-            if self._postings_size > 4_000_000:
-                self._postings.clear()
-                self._postings_size = 0
-            self._postings[key] = out
-        return out
-
-    def frequencies(self, field: str, text: str, docs: Iterable[int]) -> dict[int, float]:
-        """How often the term occurs in each of docs that holds it."""
-        freq: dict[int, float] = {}
-        for offset, ids, weights, _ in self.postings(field, text):
-            if offset:
-                freq.update(zip(map(add, ids, repeat(offset)), weights))
-            else:
-                freq.update(zip(ids, weights))
-        return {d: freq[d] for d in docs if d in freq}
-
-    def all_docs(self) -> frozenset[int]:
-        if self._all is None:
-            self._all = frozenset(self._s.reader().all_doc_ids())
-        return self._all
-
-    def _docs(self, q) -> set[int]:
-        return set(self._s.docs_for_query(q))
-
-    def docs_with_term(self, field: str, text: str) -> set[int]:
-        """Live documents that hold the term."""
-        out: set[int] = set()
-        for offset, ids, _, deleted in self.postings(field, text):
-            found = set(map(add, ids, repeat(offset))) if offset else set(ids)
-            if deleted:
-                found.difference_update(d + offset for d in deleted)
-            out |= found
-        return out
-
-    def docs_in_range(self, field: str, low: str | None, high: str | None) -> set[int]:
-        return self._docs(query.TermRange(field, low, high))
-
-    def has_term(self, field: str, text: str) -> bool:
-        """Whether a live document holds the term (a deleted one does not count)."""
-        return any(
-            len(ids) > len(deleted) or any(d not in deleted for d in ids)
-            for _, ids, _, deleted in self.postings(field, text)
-        )
-
-    def frequency(self, field: str, text: str) -> int:
-        """How often the term occurs in live documents (Whoosh's own count would
-        include documents deleted by updates)."""
-        total = 0.0
-        for _, ids, weights, deleted in self.postings(field, text):
-            if deleted:
-                total += sum(w for d, w in zip(ids, weights) if d not in deleted)
-            else:
-                total += sum(weights)
-        return round(total)
-
-    def word_logprob(self, word: str) -> float | None:
-        """log P(word) over the words of all live titles and bodies; None if never seen.
-
-        word_total (the number of words, live documents only) is set by the
-        caller from the text store; without it Whoosh's totals are used.
-        """
-        if word not in self._logprob:
-            if self._log_total is None:
-                total = self.word_total
-                if total is None:
-                    r = self._s.reader()
-                    total = sum(r.field_length(WORDS[f]) for f in TEXT_FIELDS)
-                self._log_total = math.log(total or 1)
-            freq = sum(self.frequency(WORDS[f], word) for f in TEXT_FIELDS)
-            if not freq and word in self.user_words:
-                freq = self.user_words[word] or 1
-            self._logprob[word] = math.log(freq) - self._log_total if freq else None
-        return self._logprob[word]
-
-    def stored(self, docnum: int) -> dict:
-        return self._s.stored_fields(docnum)
-
-    def docnum_for_id(self, article_id: str) -> int | None:
-        return self._s.document_number(id=article_id)
-
-    def field_values(self, field: str) -> list[str]:
-        """Every distinct term of an ID-like field (sources, dates)."""
-        return [t.decode("utf-8") for t in self._s.reader().lexicon(field)]
-
-    # -- sorting, filtering and facets (added for issue 3; reads no stored fields) --
-
-    def column(self, field: str) -> list[str]:
-        """A sortable field's value (the date) for every document number, '' for none.
-
-        Read once from Whoosh's column, so sorting or counting by date never
-        loads a stored article.
-        """
-        cache = self.__dict__.setdefault("_columns", {})
-        if field not in cache:
-            cr = self._s.reader().column_reader(field)
-            cache[field] = [v if isinstance(v, str) else v.decode("utf-8") for v in cr]
-        return cache[field]
-
-    def docs_by_value(self, field: str) -> dict[str, frozenset[int]]:
-        """Each distinct term of an ID-like field (the source) -> its documents, read once."""
-        cache = self.__dict__.setdefault("_by_value", {})
-        if field not in cache:
-            cache[field] = {
-                v: frozenset(self.docs_with_term(field, v)) for v in self.field_values(field)
-            }
-        return cache[field]
-
-    def doc_frequency(self, field: str, text: str) -> int:
-        """How many documents hold the term (deleted ones may still count until a merge)."""
-        return self._s.reader().doc_frequency(field, text)
+    return local.open_target(address)

@@ -7,11 +7,6 @@ and the fix), so the CLI prints ``Error: {message}`` and nothing else.
 
 from __future__ import annotations
 
-import signal
-
-# The signals that stop a command with one line (Ctrl-C, and a service's SIGTERM).
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
 
 class SearcherError(Exception):
     """Base class: a problem the user can fix, described in one line."""
@@ -85,36 +80,3 @@ class BadSource(SearcherError):
     def __init__(self, problem: str) -> None:
         super().__init__(f"{problem} (strict: stopped at this problem, the index was not changed)")
         self.problem = problem  # "path:line: reason", as a non-strict build reports it
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (a service stopped, ``timeout``): the command stops as on Ctrl-C."""
-
-
-def _stop_in(exc: BaseException | None) -> KeyboardInterrupt | None:
-    """The Ctrl-C (or SIGTERM) that exc is or was raised because of: Python 3.11
-    wraps a KeyboardInterrupt that lands in a class's ``__set_name__`` (a dataclass
-    being defined while a module loads) in a RuntimeError."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, KeyboardInterrupt):
-            return exc
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return None
-
-
-def by_ctrl_c(exc: BaseException) -> bool:
-    """Whether exc is Ctrl-C or SIGTERM, or was raised because of one."""
-    return _stop_in(exc) is not None
-
-
-def stop_status(exc: BaseException | None) -> int:
-    """The exit status of a command stopped by exc: 130 (Ctrl-C) or 143 (SIGTERM)."""
-    return 143 if isinstance(_stop_in(exc), Terminated) else 130
-
-
-def interrupted(writing: bool, exc: BaseException | None = None) -> str:
-    """The one line for Ctrl-C (or SIGTERM); a build or update says nothing was lost."""
-    word = "terminated" if isinstance(_stop_in(exc), Terminated) else "interrupted"
-    return f"{word}, previous index kept" if writing else word

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import searcher
-from searcher.errors import STOP_SIGNALS
+from searcher.stopping import STOP_SIGNALS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

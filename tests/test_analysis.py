@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from searcher import analysis
-from searcher.engine import WordsField, WordTokenizer
+from searcher.local.whooshdb import WordsField, WordTokenizer
 
 
 def test_fold_full_width_case_and_traditional():

@@ -12,9 +12,10 @@ from click.testing import CliRunner
 from conftest import ENV, ROOT, SEEDS, write_jsonl
 
 import searcher
-from searcher import cli, engine
-from searcher.errors import Terminated
+from searcher import cli, output
 from searcher.highlight import cell_width
+from searcher.local import whooshdb
+from searcher.stopping import Terminated
 
 HIT_KEYS = {
     "type",
@@ -124,10 +125,10 @@ def test_no_color_env(monkeypatch):
             return True
 
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._use_color("auto", Tty()) is False
-    assert cli._use_color("always", Tty()) is True
+    assert output.use_color("auto", Tty()) is False
+    assert output.use_color("always", Tty()) is True
     monkeypatch.delenv("NO_COLOR")
-    assert cli._use_color("auto", Tty()) is True
+    assert output.use_color("auto", Tty()) is True
 
 
 HOSTILE = "[bold red]注意[/bold red] \x1b[31m红色\x1b[0m 杜鹃花 \x1b]0;title\x07 \u202e反向\r"
@@ -210,7 +211,7 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
     )
 
     calls = {"n": 0}
-    real_add = engine.SegmentBuilder.add
+    real_add = whooshdb.SegmentBuilder.add
 
     def failing_add(self, doc, *words):
         calls["n"] += 1
@@ -218,14 +219,14 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         return real_add(self, doc, *words)
 
-    monkeypatch.setattr(engine.SegmentBuilder, "add", failing_add)
+    monkeypatch.setattr(whooshdb.SegmentBuilder, "add", failing_add)
     r = run("index", new, "-i", ix_path)
     assert r.exit_code == 2
     assert r.stderr == (
         f"Error: cannot write the index at {ix_path}: the disk is full"
         " (free some space and run it again); nothing was changed\n"
     )
-    monkeypatch.setattr(engine.SegmentBuilder, "add", real_add)
+    monkeypatch.setattr(whooshdb.SegmentBuilder, "add", real_add)
     hits = json_lines(run("search", "杜鹃花", "--json", "-i", ix_path).stdout)
     assert [h["id"] for h in hits if h["type"] == "hit"] == ["old"]
     assert not list(ix_path.glob("staging-*"))  # nothing half-built left behind
@@ -266,7 +267,7 @@ def test_a_stopped_command_says_one_line_and_keeps_the_index(
     ix_path = tmp_path / "ix"
     src = write_jsonl(tmp_path / "old.jsonl", [{"id": "old", "title": "旧文章", "body": "杜鹃花"}])
     run("index", src, "-i", ix_path)
-    monkeypatch.setattr(engine.SegmentBuilder, "add", stop)
+    monkeypatch.setattr(whooshdb.SegmentBuilder, "add", stop)
     r = run("index", src, "-i", ix_path, "--rebuild")
     assert (r.exit_code, r.stderr) == (status, f"Error: {word}, previous index kept\n")
     monkeypatch.setattr(searcher.Index, "search", stop)

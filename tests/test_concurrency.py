@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from conftest import ENV, write_jsonl
 
 import searcher
-from searcher import cli, store
+from searcher import cli
+from searcher.local import store
 
 
 def _version(src, tag: str, n: int) -> None:
@@ -67,7 +68,7 @@ def test_an_open_index_keeps_answering_after_its_generation_is_removed(tmp_path)
     path = tmp_path / "ix"
     searcher.build_index([src], path)
     with searcher.open_index(path) as ix:
-        first = ix.generation
+        first = ix.engine.snap.generation.folder
         for tag in ("new", "newer"):  # two updates: the first generation is cleaned away
             _version(src, tag, 5 + len(tag))
             searcher.build_index([src], path)

@@ -23,8 +23,8 @@ import pytest
 from conftest import ENV, ROOT, SEEDS, run_searcher, write_jsonl
 
 import searcher
-from searcher import store
 from searcher.errors import IndexDamaged, IndexNotFound
+from searcher.local import store
 
 
 @pytest.fixture(scope="module")

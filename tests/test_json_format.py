@@ -1,7 +1,7 @@
 """Issue 3: the JSON formats, pinned key by key (a key added, removed or renamed fails here).
 
 When one of these tests fails on purpose, update the README's "JSON output" section
-and, if a key was removed, renamed or changed meaning, bump render.JSON_VERSION.
+and, if a key was removed, renamed or changed meaning, bump output.JSON_VERSION.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, write_jsonl
 
-from searcher import cli, render
+from searcher import cli, output
 
 HIT = {
     "type",
@@ -76,7 +76,7 @@ def run(*args, input=None):
 
 
 def test_version_is_1():
-    assert render.JSON_VERSION == 1
+    assert output.JSON_VERSION == 1
 
 
 def test_hit_and_summary(seed_index):
@@ -162,7 +162,7 @@ def test_index_report(tmp_path):
 def test_readme_documents_every_key():
     readme = (ROOT / "README.md").read_text("utf-8")
     section = readme[readme.index("### JSON output") : readme.index("### Python")]
-    assert f"(version {render.JSON_VERSION})" in readme
+    assert f"(version {output.JSON_VERSION})" in readme
     documented = set(re.findall(r"`([a-z_]+)`", section))
     keys = HIT | SNIPPET | SUMMARY | ARTICLE | INFO | INDEX | INDEX_UPDATE
     assert keys | {"query", "facets", "terms"} <= documented

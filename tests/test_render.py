@@ -8,8 +8,10 @@ import re
 import pytest
 
 import searcher
-from searcher import render
+from searcher import output
 from searcher.highlight import cell_width
+from searcher.output.plain import PlainWriter
+from searcher.output.terminal import TerminalWriter
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -19,7 +21,7 @@ def test_terminal_layout_fits_the_width_in_cells(seed_index, width):
     with searcher.open_index(seed_index) as ix:
         results = ix.search("发展 OR 杜鹃花", limit=5, max_cells=width - 6)
     out = io.StringIO()
-    render.rich_results(results, out, color=True, width=width)
+    TerminalWriter(out, color=True, width=width).results(results)
     lines = ANSI.sub("", out.getvalue()).splitlines()
     # one line per snippet: nothing wrapped, every line within the terminal's cells
     snippet_lines = [line for line in lines if line.startswith("     ") and line.strip()]
@@ -32,14 +34,14 @@ def test_matches_are_styled_exactly(seed_index):
     with searcher.open_index(seed_index) as ix:
         results = ix.search("杜鹃花", limit=1)
     out = io.StringIO()
-    render.rich_results(results, out, color=True, width=200)
+    TerminalWriter(out, color=True, width=200).results(results)
     styled = re.findall(r"\x1b\[[0-9;]*43m(.*?)\x1b\[0m", out.getvalue())
     assert styled and set(styled) == {"杜鹃花"}
 
 
 def test_inert_keeps_offsets():
     text = "a\x1b[31mb\u202ec\rd\te"
-    safe = render.inert(text)
+    safe = output.inert(text)
     assert len(safe) == len(text)
     assert "\x1b" not in safe and "\u202e" not in safe and "\r" not in safe
 
@@ -109,8 +111,8 @@ def _assert_inert(out: str, color: bool) -> None:
     # the markup is shown as text, not applied
     assert "[bold red]x[/]" in shown and "[link=http://evil.example]点我[/link]" in shown
     # control characters are shown as the sanitizer's stand-ins, one for one
-    assert render.inert("\x1b[31m红\x1b[0m") in shown
-    assert render.inert("\u202e反向") in shown
+    assert output.inert("\x1b[31m红\x1b[0m") in shown
+    assert output.inert("\u202e反向") in shown
 
 
 def _run(*args):
@@ -148,7 +150,7 @@ def test_hostile_text_is_inert_in_every_view(hostile_index, view, color):
         return
     _assert_inert(r.stdout, color == "always")
     if view[0] in ("search", "similar") and "--facet" in view:
-        assert render.inert("\u202e反向").replace("\n", " ") in r.stdout
+        assert output.inert("\u202e反向").replace("\n", " ") in r.stdout
 
 
 @pytest.mark.parametrize("color", [True, False])
@@ -158,21 +160,20 @@ def test_renderers_use_the_sanitizer_for_every_field(hostile_index, color):
         results = ix.search("杜鹃花", limit=5, facets=["source", "paper"])
         art = ix.article("h1", query_text="杜鹃花")
     out = io.StringIO()
-    render.rich_results(results, out, color=color, width=400)
-    render.rich_article(art, out, color=color)
+    TerminalWriter(out, color=color, width=400).results(results)
+    TerminalWriter(out, color=color).article(art)
     shown = _visible(out.getvalue(), color)
     for ch in RAW.values():
         assert ch not in shown
     squeezed = "".join(shown.split())  # rich_article wraps at the console's width
     for text in (art.author, art.source, art.title, results.hits[0].snippets[0].text):
-        assert "".join(render.inert(text).split()) in squeezed
+        assert "".join(output.inert(text).split()) in squeezed
     plain = io.StringIO()
-    render.plain_results(results, plain)
-    render.plain_facets(results.facets, plain)
-    render.plain_article(art, plain)
+    PlainWriter(plain).results(results)
+    PlainWriter(plain).article(art)
     assert "\x1b" not in plain.getvalue()
     assert not any(ch in plain.getvalue() for ch in RAW.values())
-    assert render.inert(art.title) in plain.getvalue()
+    assert output.inert(art.title) in plain.getvalue()
 
 
 def test_inert_covers_every_listed_character():
@@ -187,6 +188,6 @@ def test_inert_covers_every_listed_character():
         "\u202d",
         "\u061c",
     ]:
-        assert render.inert(ch) == "\ufffd"
-    assert render.inert("\t") == " " and render.inert("\n") == "\n"
-    assert render.inert(MARKUP) == MARKUP  # markup is harmless text: rich never parses it
+        assert output.inert(ch) == "\ufffd"
+    assert output.inert("\t") == " " and output.inert("\n") == "\n"
+    assert output.inert(MARKUP) == MARKUP  # markup is harmless text: rich never parses it

@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 import searcher
-from searcher import cli, engine
+from searcher import cli
 from searcher.errors import ArticleNotFound, QueryError
+from searcher.local import whooshdb
 
 # Score order for 招商 (checked below): s1 s4 s5 s2 s3 s6. s3 and s4 share a day;
 # s5 has no date and no source.
@@ -206,8 +207,8 @@ def test_no_facets_unless_asked(ix):
 
 def test_sort_facets_and_source_read_no_stored_article_but_the_hits(ix, monkeypatch):
     calls = []
-    real = engine.Reader.stored
-    monkeypatch.setattr(engine.Reader, "stored", lambda self, d: calls.append(d) or real(self, d))
+    real = whooshdb.Reader.stored
+    monkeypatch.setattr(whooshdb.Reader, "stored", lambda self, d: calls.append(d) or real(self, d))
     r = ix.search(
         "招商", limit=2, sort="-date", source="日报", facets=["date:month", "source", "paper"]
     )
@@ -474,8 +475,8 @@ def test_an_option_without_its_value_is_a_usage_error(dated):
 
 
 def test_cli_choices_are_the_librarys():
-    from searcher import search
+    from searcher import options
 
     params = {p.name: p for p in cli.search_cmd.params}
-    assert tuple(params["sort"].type.choices) == search.SORTS
-    assert tuple(params["facets"].type.choices) == tuple(search.FACETS)
+    assert tuple(params["sort"].type.choices) == options.SORTS
+    assert tuple(params["facets"].type.choices) == tuple(options.FACETS)

@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from conftest import SEEDS, write_jsonl
 
 import searcher
-from searcher import cli, indexer, store
-from searcher.textstore import TextStore
+from searcher import cli
+from searcher.local import segments, store, writer
+from searcher.local.textstore import TextStore
 
 BODIES = [
     "鞍山市招商引资成效显著，高质量发展动能强劲。",
@@ -148,7 +149,7 @@ def test_duplicate_ids_resolve_as_a_rebuild_would(tmp_path):
 
 
 def test_many_small_updates_merge_segments_and_keep_results(tmp_path, monkeypatch):
-    monkeypatch.setattr(indexer, "MAX_SEGMENTS", 4)
+    monkeypatch.setattr(segments, "MAX_SEGMENTS", 4)
     src = tmp_path / "src"
     for k in range(7):
         write_jsonl(src / f"day{k}.jsonl", articles(f"d{k}-", 4, k))
@@ -157,8 +158,7 @@ def test_many_small_updates_merge_segments_and_keep_results(tmp_path, monkeypatc
             write_jsonl(src / "day1.jsonl", articles("d1-", 2, 5))
             (src / "day2.jsonl").unlink()
     with searcher.open_index(tmp_path / "ix") as ix:
-        segments = ix._reader.segments()
-        assert len(segments) <= 4
+        assert len(ix.engine.snap.reader.segments()) <= 4
         _check_store_matches_whoosh(ix)
     searcher.build_index([src], tmp_path / "fresh", rebuild=True)
     assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
@@ -168,10 +168,11 @@ def _check_store_matches_whoosh(ix) -> None:
     """Every live document's text store record belongs to the same article as Whoosh's."""
     from searcher import analysis
 
-    texts: TextStore = ix._texts
+    snap = ix.engine.snap
+    texts: TextStore = snap.texts
     lengths = {"title": [], "body": []}
-    for d in ix._reader.all_docs():
-        stored = ix._reader.stored(d)
+    for d in snap.all_docs():
+        stored = snap.stored(d)
         assert texts.doc_id(d) == stored["id"]
         for f in ("title", "body"):
             n = texts.length(d, f)
@@ -184,11 +185,11 @@ def _check_store_matches_whoosh(ix) -> None:
 def test_parallel_build_equals_one_process(tmp_path, monkeypatch):
     src = make_sources(tmp_path)
     searcher.build_index([src], tmp_path / "one", procs=1)
-    monkeypatch.setattr(indexer, "_IN_PROCESS", 0)
-    monkeypatch.setattr(indexer, "_MAX_BATCH", 600)
+    monkeypatch.setattr(writer, "_IN_PROCESS", 0)
+    monkeypatch.setattr(writer, "_MAX_BATCH", 600)
     report = searcher.build_index([src], tmp_path / "two", procs=2)
     with searcher.open_index(tmp_path / "two") as ix:
-        assert len(ix._reader.segments()) > 2  # several batches, built by two workers
+        assert len(ix.engine.snap.reader.segments()) > 2  # several batches, built by two workers
         _check_store_matches_whoosh(ix)
     assert report.articles == 35
     assert answers(tmp_path / "two") == answers(tmp_path / "one")
@@ -285,14 +286,14 @@ def test_userdict_changes_words_at_index_and_query_time(tmp_path):
 
     searcher.build_index([src], tmp_path / "plain")
     with searcher.open_index(tmp_path / "plain") as ix:
-        assert not ix._reader.has_term("body", "揭榜挂帅")
+        assert not ix.engine.snap.docs_with_word("body", "揭榜挂帅")
         # without the user dictionary the query is two words, found apart too
         assert [h.id for h in ix.search("揭榜挂帅").hits] == ["whole", "apart"]
 
     r = run("index", src.parent, "-i", tmp_path / "ix", "--userdict", tmp_path / "words.txt")
     assert r.exit_code == 0
     with searcher.open_index(tmp_path / "ix") as ix:
-        assert ix._reader.has_term("body", "揭榜挂帅") and ix._reader.has_term("body", "减油增化")
+        assert ix.engine.snap.docs_with_word("body", "揭榜挂帅") and ix.engine.snap.docs_with_word("body", "减油增化")
         # one word now: only the article that holds it
         assert [(h.id, h.match) for h in ix.search("揭榜挂帅").hits] == [("whole", "word")]
 
@@ -311,7 +312,7 @@ def test_userdict_changes_words_at_index_and_query_time(tmp_path):
     r = run("index", "-i", tmp_path / "ix", "--userdict", tmp_path / "other.txt", "--rebuild")
     assert r.exit_code == 0
     with searcher.open_index(tmp_path / "ix") as ix:
-        assert not ix._reader.has_term("body", "减油增化")
+        assert not ix.engine.snap.docs_with_word("body", "减油增化")
 
 
 def test_a_malformed_userdict_line_is_named(tmp_path):
@@ -339,16 +340,17 @@ def test_api_update_reopens_on_the_new_index(tmp_path):
 
 def test_the_fast_term_table_writes_whooshs_own_bytes(tmp_path, monkeypatch):
     """Short posting lists written straight into the term table: the same files as Whoosh's path."""
-    from searcher import analysis, corpus, engine
+    from searcher import analysis, corpus
+    from searcher.local import whooshdb
 
     articles, _ = corpus.read_sources([SEEDS])
     files = {}
     for fast in (False, True):
-        monkeypatch.setattr(engine, "FAST_TERMS", fast)
+        monkeypatch.setattr(whooshdb, "FAST_TERMS", fast)
         folder = tmp_path / str(fast)
         folder.mkdir()
-        engine.create(str(folder))
-        b = engine.SegmentBuilder(str(folder))
+        whooshdb.create(str(folder))
+        b = whooshdb.SegmentBuilder(str(folder))
         for a in articles:
             doc = {"id": a.id, "title": a.title, "body": a.body, "date": a.date}
             b.add(

@@ -443,6 +443,12 @@ class TextStore:
             self._all_ids = [i for seg in self._segs for i in seg.ids()]
         return self._all_ids[doc]
 
+    def chars(self, doc: int) -> int:
+        """Characters of the document's folded title and body."""
+        seg, d = self._locate(doc)
+        title, body = seg.texts(d)
+        return len(title) + len(body)
+
     def length(self, doc: int, field: str) -> int:
         seg, d = self._locate(doc)
         s, e = seg.span(d, field)

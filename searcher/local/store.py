@@ -1,12 +1,12 @@
 """Store: the index folder on disk, its generations, metadata and writer lock.
 
 An index folder holds whole, immutable generations (``gen-*``, each a complete
-Whoosh index plus ``searcher.json``) and a symbolic link ``CURRENT`` naming the
-one in force (a one-line file where the file system has no symbolic links, as
-FAT, exFAT and some network shares). A build writes a new generation beside the
-old one and swaps the link with one atomic rename, so a search sees the old index
-or the new one, never a half-built or empty one, and a failed build leaves the
-old one in force.
+Whoosh index plus ``searcher.json``) and a one-line file ``CURRENT`` naming the
+one in force (older indexes have a symbolic link there; both are read). A build
+writes a new generation beside the old one and swaps CURRENT with one atomic
+rename, so a search sees the old index or the new one, never a half-built or
+empty one, and a failed build leaves the old one in force. Every ordinary way of
+copying, archiving and restoring the folder gives an index that opens.
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ import glob
 import json
 import os
 import shutil
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from searcher.errors import (
-    STOP_SIGNALS,
     IndexBusy,
     IndexDamaged,
     IndexNotFound,
@@ -52,13 +50,14 @@ def _folder(path: str | Path) -> Path:
 
 
 def has_current(folder: str | Path) -> bool:
-    """Whether folder names a generation in force (its CURRENT link or file)."""
+    """Whether folder names a generation in force (CURRENT: a file, a link or, in a
+    copy made by a tool that follows links, a folder)."""
     current = os.path.join(folder, CURRENT)
-    return os.path.islink(current) or os.path.isfile(current)
+    return os.path.lexists(current)
 
 
 def _current_name(current: Path) -> str:
-    """The generation a CURRENT link or one-line file names (OSError, ValueError)."""
+    """The generation a CURRENT file or link names (OSError, ValueError)."""
     if current.is_symlink():
         return os.readlink(current)
     with open(current, encoding="utf-8") as f:
@@ -70,21 +69,39 @@ def holds_index(folder: str | Path) -> bool:
     # os.path's tests: an unreadable folder is simply not an index (no PermissionError).
     # Not just any file called CURRENT or searcher.json: CURRENT names a generation,
     # and a generation holds our meta and Whoosh's table of contents.
+    if _is_generation(Path(folder) / CURRENT):
+        return True
     try:
         if _current_name(Path(folder) / CURRENT).startswith("gen-"):
             return True
     except (OSError, ValueError):
         pass
+    return _is_generation(Path(folder))
+
+
+def _is_generation(folder: Path) -> bool:
     return os.path.isfile(os.path.join(folder, META)) and bool(
         glob.glob(os.path.join(glob.escape(str(folder)), "_*.toc"))
     )
 
 
 def current_generation(path: str | Path) -> Path:
-    """The folder of the generation in force; IndexNotFound if there is none."""
+    """The folder of the generation in force; IndexNotFound if there is none.
+
+    CURRENT is a one-line file naming it (older indexes: a symbolic link). A
+    copy made by a tool that follows links (``cp -rL``, ``shutil.copytree``,
+    ``zip``, a FAT stick) has a folder there, the generation itself; one made
+    by a tool that skips links (``rsync -r``) has none, and the newest
+    generation is the one in force.
+    """
     root = _folder(path)
     link = root / CURRENT
+    if link.is_dir():
+        return link
     if not has_current(root):
+        newest = _newest_generation(root)
+        if newest is not None:
+            return newest
         if root.is_dir() and any(p.name != LOCK for p in root.iterdir()):
             inside = sorted(p.parent.name for p in root.glob(f"*/{CURRENT}"))
             hint = f"; did you mean {root / inside[0]}?" if inside else ""
@@ -100,24 +117,58 @@ def current_generation(path: str | Path) -> Path:
     return target
 
 
-def read_meta(gen: Path, path: str | Path) -> dict:
+def _newest_generation(root: Path) -> Path | None:
+    if not root.is_dir():
+        return None
+    gens = sorted(p for p in root.glob("gen-*") if _is_generation(p))
+    return gens[-1] if gens else None
+
+
+@dataclass(frozen=True)
+class Generation:
+    """A generation opened and checked: the one place that names the user's index in errors."""
+
+    index: str  # the index folder as the user named it
+    folder: Path
+    meta: dict
+
+    @property
+    def name(self) -> str:
+        # A copied CURRENT folder stands for the generation it was copied from.
+        return self.meta.get("generation") or self.folder.name
+
+    def damaged(self, reason: str) -> IndexDamaged:
+        return IndexDamaged(self.index, reason)
+
+    def outdated(self, reason: str) -> IndexOutdated:
+        return IndexOutdated(self.index, reason)
+
+
+def open_generation(path: str | Path, expected: dict, *, verify: bool = True) -> Generation:
+    """The generation in force at path, its metadata read and checked.
+
+    expected: version keys the index must have been built with (IndexOutdated
+    otherwise). verify: every file the generation was published with is there
+    with its size (a stat per file: cheap enough for every open, and it catches
+    the usual damage: a truncated copy, a file deleted by hand or by a cleaner).
+    """
+    index = str(path)
+    folder = current_generation(path)
     try:
-        return json.loads((gen / META).read_text("utf-8"))
+        meta = json.loads((folder / META).read_text("utf-8"))
     except FileNotFoundError as e:
-        raise IndexDamaged(str(path), f"{META} is missing") from e
+        raise IndexDamaged(index, f"{META} is missing") from e
     except (OSError, ValueError) as e:
-        raise IndexDamaged(str(path), f"{META} is unreadable ({e})") from e
-
-
-def check_versions(meta: dict, path: str | Path, expected: dict) -> None:
-    """IndexOutdated unless every expected version key matches the index's."""
+        raise IndexDamaged(index, f"{META} is unreadable ({e})") from e
     for key, want in expected.items():
         have = meta.get(key)
         if have != want:
             raise IndexOutdated(
-                str(path),
-                f"was built with {key.replace('_', ' ')} {have}, this searcher uses {want}",
+                index, f"was built with {key.replace('_', ' ')} {have}, this searcher uses {want}"
             )
+    if verify:
+        _verify(folder, meta, index)
+    return Generation(index, folder, meta)
 
 
 def file_sizes(gen: Path) -> dict[str, int]:
@@ -126,22 +177,18 @@ def file_sizes(gen: Path) -> dict[str, int]:
     return {f.name: f.stat().st_size for f in files}
 
 
-def verify(gen: Path, meta: dict, path: str | Path) -> None:
-    """IndexDamaged if a file the generation was published with is missing or resized.
-
-    A stat per file: cheap enough for every open, and it catches the usual
-    damage (a truncated copy, a file deleted by hand or by a cleaner).
-    """
+def _verify(gen: Path, meta: dict, index: str) -> None:
+    """IndexDamaged if a file the generation was published with is missing or resized."""
     for name, size in (meta.get("files") or {}).items():
         try:
             have = os.stat(gen / name).st_size
         except FileNotFoundError:
-            raise IndexDamaged(str(path), f"file {name} is missing") from None
+            raise IndexDamaged(index, f"file {name} is missing") from None
         except OSError as e:
-            raise IndexDamaged(str(path), f"file {name} is unreadable ({e.strerror})") from e
+            raise IndexDamaged(index, f"file {name} is unreadable ({e.strerror})") from e
         if have != size:
             raise IndexDamaged(
-                str(path), f"file {name} has {have:,} bytes, it was written with {size:,}"
+                index, f"file {name} has {have:,} bytes, it was written with {size:,}"
             )
 
 
@@ -172,48 +219,36 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+def generation_name(staging: Path) -> str:
+    """The name the generation built in a staging folder will have once published."""
+    return "gen-" + staging.name.removeprefix("staging-")
+
+
 def publish(path: str | Path, staging: Path) -> Path:
-    """Make a finished staging folder the generation in force, atomically."""
+    """Make a finished staging folder the generation in force, atomically.
+
+    CURRENT is a one-line file naming it, replaced by one atomic rename: a file
+    survives every way of copying a folder (links do not: ``cp -rL``, ``zip``
+    and FAT follow them, ``rsync -r`` skips them).
+    """
     root = Path(path)
-    gen = root / ("gen-" + staging.name.removeprefix("staging-"))
+    gen = root / generation_name(staging)
     for f in staging.iterdir():
         if f.is_file():
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
     os.rename(staging, gen)
     tmp = root / (CURRENT + ".tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        os.symlink(gen.name, tmp)
-    except OSError as e:
-        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
-            raise
-        with open(tmp, "w", encoding="utf-8") as f:  # no symbolic links here: a file
-            f.write(gen.name + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-    os.replace(tmp, root / CURRENT)
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(gen.name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    current = root / CURRENT
+    if current.is_dir() and not current.is_symlink():  # a copy's: its generation, now old
+        os.rename(current, root / f"gen-copied-{time.time_ns()}")
+    os.replace(tmp, current)
     _fsync_dir(root)
     return gen
-
-
-@contextlib.contextmanager
-def uninterrupted() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM are ignored for the block: for the last steps of
-    a finished build.
-
-    Only the main thread can change signal handling; elsewhere this does nothing.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = [signal.signal(stop, signal.SIG_IGN) for stop in STOP_SIGNALS]
-    try:
-        yield
-    finally:
-        for stop, handler in zip(STOP_SIGNALS, previous):
-            signal.signal(stop, handler)
 
 
 def clean(path: str | Path, keep: int = 1) -> None:
@@ -224,10 +259,15 @@ def clean(path: str | Path, keep: int = 1) -> None:
     """
     root = Path(path)
     try:
-        current = current_generation(root).name
+        folder = current_generation(root)
     except (IndexNotFound, IndexDamaged):
-        current = None
+        folder = None
+    if folder is not None and not folder.name.startswith("gen-"):  # a copy's CURRENT folder
+        folder = None
+    current = folder.name if folder is not None else None
     old = sorted(p for p in root.glob("gen-*") if p.name != current)
+    if current is None and has_current(root):  # in force, but not as gen-*: keep them
+        old = []
     # Newer than the one in force: a build died between naming it and publishing it.
     unpublished = [p for p in old if current is not None and p.name > current]
     old = [p for p in old if p not in unpublished]

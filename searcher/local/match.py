@@ -1,0 +1,297 @@
+"""Match: a resolved query evaluated over a snapshot -> a ranked page of matches.
+
+A term's exact set comes from the text store (a byte search in folded text, so
+it is exactly what a plain substring search finds); its words from the Whoosh
+postings. Ranking sorts by how many terms match exactly, then how many as whole
+words, then BM25F (title weighted above body) computed here over live documents
+only, then article id. Sorting by date, the source filter and facet counts read
+the date column and the source postings, never the stored articles: only the
+page shown is loaded.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from searcher import analysis
+from searcher.engine import Match, Matches, Term, paper_of
+from searcher.local.snapshot import Snapshot
+from searcher.options import FACETS, Filters, Page
+from searcher.query import And, Not, Or
+
+K1, B = 1.2, 0.75  # BM25's usual constants, for exact strings and for words
+TITLE_BOOST = 2.5
+FIELD_WEIGHT = {"title": TITLE_BOOST, "body": 1.0}
+
+
+@dataclass
+class _Sets:
+    """What one term matches: exact, whole-word and loose document sets."""
+
+    exact: set[int]
+    whole: set[int]
+    loose: set[int]
+
+
+class _Run:
+    """One query over one snapshot: each term's sets computed once."""
+
+    def __init__(self, snap: Snapshot) -> None:
+        self.snap = snap
+        self.sets: dict[Term, _Sets] = {}
+
+    def term(self, t: Term) -> _Sets:
+        if t not in self.sets:
+            self.sets[t] = self._compute(t)
+        return self.sets[t]
+
+    def _compute(self, t: Term) -> _Sets:
+        apart = self.with_words(t.words, t.fields) if t.words else set()
+        if t.word_only:
+            return _Sets(set(), set(), apart)
+        exact = self.snap.texts.find(t.folded, t.fields[0] if len(t.fields) == 1 else None)
+        return _Sets(exact, apart & exact, apart - exact if t.loose else set())
+
+    def with_words(self, words: Iterable[str], fields: tuple[str, ...]) -> set[int]:
+        result: set[int] | None = None
+        for w in dict.fromkeys(words):
+            docs: set[int] = set()
+            for f in fields:
+                docs |= self.snap.docs_with_word(f, w)
+            result = docs if result is None else result & docs
+            if not result:
+                return set()
+        return result or set()
+
+    def eval(self, node) -> set[int]:
+        if isinstance(node, Term):
+            s = self.term(node)
+            return s.exact | s.loose
+        if isinstance(node, Or):
+            out: set[int] = set()
+            for c in node.children:
+                out |= self.eval(c)
+            return out
+        if isinstance(node, Not):
+            return set(self.snap.all_docs()) - self.eval(node.child)
+        assert isinstance(node, And)
+        pos = [c for c in node.children if not isinstance(c, Not)]
+        neg = [c.child for c in node.children if isinstance(c, Not)]
+        result: set[int] | None = None
+        for c in pos:
+            s = self.eval(c)
+            result = s if result is None else result & s
+            if not result:
+                return set()
+        if result is None:
+            result = set(self.snap.all_docs())
+        for c in neg:
+            result -= self.eval(c)
+        return result
+
+    def scores(self, terms: Iterable[Term], docs: set[int]) -> dict[int, float]:
+        """BM25F of each term as one string where it occurs exactly, else of its words."""
+        total = dict.fromkeys(docs, 0.0)
+        for t in terms:
+            s = self.term(t)
+            exact = s.exact & docs
+            if exact:
+                for d, sc in exact_bm25(self.snap, t, len(s.exact), exact).items():
+                    total[d] += sc
+            loose = s.loose & docs
+            if loose:
+                for d, sc in words_bm25(self.snap, t.words, t.fields, loose).items():
+                    total[d] += sc
+        return total
+
+
+# -- BM25F over live documents -----------------------------------------------
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _length_norm(avg: float) -> tuple[float, float]:
+    """(a, c) such that BM25's term weight is tf * (K1 + 1) / (tf + a + c * length)."""
+    return K1 * (1 - B), K1 * B / avg
+
+
+def exact_bm25(snap: Snapshot, t: Term, df: int, docs: set[int]) -> dict[int, float]:
+    """BM25F of a term's exact string as one term, over docs (which hold it).
+
+    Counts and lengths (bytes of folded text) come from the text store; the
+    document frequency df is every live article holding the string, whatever
+    else the query filters.
+    """
+    texts = snap.texts
+    idf = _idf(texts.doc_count, df)
+    counts = texts.counts(t.folded)
+    tw = idf * FIELD_WEIGHT["title"] * (K1 + 1) if "title" in t.fields else 0.0
+    bw = idf * FIELD_WEIGHT["body"] * (K1 + 1) if "body" in t.fields else 0.0
+    at, ct = _length_norm(texts.avg_length("title"))
+    ab, cb = _length_norm(texts.avg_length("body"))
+    out = dict.fromkeys(docs, 0.0)
+    lengths = texts.lengths
+    for d in docs:  # a hot loop: the formula inline
+        tf_title, tf_body = counts.get(d) or (0, 0)
+        len_title, len_body = lengths(d)
+        score = 0.0
+        if tw and tf_title:
+            score += tw * tf_title / (tf_title + at + ct * len_title)
+        if bw and tf_body:
+            score += bw * tf_body / (tf_body + ab + cb * len_body)
+        out[d] = score
+    return out
+
+
+def words_bm25(
+    snap: Snapshot, words: Iterable[str], fields: Iterable[str], docs: set[int]
+) -> dict[int, float]:
+    """BM25F of words over docs, the title weighted TITLE_BOOST times.
+
+    Every statistic counts live articles only (document frequencies from the
+    postings, lengths from the text store), so an index updated in place ranks
+    exactly as one rebuilt from the same sources.
+    """
+    texts = snap.texts
+    out = dict.fromkeys(docs, 0.0)
+    n = texts.doc_count
+    for f in fields:
+        a, c = _length_norm(texts.avg_length(f))
+        for w in dict.fromkeys(words):
+            tfs = snap.word_counts(f, w, docs)
+            if not tfs:
+                continue
+            weight = _idf(n, len(snap.docs_with_word(f, w))) * FIELD_WEIGHT[f] * (K1 + 1)
+            for d, tf in tfs.items():
+                out[d] += weight * tf / (tf + a + c * texts.length(d, f))
+    return out
+
+
+def rank(docs: Iterable[int], key: Callable[[int], object], snap: Snapshot) -> list[int]:
+    """docs sorted by key; equal keys in article-id order, whatever the document numbers."""
+    keyed = sorted((key(d), d) for d in docs)
+    out: list[int] = []
+    i, n = 0, len(keyed)
+    doc_id = snap.texts.doc_id
+    while i < n:
+        k = keyed[i][0]
+        j = i + 1
+        while j < n and keyed[j][0] == k:
+            j += 1
+        if j - i == 1:
+            out.append(keyed[i][1])
+        else:
+            out.extend(sorted((d for _, d in keyed[i:j]), key=doc_id))
+        i = j
+    return out
+
+
+# -- filters, order and facets -------------------------------------------------
+
+
+def source_docs(snap: Snapshot, pattern: str) -> set[int]:
+    """Articles whose source label matches pattern (see ``options.Filters``)."""
+    pat = analysis.fold(pattern)
+    wild = any(c in pat for c in "*?[")
+    out: set[int] = set()
+    for value, docs in snap.docs_by_source().items():
+        v = analysis.fold(value)
+        if v and (fnmatch.fnmatchcase(v, pat) if wild else pat in v):
+            out |= docs
+    return out
+
+
+def filtered(snap: Snapshot, docs: set[int], filters: Filters) -> set[int]:
+    if filters.ids is not None:
+        docs &= {d for d in map(snap.docnum, filters.ids) if d is not None}
+    if filters.since or filters.until:
+        docs &= snap.docs_in_dates(filters.since, filters.until)
+    if filters.source:
+        docs &= source_docs(snap, filters.source)
+    return docs
+
+
+def _sorted(snap: Snapshot, ranked: list[int], sort: str) -> list[int]:
+    """Reorder ranked documents by date (a stable sort: a day keeps the rank order).
+
+    Undated articles come last either way.
+    """
+    if sort == "score":
+        return ranked
+    dates = snap.dates()
+    if sort == "date":
+        return sorted(ranked, key=lambda d: (not dates[d], dates[d]))
+    return sorted(ranked, key=lambda d: (bool(dates[d]), dates[d]), reverse=True)
+
+
+def facet_counts(snap: Snapshot, docs: set[int], names: tuple[str, ...]) -> dict:
+    """For each facet, how many of docs fall under each value.
+
+    Dates count in date order; sources and papers from the most articles down.
+    Articles without a date (or source) are not counted under any value.
+    """
+    out: dict[str, dict[str, int]] = {}
+    by_source: dict[str, int] | None = None
+    for name in names:
+        width = FACETS[name]
+        if width is not None:
+            dates = snap.dates()
+            c = Counter(dates[d][:width] for d in docs if len(dates[d]) >= width)
+            out[name] = dict(sorted(c.items()))
+            continue
+        if by_source is None:
+            by_source = {}
+            for value, group in snap.docs_by_source().items():
+                n = len(docs & group) if value else 0
+                if n:
+                    by_source[value] = n
+        counts = by_source
+        if name == "paper":
+            papers: Counter[str] = Counter()
+            for value, n in by_source.items():
+                papers[paper_of(value)] += n
+            papers.pop("", None)
+            counts = dict(papers)
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+def search(
+    snap: Snapshot, query, filters: Filters, page: Page, exclude: str | None = None
+) -> Matches:
+    """Evaluate, rank, sort and count; load only the page's stored articles."""
+    r = _Run(snap)
+    docs = filtered(snap, r.eval(query.tree), filters)
+    if exclude is not None:
+        docs.discard(snap.docnum(exclude))
+    # No match: the terms an AND skipped need no reading (each may be a pass over the text).
+    sets = [r.term(t) for t in query.terms] if docs else []
+    scores = r.scores(query.terms, docs) if docs else {}
+    n_exact: Counter[int] = Counter()
+    n_whole: Counter[int] = Counter()
+    for s in sets:
+        n_exact.update(s.exact & docs)
+        n_whole.update(s.whole & docs)
+    exact_get, whole_get = n_exact.get, n_whole.get  # no Counter.__missing__ per document
+    ranked = rank(docs, lambda d: (-exact_get(d, 0), -whole_get(d, 0), -scores[d]), snap)
+    ranked = _sorted(snap, ranked, page.sort)
+    counts = facet_counts(snap, docs, page.facets) if page.facets else {}
+
+    def match(d: int) -> Match:
+        stored = snap.stored(d)
+        return Match(
+            id=stored["id"],
+            score=scores[d],
+            exact=frozenset(i for i, s in enumerate(sets) if d in s.exact),
+            whole=frozenset(i for i, s in enumerate(sets) if d in s.whole),
+            loose=frozenset(i for i, s in enumerate(sets) if d in s.loose),
+            stored=stored,
+        )
+
+    return Matches(len(ranked), [match(d) for d in page.window(ranked)], counts)

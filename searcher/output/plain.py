@@ -1,0 +1,97 @@
+"""Plain lines: for pipes and scripts. One record per line, tabs between fields where a
+line holds several values, never wrapped, no escape codes."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO
+
+from searcher.output import display_title, inert, one_line
+
+
+def size(n: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n}"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def build_summary(report) -> str:
+    """One line: what a build or update did, and the index it left."""
+    rate = report.text_bytes / 1e6 / report.seconds if report.seconds else 0.0
+    bad = f", {plural(len(report.problems), 'problem')}" if report.problems else ""
+    if report.rebuilt:
+        did = f"indexed {plural(report.articles, 'article')}"
+    else:
+        did = (
+            f"updated: {report.added} added, {report.updated} updated,"
+            f" {report.removed} removed, {report.unchanged} unchanged;"
+            f" {plural(report.articles, 'article')}"
+        )
+    speed = f" ({rate:.2f} MB/s)" if report.text_bytes else ""
+    return (
+        f"{did} ({size(report.text_bytes)} of text read)"
+        f" from {plural(report.files, 'file')}"
+        f" in {report.seconds:.1f} s{speed} -> {one_line(report.path)}{bad}"
+    )
+
+
+class PlainWriter:
+    def __init__(self, out: IO[str] | None = None) -> None:
+        self.out = out or sys.stdout
+
+    def results(self, results, *, mode: str = "hits", batch: bool = False) -> None:
+        out = self.out
+        if mode == "ids":
+            for hit in results.hits:
+                out.write(one_line(hit.id) + "\n")
+            return
+        if mode == "count":  # the number of matching articles; with batch, QUERY<TAB>N
+            prefix = f"{one_line(results.query)}\t" if batch else ""
+            out.write(f"{prefix}{results.total}\n")
+        else:
+            if batch:
+                out.write(f"== {inert(results.query)}\n")
+            self.hits(results)
+        self.facets(results.facets)
+
+    def hits(self, results) -> None:
+        for hit in results.hits:
+            title = one_line(display_title(hit.title, snippets=hit.snippets))
+            meta = "  ".join(
+                x for x in (hit.date, one_line(hit.source), f"score {hit.score:.2f}") if x
+            )
+            self.out.write(f"{hit.rank}. {title}  [{one_line(hit.id)}]  {meta}\n")
+            for s in hit.snippets:
+                self.out.write(f"   {one_line(s.text)}\n")
+
+    def facets(self, facets: dict[str, dict[str, int]]) -> None:
+        """One line per facet value: facet<TAB>value<TAB>count."""
+        for name, counts in facets.items():
+            for value, n in counts.items():
+                self.out.write(f"{name}\t{one_line(value).replace(chr(9), ' ')}\t{n}\n")
+
+    def article(self, article, *, first: bool = True) -> None:
+        out = self.out
+        if not first:
+            out.write("\n")  # a blank line between articles
+        out.write(f"{inert(display_title(article.title, article.body))}\n")
+        meta = "  ".join(x for x in (article.id, article.date, article.source, article.author) if x)
+        out.write(f"{inert(meta)}\n\n{inert(article.body)}\n")
+
+    def info(self, info) -> None:
+        out = self.out
+        out.write(f"index:     {inert(info.path)} ({info.generation})\n")
+        out.write(f"articles:  {info.articles}\n")
+        out.write(f"dates:     {info.first_date or '-'} .. {info.last_date or '-'}\n")
+        out.write(f"built:     {info.built}\n")
+        out.write("sources:   " + ("\n           ".join(map(inert, info.sources)) or "-") + "\n")
+        out.write(f"papers:    {inert(', '.join(info.papers)) or '-'}\n")
+
+    def build_report(self, report) -> None:
+        sys.stderr.write(build_summary(report) + "\n")
