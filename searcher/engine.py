@@ -247,3 +247,17 @@ def open_target(address: str) -> Target:
     from searcher import local
 
     return local.open_target(address)
+
+
+# Whoosh pickles the schema's field types and the codec into an index's table of
+# contents by module path; indexes built before the engine interface existed
+# name them here.
+_MOVED = ("WordsField", "WordTokenizer", "_Codec", "_PostingsWriter")
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        from searcher.local import whooshdb
+
+        return getattr(whooshdb, name)
+    raise AttributeError(f"module 'searcher.engine' has no attribute {name!r}")

@@ -69,7 +69,7 @@ def holds_index(folder: str | Path) -> bool:
     # os.path's tests: an unreadable folder is simply not an index (no PermissionError).
     # Not just any file called CURRENT or searcher.json: CURRENT names a generation,
     # and a generation holds our meta and Whoosh's table of contents.
-    if _is_generation(Path(folder) / CURRENT):
+    if _is_generation(Path(folder) / CURRENT) or _newest_generation(Path(folder)):
         return True
     try:
         if _current_name(Path(folder) / CURRENT).startswith("gen-"):
