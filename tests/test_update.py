@@ -293,7 +293,9 @@ def test_userdict_changes_words_at_index_and_query_time(tmp_path):
     r = run("index", src.parent, "-i", tmp_path / "ix", "--userdict", tmp_path / "words.txt")
     assert r.exit_code == 0
     with searcher.open_index(tmp_path / "ix") as ix:
-        assert ix.engine.snap.docs_with_word("body", "揭榜挂帅") and ix.engine.snap.docs_with_word("body", "减油增化")
+        assert ix.engine.snap.docs_with_word("body", "揭榜挂帅") and ix.engine.snap.docs_with_word(
+            "body", "减油增化"
+        )
         # one word now: only the article that holds it
         assert [(h.id, h.match) for h in ix.search("揭榜挂帅").hits] == [("whole", "word")]
 
@@ -363,3 +365,55 @@ def test_the_fast_term_table_writes_whooshs_own_bytes(tmp_path, monkeypatch):
     assert files[True].keys() == files[False].keys() >= {"trm", "pst"}
     for name, data in files[False].items():
         assert files[True][name] == data, name
+
+
+def _every_view(path) -> dict:
+    """What similar, facets and info say, for comparing an updated index with a rebuilt one."""
+    with searcher.open_index(path) as ix:
+        out = {"info": {**vars(ix.info()), "path": "", "generation": "", "built": ""}}
+        for aid in ("t1", "t2"):
+            like = ix.similar(aid, limit=0, facets=["date:month", "paper"])
+            out[aid] = (like.terms, [(h.id, h.score) for h in like], like.facets)
+        found = ix.search("鞍山 OR 丹东", limit=0, facets=["date:day", "source", "paper"])
+        out["facets"] = found.facets
+        return out
+
+
+def test_similar_facets_and_info_after_an_update_equal_a_rebuild(tmp_path):
+    """Issue 10: similar's key terms counted articles deleted by an update (Whoosh's
+    doc_frequency counts them until a merge), and info's dates still showed theirs."""
+    src = tmp_path / "src"
+    steel = [
+        {
+            "id": f"b{i}",
+            "title": "鞍山钢铁",
+            "body": f"鞍钢集团第{i}季度产量创新高，鞍山经济转型。",
+            "date": f"1998-02-0{i + 1}",
+            "source": f"鞍山日报 1998-02-0{i + 1}",
+        }
+        for i in range(1, 6)
+    ]
+    kept = {"id": "b0", "title": "鞍山新闻", "body": "鞍山市民迎新春。", "date": "1998-02-01"}
+    targets = [
+        ("t1", "丹东杜鹃花", "丹东杜鹃花卉基地扩大，鞍钢集团前来采购花卉。", "05", "辽宁日报"),
+        ("t2", "丹东花卉", "丹东花卉产业兴旺，杜鹃花远销鞍山和沈阳。", "06", "辽宁日报"),
+        ("t3", "沈阳花市", "沈阳花市上丹东杜鹃花最受欢迎，鞍山花卉也有。", "07", "沈阳日报"),
+    ]
+    write_jsonl(src / "common.jsonl", [kept, *steel])
+    write_jsonl(
+        src / "targets.jsonl",
+        [
+            {"id": i, "title": t, "body": b, "date": f"1998-01-{d}", "source": f"{p} 1998-01-{d}"}
+            for i, t, b, d, p in targets
+        ],
+    )
+    searcher.build_index([src], tmp_path / "ix")
+    write_jsonl(src / "common.jsonl", [kept])  # five articles deleted by the update
+    report = searcher.build_index([src], tmp_path / "ix")
+    assert (report.removed, report.rebuilt) == (5, False)
+    searcher.build_index([src], tmp_path / "fresh", rebuild=True)
+    updated, rebuilt = _every_view(tmp_path / "ix"), _every_view(tmp_path / "fresh")
+    assert updated == rebuilt
+    assert rebuilt["info"]["last_date"] == "1998-02-01"
+    # 鞍钢 is in t1 alone now (the deleted articles held it): no key term of t1
+    assert "鞍钢" not in rebuilt["t1"][0] and "丹东" in rebuilt["t1"][0]
