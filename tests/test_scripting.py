@@ -130,6 +130,32 @@ def test_sort_by_date_newest_first_a_day_keeps_score_order(ix):
     assert ids(ix.search("招商", limit=0, sort="-date")) == ["s6", "s4", "s3", "s2", "s1", "s5"]
 
 
+def test_results_iterate_over_their_hits_and_have_a_length(ix):
+    """Issue 10: `for hit in ix.search(q)` raised TypeError; .hits and .total stay."""
+    results = ix.search("招商", limit=4)
+    assert [h.id for h in results] == ids(results) == BY_SCORE[:4]
+    assert len(results) == 4 and results.total == 6
+    assert [h.id for h in ix.search("招商", limit=2, offset=5)] == BY_SCORE[5:]
+    empty = ix.search("招商", offset=6)
+    assert (len(empty), list(empty), empty.total) == (0, [], 6)
+
+
+def test_options_as_dataclasses_or_keywords_are_the_same(ix):
+    from searcher import Filters, Page
+
+    by_keywords = ix.search("招商", limit=3, sort="-date", since="1998-01-02", facets="paper")
+    by_options = ix.search(
+        "招商", Filters(since="1998-01-02"), Page(3, sort="-date", facets=("paper",))
+    )
+    assert (ids(by_options), by_options.facets) == (ids(by_keywords), by_keywords.facets)
+    with pytest.raises(TypeError, match="not both"):
+        ix.search("招商", Filters(), since="1998-01-02")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'sorted'"):
+        ix.search("招商", sorted="date")
+    with pytest.raises(QueryError, match="--since takes a date as YYYY-MM-DD, not '1998-1-2'"):
+        Filters(since="1998-1-2")
+
+
 def test_pages_of_a_date_sort_join_up(ix):
     pages = [ix.search("招商", limit=2, offset=o, sort="-date") for o in (0, 2, 4)]
     assert [h.id for p in pages for h in p.hits] == ["s6", "s4", "s3", "s2", "s1", "s5"]

@@ -417,3 +417,37 @@ def test_similar_facets_and_info_after_an_update_equal_a_rebuild(tmp_path):
     assert rebuilt["info"]["last_date"] == "1998-02-01"
     # 鞍钢 is in t1 alone now (the deleted articles held it): no key term of t1
     assert "鞍钢" not in rebuilt["t1"][0] and "丹东" in rebuilt["t1"][0]
+
+
+def test_progress_follows_the_work_in_phases(tmp_path, monkeypatch):
+    """Issue 10: the bar said 100% once the files were read and sat there while the
+    real work ran. Progress now comes per phase, from the work itself."""
+    src = tmp_path / "src"
+    body = "鞍山市招商引资成效显著，高质量发展动能强劲。" * 40  # 880 characters
+    write_jsonl(
+        src / "a.jsonl", [{"id": f"a{i}", "title": "标题", "body": body} for i in range(300)]
+    )
+    write_jsonl(src / "b.jsonl", [{"id": f"b{i}", "title": "", "body": body} for i in range(100)])
+    events = []
+    searcher.build_index([src], tmp_path / "ix", progress=events.append, procs=1)
+    phases = [e.phase for e in events]
+    assert phases[0] == "reading" and "segmenting" in phases
+    assert phases.index("segmenting") > max(i for i, p in enumerate(phases) if p == "reading")
+    reading = [e for e in events if e.phase == "reading"]
+    size = sum(f.stat().st_size for f in src.iterdir())
+    assert [(e.done, e.total) for e in reading][-1] == (size, size)
+    assert [e.articles for e in reading] == [300, 400]
+    seg = [e for e in events if e.phase == "segmenting"]
+    text = 300 * (2 + len(body)) + 100 * len(body)
+    assert [e.done for e in seg] == sorted(e.done for e in seg)  # never backwards
+    assert (seg[-1].done, seg[-1].total) == (text, text)
+    assert sum(e.done < e.total for e in seg) >= 3  # reported along the way, not at the end
+
+    # The same with word workers (their counts are shared with the build).
+    monkeypatch.setattr(writer, "_IN_PROCESS", 0)
+    monkeypatch.setattr(writer, "_MAX_BATCH", 50_000)
+    events.clear()
+    searcher.build_index([src], tmp_path / "ix2", progress=events.append, procs=2)
+    seg = [e for e in events if e.phase == "segmenting"]
+    assert [e.done for e in seg] == sorted(e.done for e in seg)
+    assert (seg[-1].done, seg[-1].total) == (text, text)

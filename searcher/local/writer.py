@@ -162,6 +162,7 @@ class _Batches:
             out.append(words_future.result())
             text_future.result()
         self._shutdown()
+        self._report()
         return out
 
     def _shutdown(self) -> None:
