@@ -168,7 +168,9 @@ class Transaction(Protocol):
 
     def add(self, article: dict) -> None: ...
 
-    def delete(self, ids: Iterable[str]) -> None: ...
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove the articles with these ids as they were before this transaction
+        (an article added by it under the same id stays: that is an update)."""
 
     def commit(self, manifest: dict, meta: dict) -> None:
         """Finish writing (nothing is visible to searches yet)."""

@@ -55,7 +55,18 @@ class Not:
     child: object
 
 
-Node = Literal | And | Or | Not
+@dataclass(frozen=True)
+class Near:
+    """Both strings within distance characters of each other in one field, in
+    either order (at most distance characters between the end of one and the
+    start of the other; overlapping occurrences count as near)."""
+
+    left: Literal
+    right: Literal
+    distance: int = 10
+
+
+Node = Literal | And | Or | Not | Near
 
 
 # Lexer tokens: ("word", text) ("phrase", text) ("(",) (")",) ("OR",) ("AND",) ("NOT",) ("-",)
@@ -261,6 +272,8 @@ def literals(node: Node, positive: bool = True) -> list[Literal]:
     """The literals of a query that a hit should contain (those not under a NOT)."""
     if isinstance(node, Literal):
         return [node] if positive else []
+    if isinstance(node, Near):
+        return [node.left, node.right] if positive else []
     if isinstance(node, Not):
         return literals(node.child, not positive)
     return [lit for c in node.children for lit in literals(c, positive)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from searcher import analysis
 from searcher.engine import TEXT_FIELDS, Term, WordStats
-from searcher.query import Literal, Node, Not, Or, literals
+from searcher.query import Literal, Near, Node, Not, Or, literals
 
 MAX_WORD = 12  # the longest word segmentation looks up, in characters
 SIMILAR_TERMS = 15
@@ -93,6 +93,8 @@ def resolve(text: str, node: Node, stats: Stats) -> Query:
             return resolved[n]
         if isinstance(n, Not):
             return Not(build(n.child))
+        if isinstance(n, Near):
+            return Near(resolved[n.left], resolved[n.right], n.distance)
         return type(n)(tuple(build(c) for c in n.children))
 
     return Query(text, build(node), tuple(resolved[lit] for lit in literals(node)))

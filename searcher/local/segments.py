@@ -61,7 +61,7 @@ def build_texts(staging: str, segid: str, docs: list[tuple[str, str, str]]) -> N
     try:
         fold = analysis.fold
         for article_id, title, body in docs:
-            texts.add(fold(title), fold(body), article_id)
+            texts.add(fold(title), fold(body), article_id, len(title) + len(body))
         texts.finish()
     except BaseException:
         texts.cancel()

@@ -34,7 +34,7 @@ from searcher.errors import (
 CURRENT = "CURRENT"
 META = "searcher.json"
 LOCK = ".lock"
-STORE_FORMAT = 2
+STORE_FORMAT = 3  # 3: per-article character counts (.chars)
 
 
 def default_path() -> str:

@@ -44,7 +44,8 @@ class Mismatch(ValueError):
     """A side file that does not fit its segment: the index is damaged."""
 
 
-TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT = ".text", ".tidx", ".grams", ".ids", ".wlen"
+TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT = ".text", ".tidx", ".grams", ".ids"
+WLEN_EXT, CHARS_EXT = ".wlen", ".chars"
 _TITLE_END = b"\x1e"
 _DOC_END = b"\x00"
 _SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
@@ -56,7 +57,8 @@ _MUL = 40503
 
 
 def file_names(segid: str) -> list[str]:
-    return [f"seg-{segid}{ext}" for ext in (TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT)]
+    exts = (TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT, CHARS_EXT)
+    return [f"seg-{segid}{ext}" for ext in exts]
 
 
 def scrub(folded: str) -> str:
@@ -85,10 +87,12 @@ class SegmentWriter:
         self._lists: list[array | None] = [None] * _WIDE  # arrays: 4 bytes a posting
         self._pairs = 0
         self._ids: list[str] = []
+        self._chars = array("I")
         self.count = 0
 
-    def add(self, folded_title: str, folded_body: str, article_id: str) -> None:
-        """Add a document: its folded title and body, and its id."""
+    def add(self, folded_title: str, folded_body: str, article_id: str, chars: int) -> None:
+        """Add a document: its folded title and body, its id, and how many characters
+        its title and body have as written."""
         t, b = scrub(folded_title), scrub(folded_body)
         tb, bb = t.encode("utf-8"), b.encode("utf-8")
         self._offsets.append(self._pos)
@@ -107,6 +111,7 @@ class SegmentWriter:
                 docs.append(d)
         self._pairs += len(keys)
         self._ids.append(article_id)
+        self._chars.append(chars)
         self.count += 1
 
     def finish(self) -> None:
@@ -124,10 +129,14 @@ class SegmentWriter:
             json.dump(self._ids, f, ensure_ascii=False, separators=(",", ":"))
             f.flush()
             os.fsync(f.fileno())
+        with open(self._paths[5], "wb") as f:
+            self._chars.tofile(f)
+            f.flush()
+            os.fsync(f.fileno())
 
     def cancel(self) -> None:
         self._f.close()
-        for p in self._paths[:4]:
+        for p in (*self._paths[:4], self._paths[5]):
             with contextlib.suppress(OSError):
                 p.unlink()
 
@@ -191,7 +200,7 @@ def copy_segment(
                 ids = seg.ids()
                 for d in range(seg.doc_count):
                     if d not in seg.deleted:
-                        w.add(*seg.texts(d), ids[d])
+                        w.add(*seg.texts(d), ids[d], seg.chars(d))
                         counts.extend(seg.word_counts(d))
             finally:
                 seg.close()
@@ -207,15 +216,19 @@ class _Segment:
     """The store of one segment, opened read-only."""
 
     def __init__(self, folder: Path, segid: str, offset: int, deleted: frozenset[int]) -> None:
-        text, idx, grams, self._ids_path, wlen = (folder / n for n in file_names(segid))
+        text, idx, grams, self._ids_path, wlen, chars = (folder / n for n in file_names(segid))
         self._ids: list[str] | None = None
         self.offset = offset
         self.deleted = deleted
         self._files: list = []
         self.mm = b""
         self._grams = None
+        self._chars: array | None = None
         try:
             self._open(text, idx, grams, wlen)
+            # Opened now, read on first use (trends): later updates may delete it.
+            self._chars_file = open(chars, "rb")
+            self._files.append(self._chars_file)
         except BaseException:
             self.close()
             raise
@@ -266,6 +279,17 @@ class _Segment:
 
     def word_counts(self, d: int) -> tuple[int, int]:
         return self._wlen[2 * d], self._wlen[2 * d + 1]
+
+    def chars(self, d: int) -> int:
+        """Characters of the document's title and body as written."""
+        if self._chars is None:
+            self._chars_file.seek(0)
+            values = array("I")
+            values.frombytes(self._chars_file.read())
+            if len(values) != self.doc_count:
+                raise Mismatch(f"{Path(self._chars_file.name).name} does not match its segment")
+            self._chars = values
+        return self._chars[d]
 
     def word_total(self) -> int:
         """Words in the titles and bodies of the live documents."""
@@ -444,10 +468,9 @@ class TextStore:
         return self._all_ids[doc]
 
     def chars(self, doc: int) -> int:
-        """Characters of the document's folded title and body."""
+        """Characters of the document's title and body as written."""
         seg, d = self._locate(doc)
-        title, body = seg.texts(d)
-        return len(title) + len(body)
+        return seg.chars(d)
 
     def length(self, doc: int, field: str) -> int:
         seg, d = self._locate(doc)
