@@ -614,18 +614,18 @@ def test_decode_names_the_bad_line_of_broken_utf8():
     data = "第一行文字\n第二行文字\n".encode() + b"\xff\xfe bad\n" + "第四行".encode()
     with pytest.raises(CorpusError) as e:
         decode(data, "p.txt")
-    assert str(e.value) == "p.txt:3: not UTF-8 or GB18030 text; convert it to UTF-8"
+    assert str(e.value) == "p.txt:3: not UTF-8, GB18030 or Big5 text; convert it to UTF-8"
 
 
 def test_decode_names_where_a_second_encoding_starts():
     # half UTF-8, half GBK: neither decodes it all; the GBK half starts on line 31
     data = "一半是UTF-8文字。\n".encode() * 30 + "另一半是GBK文字。\n".encode("gbk") * 30
-    with pytest.raises(CorpusError, match=r"^p\.txt:31: not UTF-8 or GB18030"):
+    with pytest.raises(CorpusError, match=r"^p\.txt:31: not UTF-8, GB18030 or Big5 text"):
         decode(data, "p.txt")
 
 
 def test_decode_names_the_bad_line_of_other_encodings():
-    with pytest.raises(CorpusError, match=r"^p\.txt:2: not UTF-8 or GB18030"):
+    with pytest.raises(CorpusError, match=r"^p\.txt:2: not UTF-8, GB18030 or Big5 text"):
         decode(b"ok\ncaf\xe9 \xff\n", "p.txt")
 
 

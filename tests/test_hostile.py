@@ -87,7 +87,7 @@ def build_folder(src: Path) -> dict[str, str]:
     bad("blank.txt", "no articles found in this page")
     mixed = "琥珀色的黄昏，UTF-8文字。\n".encode() * 30 + "另一半是GBK文字。\n".encode("gbk") * 30
     (src / "mixed.txt").write_bytes(mixed)
-    bad("mixed.txt", "not UTF-8 or GB18030 text; convert it to UTF-8", 31)
+    bad("mixed.txt", "not UTF-8, GB18030 or Big5 text; convert it to UTF-8", 31)
     cut = "昆曲水磨调研究\n\n苏州昆曲水磨调的传承与发展，老艺人口传心授。\n".encode("gbk")
     cut += "曲".encode("gbk")[:1]  # the first byte of a two-byte character, then the end
     (src / "cut-gbk.txt").write_bytes(cut)
@@ -367,7 +367,7 @@ def test_a_character_cut_off_at_the_end_is_dropped_and_reported(tmp_path, encodi
 
 def test_a_character_cut_off_in_the_middle_is_still_an_error():
     data = "第一行文字\n".encode() + "截".encode()[:2] + "\n第三行文字\n".encode()
-    with pytest.raises(CorpusError, match=r"^p\.txt:2: not UTF-8 or GB18030 text"):
+    with pytest.raises(CorpusError, match=r"^p\.txt:2: not UTF-8, GB18030 or Big5 text"):
         decode(data, "p.txt")
 
 
