@@ -5,7 +5,7 @@ UTF-8 is taken when the bytes are valid UTF-8. Otherwise each legacy encoding
 strictly, and the reading made of the most common Chinese characters wins:
 each character is folded to simplified and priced by its frequency in jieba's
 dictionary (the table in ``hanzi``, loaded on the first file that needs it).
-bench/encodings.py measures this against detector libraries.
+bench/charsets.py measures this against detector libraries.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def _cut(path: str | Path, data: bytes, at: int) -> CorpusError:
 # -- which legacy encoding: how common the characters read are ---------------
 
 # Characters scored, from the first beyond ASCII: 40 tell GB18030 from Big5 in
-# every test of bench/encodings.py; more cost time on every file.
+# every test of bench/charsets.py; more cost time on every file.
 _SAMPLE = 1024
 # Chinese costs 9 to 11 bits a character, 13.5 at most in 10-character titles;
 # Japanese or Korean read as GB18030 or Big5 costs 14 to 23 (Shift_JIS 22,

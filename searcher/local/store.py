@@ -195,7 +195,11 @@ def _verify(gen: Path, meta: dict, index: str) -> None:
 def new_staging(path: str | Path) -> Path:
     root = Path(path)
     root.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**9:09d}-{os.getpid()}"
+    # One clock reading for both parts: names sort in the order generations were made
+    # (clean() takes a name after the one in force for a build that died unpublished).
+    ns = time.time_ns()
+    second = time.strftime("%Y%m%dT%H%M%S", time.localtime(ns // 10**9))
+    stamp = f"{second}-{ns % 10**9:09d}-{os.getpid()}"
     staging = root / f"staging-{stamp}"
     staging.mkdir()
     return staging

@@ -1,6 +1,6 @@
 """Encoding detection: searcher's own against detector libraries, on real text.
 
-    python bench/encodings.py [--samples N] [--seed S] [--corpus DIR]
+    python bench/charsets.py [--samples N] [--seed S] [--corpus DIR]
 
 Material (nothing of it is written to disk): People's Daily articles from the
 shared corpus, encoded as UTF-8 and GBK (GB18030 is the same bytes for this
@@ -311,7 +311,7 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=1000, help="texts per encoding and cut")
     ap.add_argument("--seed", type=int, default=1998)
     args = ap.parse_args()
-    command = "python bench/encodings.py " + shlex.join(sys.argv[1:])
+    command = "python bench/charsets.py " + shlex.join(sys.argv[1:])
     head, _ = header(command.strip())
 
     arts = read_corpus(args.corpus)
