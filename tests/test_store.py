@@ -9,7 +9,6 @@ can be updated.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -174,9 +173,11 @@ def test_the_writer_lock_is_exclusive_and_records_a_holder_that_died(tmp_path):
     ix = tmp_path / "ix"
     with store.writer_lock(ix) as stale:
         assert stale is None
-        with pytest.raises(IndexBusy, match="another 'searcher index' is writing"):
-            with store.writer_lock(ix, wait=False):
-                pass
+        with (
+            pytest.raises(IndexBusy, match="another 'searcher index' is writing"),
+            store.writer_lock(ix, wait=False),
+        ):
+            pass
     # A holder killed before it could empty its record: the next one is told.
     (ix / store.LOCK).write_text("pid 123, started 2026-01-01 00:00:00")
     with store.writer_lock(ix) as stale:
