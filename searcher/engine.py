@@ -122,9 +122,7 @@ class Engine(Protocol):
 
     def word_stats(self, words: Iterable[str]) -> WordStats: ...
 
-    def search(
-        self, query, filters: Filters, page: Page, *, exclude: str | None = None
-    ) -> Matches:
+    def search(self, query, filters: Filters, page: Page, *, exclude: str | None = None) -> Matches:
         """Match a resolved query tree (``Term`` leaves); the page's matches with
         their stored fields. exclude: an article id left out (``similar``)."""
 

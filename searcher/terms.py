@@ -128,4 +128,3 @@ def similar_query(article_id: str, words: list[str]) -> Query:
     ts = tuple(Term(w, TEXT_FIELDS, (w,), word_only=True) for w in words)
     tree = ts[0] if len(ts) == 1 else Or(ts)
     return Query(f"similar:{article_id}", tree, ts)
-

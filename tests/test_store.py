@@ -137,9 +137,9 @@ def test_clean_keeps_the_previous_generation_and_removes_leftovers(tmp_path):
     unpublished = ix / "gen-20990101T000000-000000001-1"  # renamed, never published
     shutil.copytree(in_force, unpublished)
     store.clean(ix)
-    assert sorted(p.name for p in ix.iterdir() if p.name.startswith(("gen-", "staging-"))) == sorted(
-        p.name for p in ix.glob("gen-*") if p != unpublished
-    )
+    assert sorted(
+        p.name for p in ix.iterdir() if p.name.startswith(("gen-", "staging-"))
+    ) == sorted(p.name for p in ix.glob("gen-*") if p != unpublished)
     assert not unpublished.exists() and in_force.exists()
     assert len(list(ix.glob("gen-*"))) == 2  # the one in force and the one before it
 

@@ -182,4 +182,3 @@ class Snapshot:
 
     def docnum(self, article_id: str) -> int | None:
         return self.reader.docnum_for_id(article_id)
-

@@ -280,4 +280,3 @@ class Transaction:
 def read_manifest(gen: Path) -> dict:
     """The manifest of a generation's sources (ValueError, OSError, KeyError)."""
     return json.loads((gen / MANIFEST).read_text("utf-8"))["files"]
-
