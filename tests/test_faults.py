@@ -37,6 +37,7 @@ def versions(tmp_path_factory) -> tuple[Path, dict]:
 # -- killed at any moment -------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "sig, rebuild, points",
     [
@@ -69,6 +70,7 @@ def test_killed_at_any_moment_keeps_the_old_or_the_new_index(
     assert out.seen["A"] + out.seen["B"] == points
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_searcher_starts_is_one_line_and_status_130(tmp_path):
     """Ctrl-C while modules load (a bench run once caught Python ending by SIGINT there)."""
     ix = tmp_path / "ix"
@@ -113,6 +115,7 @@ while not os.path.exists(stop):
 """
 
 
+@pytest.mark.slow
 def test_four_search_loops_during_rebuilds_and_updates_never_fail(versions, tmp_path):
     _, expected = versions
     src, ix, stop = tmp_path / "src", tmp_path / "ix", tmp_path / "stop"
@@ -175,6 +178,7 @@ def _delete(p: Path) -> str:
     return f"file {p.name} is missing"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "pattern, damage",
     [
@@ -207,6 +211,7 @@ def _zero(p: Path) -> None:
     p.write_bytes(bytes(size))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "pattern, verbs",
     [
@@ -264,6 +269,7 @@ def test_a_file_given_as_the_index(tmp_path, verb):
     assert notes.read_text() == "mine"
 
 
+@pytest.mark.slow
 def test_a_broken_current_link_or_meta(built):
     gen = store.current_generation(built)
     (gen / store.META).write_text("{not json")
@@ -298,6 +304,7 @@ def _file_size_limit(limit: int):
     return apply
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("limit", [1_000, 20_000, 150_000])
 def test_no_room_on_disk_fails_in_one_line_and_keeps_the_index(versions, tmp_path, limit):
     _, expected = versions
@@ -371,6 +378,7 @@ def test_a_file_system_without_symbolic_links(tmp_path, monkeypatch):
 # -- a writer that died -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_killed_writers_lock_and_leftovers_are_cleared(tmp_path):
     """Killed mid-build with its workers running: the next build neither waits nor fails."""
     src, ix = tmp_path / "src", tmp_path / "ix"

@@ -185,6 +185,7 @@ def _substrings(text: str, lengths=(2, 3, 4)):
     return out
 
 
+@pytest.mark.slow
 def test_recall_and_precision_against_substring_search(seed_index):
     """Every 2-4 character string of the seed page: quoted, exactly the substring set;
     unquoted, the substring set first (recall 100%, precision 100% over that prefix)."""
