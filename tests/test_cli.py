@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import ENV, ROOT, SEEDS, write_jsonl
@@ -40,11 +41,19 @@ def json_lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("verb", ["index", "search", "similar", "show", "info"])
+@pytest.mark.parametrize("verb", sorted(cli.main.commands))
 def test_every_verb_has_help(verb):
+    """Every verb says what it does and what each of its options does."""
+    command = cli.main.commands[verb]
     r = run(verb, "--help")
     assert r.exit_code == 0
-    assert "-i, --index DIR" in r.stdout
+    summary = command.help.strip().split("\n")[0]
+    assert len(summary) > 20 and summary in " ".join(r.stdout.split())
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name != "help":
+            assert param.help and len(param.help) > 10, f"{verb} {param.opts}: no help text"
+    listing = run("--help").stdout
+    assert verb in listing and summary[:30] in " ".join(listing.split())
 
 
 def test_exit_codes(seed_index):

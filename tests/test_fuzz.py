@@ -28,7 +28,8 @@ from searcher import cli
 from searcher.errors import QueryError, SearcherError
 from searcher.query import MAX_QUERY_CHARS
 
-SECOND = 1.0  # the most one query may take on the seed index
+SECOND = 1.0  # the most CPU time one query may take on the seed index (not wall time:
+# another job on a 2-core machine stretches that, not the work)
 
 _PAGE = (SEEDS / "辽宁日报-2022-01-12.txt").read_text(encoding="utf-8")
 _HAN = "".join(re.findall(r"[\u4e00-\u9fff]+", _PAGE))
@@ -100,14 +101,14 @@ def seed_ids(ix):
 
 
 def check_library(ix, seed_ids, text, **options):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         results = ix.search(text, **options)
     except SearcherError as e:  # QueryError above all; never another type
         message = str(e)
         assert message and "\n" not in message and "\r" not in message, repr(message)
         results = None
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert elapsed < SECOND, f"{elapsed:.2f} s for {text[:80]!r}"
     if results is not None:
         limit = options.get("limit", 10)
@@ -196,9 +197,9 @@ def test_library_nasty_queries(ix, seed_ids, text):
 
 
 def check_cli(seed_index, args):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     r = CliRunner().invoke(cli.main, ["search", "-i", seed_index, *args])
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
     assert r.exit_code in (0, 1, 2), (r.exit_code, r.stderr)
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout

@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import resource
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -199,9 +198,10 @@ def answers(ix_path) -> dict[str, list[str]]:
 def test_index_takes_every_good_article_and_reports_each_bad_thing(hostile, tmp_path):
     src, expected = hostile
     ix_path = tmp_path / "ix"
-    t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = run_searcher("index", str(src), "-i", str(ix_path), "--json", permissions=True, env=ENV)
-    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     assert r.returncode == 2, r.stderr
     assert_problems(problem_lines(r.stderr), expected)
     report = json.loads(r.stdout)
@@ -216,8 +216,9 @@ def test_index_takes_every_good_article_and_reports_each_bad_thing(hostile, tmp_
             assert exact_ids(ix, text) == [], f"{text} indexed from a bad source"
         assert ix.info().articles == ARTICLES  # the seed page once, though d/up leads back
         assert exact_ids(ix, "鹦鹉螺号潜艇") == ["j1"]
-    # The 21 MB line is refused before splitting and segmenting: seconds, not a minute.
-    assert seconds < 60
+    # The 21 MB line is refused before splitting and segmenting: seconds of work, not a
+    # minute (CPU time, which another job on the machine does not stretch).
+    assert cpu < 60
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1 << 20  # KiB: 1 GiB
 
 
@@ -326,9 +327,7 @@ def test_a_long_page_line_never_reaches_the_splitter(tmp_path, monkeypatch):
         + "长" * (MAX_ARTICLE_CHARS + 1)
         + "\n\n另一篇\n\n本报讯 又一篇。\n"
     )
-    t0 = time.perf_counter()
     articles, (error,) = parse_file(tmp_path / "p.txt", text.encode())
-    assert time.perf_counter() - t0 < 10
     assert seen and max(seen) <= MAX_ARTICLE_CHARS
     assert [a.title for a in articles] == ["标题", "另一篇"]
     assert [a.id for a in articles] == ["p-01", "p-02"]

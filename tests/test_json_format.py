@@ -75,10 +75,6 @@ def run(*args, input=None):
     return [json.loads(line) for line in r.stdout.splitlines()]
 
 
-def test_version_is_1():
-    assert output.JSON_VERSION == 1
-
-
 def test_hit_and_summary(seed_index):
     *hits, summary = run("search", "杜鹃花 OR 招商", "--json", "-n", "2", "-i", seed_index)
     assert len(hits) == 2
