@@ -162,10 +162,8 @@ def _family(name: str | None) -> str | None:
     return None
 
 
-def _decode_family(data: bytes, name: str | None) -> str | None:
-    codecs = FAMILY_CODECS.get(_family(name) or "", ())
-    if (name or "").lower().replace("-", "").replace("_", "") == "big5hkscs":
-        codecs = codecs[::-1]  # the library said which Big5
+def _first_decoding(data: bytes, codecs) -> str | None:
+    """The text in the first of codecs that decodes data strictly, else None."""
     for codec in codecs:
         try:
             return data.decode(codec)
@@ -174,14 +172,16 @@ def _decode_family(data: bytes, name: str | None) -> str | None:
     return None
 
 
+def _decode_family(data: bytes, name: str | None) -> str | None:
+    codecs = FAMILY_CODECS.get(_family(name) or "", ())
+    if (name or "").lower().replace("-", "").replace("_", "") == "big5hkscs":
+        codecs = codecs[::-1]  # the library said which Big5
+    return _first_decoding(data, codecs)
+
+
 def _today(data: bytes) -> str | None:
     """What searcher did before Big5: UTF-8, else GB18030."""
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
-    return None
+    return _first_decoding(data, ("utf-8", "gb18030"))
 
 
 def _searcher(data: bytes) -> str | None:

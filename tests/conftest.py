@@ -22,6 +22,21 @@ SEEDS = ROOT / "seeds"
 # For searcher subprocesses: this checkout's package, installed or not.
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
+# The keys of a hit in the JSON output (version 1): all there is.
+HIT_KEYS = {
+    "type",
+    "rank",
+    "id",
+    "title",
+    "date",
+    "source",
+    "score",
+    "snippets",
+    "author",
+    "match",
+    "title_matches",
+}
+
 _PR_CAPBSET_DROP = 24
 _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
 

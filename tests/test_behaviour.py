@@ -15,7 +15,7 @@ import re
 import bruteforce
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS, write_jsonl
+from conftest import HIT_KEYS, SEEDS, write_jsonl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -263,19 +263,7 @@ def test_cli_json_on_every_engine(built):
     r = CliRunner().invoke(cli.main, ["search", "发展", "-n", "2", "--json", "-i", where])
     lines = [json.loads(line) for line in r.stdout.splitlines()]
     assert r.exit_code == 0 and [x["type"] for x in lines] == ["hit", "hit", "summary"]
-    assert set(lines[0]) == {
-        "type",
-        "rank",
-        "id",
-        "title",
-        "date",
-        "source",
-        "score",
-        "snippets",
-        "author",
-        "match",
-        "title_matches",
-    }
+    assert set(lines[0]) == HIT_KEYS
     r = CliRunner().invoke(cli.main, ["search", "没有这个词组", "-c", "-i", where])
     assert (r.exit_code, r.stdout) == (1, "0\n")
     r = CliRunner().invoke(cli.main, ["info", "--json", "-i", where])

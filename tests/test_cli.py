@@ -10,27 +10,13 @@ import sys
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import ENV, ROOT, SEEDS, write_jsonl
+from conftest import ENV, HIT_KEYS, ROOT, SEEDS, write_jsonl
 
 import searcher
 from searcher import cli, output
 from searcher.highlight import cell_width
 from searcher.local import whooshdb
 from searcher.stopping import Terminated
-
-HIT_KEYS = {
-    "type",
-    "rank",
-    "id",
-    "title",
-    "date",
-    "source",
-    "score",
-    "snippets",
-    "author",
-    "match",
-    "title_matches",
-}
 
 
 def run(*args, input=None, env=None):

@@ -350,9 +350,10 @@ def test_a_json_article_at_the_limit_is_indexed_one_over_is_not(tmp_path):
     assert [a.id for a in articles] == ["a"] and error.line == 2
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030", "cp950", "big5hkscs"])
 def test_a_character_cut_off_at_the_end_is_dropped_and_reported(tmp_path, encoding):
-    text = "标题\n\n本报讯 正文第一段。\n末行"
+    big5 = encoding in ("cp950", "big5hkscs")
+    text = "標題\n\n本報訊 正文第一段。\n末行" if big5 else "标题\n\n本报讯 正文第一段。\n末行"
     data = text.encode(encoding) + "截".encode(encoding)[:-1]
     path = tmp_path / "p.txt"
     path.write_bytes(data)

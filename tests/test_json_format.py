@@ -11,23 +11,10 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, write_jsonl
+from conftest import HIT_KEYS, ROOT, write_jsonl
 
 from searcher import cli, output
 
-HIT = {
-    "type",
-    "rank",
-    "id",
-    "title",
-    "date",
-    "source",
-    "score",
-    "snippets",
-    "author",
-    "match",
-    "title_matches",
-}
 SNIPPET = {"text", "matches"}
 SUMMARY = {"type", "version", "query", "total", "returned", "offset", "limit", "elapsed_ms"}
 ARTICLE = {
@@ -79,7 +66,7 @@ def test_hit_and_summary(seed_index):
     *hits, summary = run("search", "杜鹃花 OR 招商", "--json", "-n", "2", "-i", seed_index)
     assert len(hits) == 2
     for h in hits:
-        assert set(h) == HIT and h["type"] == "hit"
+        assert set(h) == HIT_KEYS and h["type"] == "hit"
         assert h["snippets"] and all(set(s) == SNIPPET for s in h["snippets"])
         assert all(len(span) == 2 for s in h["snippets"] for span in s["matches"])
         assert h["match"] in ("word", "exact", "loose")
@@ -101,7 +88,7 @@ def test_limit_is_null_for_all(seed_index):
 
 def test_batch_hits_carry_their_query(seed_index):
     lines = run("search", "--batch", "-", "--json", "-i", seed_index, input="杜鹃花\n")
-    assert set(lines[0]) == HIT | {"query"} and lines[0]["query"] == "杜鹃花"
+    assert set(lines[0]) == HIT_KEYS | {"query"} and lines[0]["query"] == "杜鹃花"
     assert set(lines[-1]) == SUMMARY
 
 
@@ -132,7 +119,7 @@ def test_facet_values(tmp_path, facet, value):
 
 def test_similar(seed_index):
     *hits, summary = run("similar", "辽宁日报-2022-01-12-06", "--json", "-n", "2", "-i", seed_index)
-    assert [set(h) for h in hits] == [HIT, HIT]
+    assert [set(h) for h in hits] == [HIT_KEYS, HIT_KEYS]
     assert set(summary) == SUMMARY | {"terms"}
     assert summary["query"] == "similar:辽宁日报-2022-01-12-06"
     assert summary["terms"] and all(isinstance(t, str) for t in summary["terms"])
@@ -160,5 +147,5 @@ def test_readme_documents_every_key():
     section = readme[readme.index("### JSON output") : readme.index("### Python")]
     assert f"(version {output.JSON_VERSION})" in readme
     documented = set(re.findall(r"`([a-z_]+)`", section))
-    keys = HIT | SNIPPET | SUMMARY | ARTICLE | INFO | INDEX | INDEX_UPDATE
+    keys = HIT_KEYS | SNIPPET | SUMMARY | ARTICLE | INFO | INDEX | INDEX_UPDATE
     assert keys | {"query", "facets", "terms"} <= documented

@@ -193,12 +193,7 @@ class SegmentBuilder:
         for name, ws in (("title", title_words), ("body", body_words)):
             post = self._terms[name]
             for w, n in Counter(ws).items():
-                p = post.get(w)
-                if p is None:
-                    post[w] = [array("I", (d,)), array("f", (n,))]
-                else:
-                    p[0].append(d)
-                    p[1].append(n)
+                _append(post, w, d, n)
         return d
 
     def _add_doc(self, doc: dict, word_counts: tuple[int, int]) -> int:
