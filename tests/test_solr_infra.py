@@ -340,6 +340,57 @@ def test_score_does_not_depend_on_the_shard(solr, collections):
     assert scores[local_stats, "a"] != pytest.approx(scores[local_stats, "b"], rel=1e-2)
 
 
+def test_updated_collection_ranks_as_rebuilt_after_expunge_deletes(collections):
+    """NRT replicas build their own segments, so before deleted documents are merged away
+    two replicas of a shard hold different statistics and the same request scores
+    differently depending on the replica that answers. commit(expungeDeletes) with
+    forceMergeDeletesPctAllowed=0 (the configset's) removes every deleted document: the
+    updated collection then scores exactly as one rebuilt from the final articles. (A
+    segment with over 20% deleted documents is merged anyway, TieredMergePolicy's
+    deletesPctAllowed: the update here stays below that.)"""
+    rnd = random.Random(51)
+    vocab = [f"w{i}" for i in range(200)]
+    weights = [1 / (i + 1) for i in range(200)]
+
+    def doc(i: int) -> dict:
+        return article(
+            f"u{i:04d}", "", " ".join(rnd.choices(vocab, weights, k=rnd.randint(10, 80)))
+        )
+
+    initial = [doc(i) for i in range(600)]
+    final = {d["id"]: d for d in initial}
+    for i in rnd.sample(range(600), 60):  # under 20% deleted: no merge removes them
+        final[f"u{i:04d}"] = doc(i)
+    gone = rnd.sample(sorted(final), 10)
+    for k in gone:
+        del final[k]
+    rebuilt, updated = collections(replicas=2), collections(replicas=2)
+    rebuilt.add(sorted(final.values(), key=lambda d: d["id"]))
+    rebuilt.commit()
+    updated.add(initial)
+    updated.commit()
+    updated.add(d for d in final.values() if d not in initial)
+    updated.delete_ids(gone)
+    updated.commit()
+    queries = [" OR ".join(f"body_w:{w}" for w in rnd.sample(vocab[:100], 3)) for _ in range(10)]
+
+    def ranking(c: SolrClient) -> list:
+        return [
+            [(d["id"], round(d["score"], 5)) for d in c.select(
+                {"q": q, "fl": "id,score", "rows": 30, "sort": "score desc, id asc"}
+            )["response"]["docs"]]
+            for q in queries
+        ]  # fmt: skip
+
+    want = ranking(rebuilt)
+    assert ranking(updated) != want  # deleted documents still in the statistics
+    updated.commit(expunge_deletes=True)
+    for _ in range(4):  # whichever replica answers
+        got = ranking(updated)
+        diff = [(q, a, b) for q, x, y in zip(queries, got, want) for a, b in zip(x, y) if a != b]
+        assert got == want, diff[:3]
+
+
 # -- paging, terms ---------------------------------------------------------------------------
 
 
