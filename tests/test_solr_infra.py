@@ -534,15 +534,49 @@ def test_missing_collection_and_bad_request_are_one_line(solr):
     assert "\n" not in str(e.value)
 
 
-def test_credentials_refused_is_one_line(solr):
-    """The local cluster has no authentication: a wrong password is simply not asked for.
-    A cluster with Basic auth answers 401, mapped here without a cluster."""
-    import urllib.error
+@pytest.fixture(scope="module")
+def secured(tmp_path_factory):
+    """A one-node cluster of scripts/solrcloud that requires a password: an administrator
+    and a reader who may only search."""
+    folder = tmp_path_factory.mktemp("secured")
+    port = int(os.environ.get("SEARCHER_SOLR_TEST_AUTH_PORT", "18983"))
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "start", "--nodes", "1", "--port", str(port),
+         "--dir", str(folder), "--auth", "admin:s3cret", "--reader", "reader:r34d"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    if run.returncode != 0:
+        pytest.skip(f"cannot start a cluster with a password: {run.stderr.strip()[-300:]}")
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        subprocess.run([sys.executable, str(SCRIPT), "stop", "--dir", str(folder), "--purge"],
+                       capture_output=True, timeout=300)  # fmt: skip
 
-    c = SolrClient(parse_address("solr://u:secret@127.0.0.1:1/c", env={}))
-    err = urllib.error.HTTPError("http://x", 401, "Unauthorized", {}, None)  # type: ignore[arg-type]
-    e = c._http_error(err, "/select")
-    assert isinstance(e, SolrAuthError) and "secret" not in str(e) and "'u'" in str(e)
+
+def test_credentials_from_address_or_environment_refused_is_one_line(secured, monkeypatch):
+    monkeypatch.delenv("SEARCHER_SOLR_USER", raising=False)
+    monkeypatch.delenv("SEARCHER_SOLR_PASSWORD", raising=False)
+    with pytest.raises(SolrAuthError, match=r"refused the credentials \(401\); it needs some"):
+        SolrClient(f"solr://{secured}/").live_nodes()
+    with pytest.raises(SolrAuthError, match="of user 'admin'") as e:
+        SolrClient(f"solr://admin:wrong@{secured}/").live_nodes()
+    assert "wrong" not in str(e.value) and "\n" not in str(e.value)
+    admin = SolrClient(f"solr://admin:s3cret@{secured}/news")
+    admin.create_collection("news", shards=1)  # an authenticated upload: a trusted configset
+    admin.add([article("x", "标题", "正文 内容")])
+    admin.commit()
+    monkeypatch.setenv("SEARCHER_SOLR_USER", "reader")
+    monkeypatch.setenv("SEARCHER_SOLR_PASSWORD", "r34d")
+    reader = SolrClient(f"solr://{secured}/news")  # credentials from the environment
+    assert reader.address.display == f"solr://reader@{secured}/news"
+    assert reader.select({"q": "body_w:正文"})["response"]["numFound"] == 1
+    reader.check_configset()
+    assert reader.terms("body_w", ["内容"]) == {"内容": (1, 1)}
+    assert reader.discover() == [f"http://{secured}/solr"]  # may not list nodes: keeps its own
+    with pytest.raises(SolrAuthError, match="does not allow user 'reader'"):
+        reader.add([article("y", "", "")])
+    admin.delete_collection("news")
 
 
 # -- a shard without a live replica (stops a node; runs last) --------------------------------

@@ -2,25 +2,38 @@
  * One SolrCloud node in its own JVM, for scripts/solrcloud (searcher's local test cluster).
  *
  * Usage: java -cp CLASSPATH SolrNode PORT SOLR_HOME ZK_HOST
+ *        java -cp CLASSPATH SolrNode --zk-put ZK_HOST ZNODE FILE
  *
  * The node is Solr's own server (dispatch filter, core container, ZooKeeper registration) run
  * by the test framework's embedded Jetty runner, listening on 127.0.0.1:PORT under /solr. It
  * registers with the ZooKeeper at ZK_HOST and keeps its cores in SOLR_HOME (which holds our
  * solr.xml). SIGTERM (or Ctrl-C) stops it cleanly: the shutdown hook stops Jetty, which closes
  * the cores and takes the node out of live_nodes before the JVM exits.
+ *
+ * --zk-put writes FILE into ZooKeeper at ZNODE (created or replaced): scripts/solrcloud puts
+ * /security.json there before the nodes start when the cluster is to require a password.
  */
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
 
 public final class SolrNode {
   private SolrNode() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 4 && args[0].equals("--zk-put")) {
+      zkPut(args[1], args[2], Path.of(args[3]));
+      return;
+    }
     if (args.length != 3) {
       System.err.println("usage: SolrNode PORT SOLR_HOME ZK_HOST");
       System.exit(2);
@@ -75,5 +88,30 @@ public final class SolrNode {
     }
     System.out.println("SolrNode: up on 127.0.0.1:" + port + " as " + node.getNodeName());
     stopped.await();
+  }
+
+  private static void zkPut(String zkHost, String znode, Path file) throws Exception {
+    byte[] data = Files.readAllBytes(file);
+    CountDownLatch connected = new CountDownLatch(1);
+    Watcher watcher =
+        event -> {
+          if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+            connected.countDown();
+          }
+        };
+    ZooKeeper zk = new ZooKeeper(zkHost, 15000, watcher);
+    try {
+      if (!connected.await(30, TimeUnit.SECONDS)) {
+        System.err.println("SolrNode: cannot connect to ZooKeeper at " + zkHost);
+        System.exit(1);
+      }
+      if (zk.exists(znode, false) == null) {
+        zk.create(znode, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+      } else {
+        zk.setData(znode, data, -1);
+      }
+    } finally {
+      zk.close();
+    }
   }
 }

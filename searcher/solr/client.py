@@ -323,10 +323,15 @@ class SolrClient:
 
     def discover(self) -> list[str]:
         """Learn the cluster's other live nodes, to fall back on when the address's own node
-        stops answering; returns their base URLs (the address's first)."""
+        stops answering; returns their base URLs (the address's first). A user without the
+        right to read the cluster's status keeps the address's node only."""
         scheme = SCHEMES[self.address.scheme]
         found = []
-        for name in self.live_nodes():
+        try:
+            names = self.live_nodes()
+        except SolrAuthError:  # a user who may only search cannot list the nodes
+            return list(self._bases)
+        for name in names:
             host, _, context = name.partition("_")
             context = urllib.parse.unquote(context).strip("/")
             found.append(f"{scheme}://{host}/{context}" if context else f"{scheme}://{host}")
