@@ -391,6 +391,43 @@ def test_updated_collection_ranks_as_rebuilt_after_expunge_deletes(collections):
         assert got == want, diff[:3]
 
 
+def test_facets_filters_and_date_sort(collections):
+    c = collections()
+    rows = [("2022-01-12", "辽宁日报"), ("2022-01-30", "辽宁日报"), ("2022-02-01", "人民日报"),
+            ("1998-01-05", "人民日报"), ("", "人民日报")]  # fmt: skip
+    c.add(
+        article(f"f{i}", "", "经济 发展", source=f"{paper} {date}", paper=paper,
+                **({"date": date, "year": date[:4], "month": date[:7]} if date else {}))
+        for i, (date, paper) in enumerate(rows)
+    )  # fmt: skip
+    c.commit()
+    facets = c.facets(
+        "body_w:经济",
+        {
+            "month": {"type": "terms", "field": "month", "limit": -1, "sort": "index asc",
+                      "facet": {"chars": "sum(chars)"}},
+            "paper": {"type": "terms", "field": "paper", "limit": -1},
+        },
+    )  # fmt: skip
+    assert [(b["val"], b["count"], b["chars"]) for b in facets["month"]["buckets"]] == [
+        ("1998-01", 1, 5.0),
+        ("2022-01", 2, 10.0),
+        ("2022-02", 1, 5.0),
+    ]
+    assert {b["val"]: b["count"] for b in facets["paper"]["buckets"]} == {
+        "人民日报": 3,
+        "辽宁日报": 2,
+    }
+    since = {"q": "body_w:经济", "fq": "date:[2022-01-13 TO 2022-12-31]", "fl": "id"}
+    assert [d["id"] for d in c.select(since)["response"]["docs"]] == ["f1", "f2"]
+    for order, want in (
+        ("asc", ["f3", "f0", "f1", "f2", "f4"]),
+        ("desc", ["f2", "f1", "f0", "f3", "f4"]),
+    ):
+        got = c.select({"q": "body_w:经济", "sort": f"date {order}, id asc", "fl": "id"})
+        assert [d["id"] for d in got["response"]["docs"]] == want  # undated last both ways
+
+
 # -- paging, terms ---------------------------------------------------------------------------
 
 
