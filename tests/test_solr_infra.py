@@ -7,7 +7,10 @@ replica) and checks it against a plain Python computation over generated documen
 collection of two shards. scripts/solr/NOTES.md says what was learned.
 
 Needs a cluster: `scripts/solrcloud start` (address from SEARCHER_SOLR_TEST, default
-solr://127.0.0.1:8983/); without one every test is skipped with the reason.
+solr://127.0.0.1:8983/); without one every test is skipped with the reason. The fault test
+kills and restarts a node through scripts/solrcloud (its folder: SEARCHER_SOLRCLOUD_DIR or the
+default); the credentials test starts its own one-node cluster with a password on port 18993
+(SEARCHER_SOLR_TEST_AUTH_PORT) and stops it.
 """
 
 from __future__ import annotations
@@ -579,7 +582,7 @@ def secured(tmp_path_factory):
     """A one-node cluster of scripts/solrcloud that requires a password: an administrator
     and a reader who may only search."""
     folder = tmp_path_factory.mktemp("secured")
-    port = int(os.environ.get("SEARCHER_SOLR_TEST_AUTH_PORT", "18983"))
+    port = int(os.environ.get("SEARCHER_SOLR_TEST_AUTH_PORT", "18993"))
     run = subprocess.run(
         [sys.executable, str(SCRIPT), "start", "--nodes", "1", "--port", str(port),
          "--dir", str(folder), "--auth", "admin:s3cret", "--reader", "reader:r34d"],
