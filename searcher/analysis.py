@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 # Bump when any change here alters the terms an index holds; an index built
@@ -242,18 +242,23 @@ def read_userdict(path: str | os.PathLike) -> dict[str, int | None]:
 
     Raises CorpusError-like ValueError naming the line for a malformed line.
     """
-    words: dict[str, int | None] = {}
     with open(path, encoding="utf-8-sig") as f:
-        for n, line in enumerate(f, 1):
-            parts = line.split()
-            if not parts:
-                continue
-            freq = None
-            if len(parts) > 1 and parts[1].isdigit():
-                freq = int(parts[1])
-            elif len(parts) > 2 or (len(parts) == 2 and not parts[1].isalpha()):
-                raise ValueError(f"{path}:{n}: expected 'word [frequency] [tag]'")
-            words[fold(parts[0])] = freq
+        return userdict_words(f, str(path))
+
+
+def userdict_words(lines: Iterable[str], name: str) -> dict[str, int | None]:
+    """read_userdict over lines already read (name: the file, for messages)."""
+    words: dict[str, int | None] = {}
+    for n, line in enumerate(lines, 1):
+        parts = line.split()
+        if not parts:
+            continue
+        freq = None
+        if len(parts) > 1 and parts[1].isdigit():
+            freq = int(parts[1])
+        elif len(parts) > 2 or (len(parts) == 2 and not parts[1].isalpha()):
+            raise ValueError(f"{name}:{n}: expected 'word [frequency] [tag]'")
+        words[fold(parts[0])] = freq
     return words
 
 

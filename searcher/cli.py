@@ -163,6 +163,20 @@ def main() -> None:
     is_flag=True,
     help="Stop at the first bad source and leave the index as it was (exit 2).",
 )
+@click.option(
+    "--shards",
+    metavar="N",
+    type=click.IntRange(min=1),
+    help="SolrCloud only (-i solr://...): split a collection this build creates (--rebuild,"
+    " or the first build) into N shards (default: as the one in force, else one per live node).",
+)
+@click.option(
+    "--replicas",
+    metavar="R",
+    type=click.IntRange(min=1),
+    help="SolrCloud only: keep R copies of each shard, on different nodes (default: as the"
+    " one in force, else 1).",
+)
 @_guard
 def index_cmd(
     sources: tuple[str, ...],
@@ -172,6 +186,8 @@ def index_cmd(
     rebuild: bool,
     userdict: str | None,
     strict: bool,
+    shards: int | None,
+    replicas: int | None,
 ) -> int:
     """Bring the index up to date with SOURCES (files or folders).
 
@@ -185,8 +201,13 @@ def index_cmd(
     the good articles beside it are indexed and the exit status is 2. With
     --strict the first one stops the build and the index is not changed.
     """
-    from searcher import indexer
+    from searcher import engine, indexer
     from searcher.errors import BadSource
+
+    if (shards or replicas) and not engine.is_remote(index_path):
+        raise click.UsageError(
+            "--shards and --replicas apply to a SolrCloud collection (-i solr://...) only"
+        )
 
     def waiting() -> None:
         click.echo(
@@ -211,6 +232,8 @@ def index_cmd(
                 on_problem=output.problem,
                 on_notice=output.note,
                 strict=strict,
+                shards=shards,
+                replicas=replicas,
             )
     except BadSource:  # the problem itself was printed as it was met
         output.error("stopped at the first bad source (--strict); the index was not changed")

@@ -1,9 +1,9 @@
 """The engine-independent behaviour suite: what a user relies on, on every engine.
 
 Each test runs once per engine behind ``searcher.engine``: the local Whoosh
-index, and the brute-force scan of ``bruteforce.py`` (the oracle); a SolrCloud
-leg joins where a cluster runs. The truth is always computed here, by a plain
-scan of the articles the test wrote.
+index, the brute-force scan of ``bruteforce.py`` (the oracle) and a SolrCloud
+collection (where the test cluster runs, see conftest.py). The truth is always
+computed here, by a plain scan of the articles the test wrote.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ import searcher
 from searcher import analysis, cli
 from searcher.engine import Term
 
-ENGINES = ["local", "brute"]
+# The Solr leg needs the test cluster (see conftest.py: skipped without one, a failure
+# where SEARCHER_SOLR_REQUIRED=1).
+ENGINES = ["local", "brute", pytest.param("solr", marks=pytest.mark.solr)]
 
 
 def _sentences() -> list[str]:
@@ -60,12 +62,17 @@ def corpus(seed: int, n: int = 40) -> list[dict]:
 def kind(request, monkeypatch) -> str:
     if request.param == "brute":
         bruteforce.install(monkeypatch)
+    if request.param == "solr":
+        request.getfixturevalue("solr_base")  # skip (or fail) here without a cluster
     return request.param
 
 
 @pytest.fixture
-def address(kind, tmp_path):
-    """address(name) -> where the engine under test keeps an index of that name."""
+def address(kind, tmp_path, request):
+    """address(name) -> where the engine under test keeps an index of that name (a
+    collection of the test cluster for Solr, removed after the test)."""
+    if kind == "solr":
+        return request.getfixturevalue("solr_indexes")
 
     def make(name: str = "ix") -> str:
         return str(tmp_path / name) if kind == "local" else f"brute://{tmp_path}/{name}"
@@ -73,9 +80,21 @@ def address(kind, tmp_path):
     return make
 
 
+@pytest.fixture(scope="module")
+def solr_built(solr_module_indexes, tmp_path_factory):
+    """corpus(7) in one collection, shared by the module's Solr tests (they only read it)."""
+    arts = corpus(7)
+    src = write_jsonl(tmp_path_factory.mktemp("solr-src") / "a.jsonl", arts)
+    where = solr_module_indexes("built")
+    searcher.build_index([src], where)
+    return where, arts
+
+
 @pytest.fixture
-def built(address, tmp_path):
+def built(kind, address, tmp_path, request):
     """An index of corpus(7) on the engine under test, and its articles."""
+    if kind == "solr":
+        return request.getfixturevalue("solr_built")
     arts = corpus(7)
     src = write_jsonl(tmp_path / "src" / "a.jsonl", arts)
     where = address()
@@ -284,13 +303,16 @@ def _all_answers(where) -> dict:
     return out
 
 
-def test_an_update_answers_as_a_rebuild(address, tmp_path):
+def test_an_update_answers_as_a_rebuild(kind, address, tmp_path):
+    """Scores included: on Solr, with two shards of two (NRT) replicas each, whichever
+    replica answers (the update's commit merges deleted documents away)."""
+    layout = {"shards": 2, "replicas": 2} if kind == "solr" else {}
     src = tmp_path / "src"
     arts = corpus(3)
     write_jsonl(src / "a.jsonl", arts[:25])
     write_jsonl(src / "b.jsonl", arts[25:])
     where = address("ix")
-    searcher.build_index([src], where)
+    searcher.build_index([src], where, **layout)
     changed = corpus(4)[:10]  # the same ids with other text
     write_jsonl(src / "a.jsonl", changed + arts[10:20])
     (src / "b.jsonl").unlink()
@@ -298,8 +320,10 @@ def test_an_update_answers_as_a_rebuild(address, tmp_path):
     report = searcher.build_index([src], where)
     assert (report.rebuilt, report.added, report.updated, report.removed) == (False, 5, 10, 20)
     fresh = address("fresh")
-    searcher.build_index([src], fresh, rebuild=True)
-    assert _all_answers(where) == _all_answers(fresh)
+    searcher.build_index([src], fresh, rebuild=True, **layout)
+    want = _all_answers(fresh)
+    for _ in range(3 if kind == "solr" else 1):  # another replica may answer each time
+        assert _all_answers(where) == want
 
 
 # -- the oracle -----------------------------------------------------------------------
@@ -358,3 +382,71 @@ def test_similar_and_facets_as_the_oracle(twin):
             local.search("发展", facets=[facet]).facets
             == brute.search("发展", facets=[facet]).facets
         )
+
+
+# -- Solr against the oracle: everything but the scores ----------------------------------------
+#
+# Solr scores with Lucene's BM25 (document lengths kept in one byte per field, an exact
+# string scored as a phrase of its character bigrams), so its scores, and the order of
+# articles within a tier, legitimately differ from the oracle's. Everything else must not:
+# the articles found, each one's tier (word / exact / loose), the tiers in rank order, the
+# snippets and highlights, the facets, similar's key terms and the articles they find.
+
+
+@pytest.fixture(scope="module")
+def solr_twin(solr_module_indexes, tmp_path_factory):
+    """corpus(11) in a Solr collection and in the brute-force engine."""
+    mp = pytest.MonkeyPatch()
+    bruteforce.install(mp)
+    src = write_jsonl(tmp_path_factory.mktemp("solr-twin") / "a.jsonl", corpus(11, 60))
+    where = solr_module_indexes("twin")
+    searcher.build_index([src], where)
+    searcher.build_index([src], "brute://solr-twin")
+    with searcher.open_index(where) as so, searcher.open_index("brute://solr-twin") as br:
+        yield so, br
+    mp.undo()
+
+
+def _facts(ix, q: str):
+    """What every engine must answer alike, whatever its scores."""
+    r = ix.search(q, limit=0)
+    by_id = {h.id: (h.match, h.snippets, h.title_matches) for h in r}
+    return r.total, [h.match for h in r], by_id
+
+
+@pytest.mark.solr
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    a=_PIECES,
+    b=_PIECES,
+    op=st.sampled_from(
+        ["{a}", '"{a}"', "{a} {b}", "{a} OR {b}", "{a} -{b}", "title:{a} {b}", "{a}{b}"]
+    ),
+)
+def test_solr_answers_as_the_oracle_but_for_scores(solr_twin, a, b, op):
+    solr, brute = solr_twin
+    q = op.format(a=a, b=b)
+    assert _facts(solr, q) == _facts(brute, q)
+
+
+@pytest.mark.solr
+def test_solr_similar_facets_and_info_as_the_oracle(solr_twin):
+    solr, brute = solr_twin
+    for aid in ("x000", "x013", "x042"):
+        so, br = solr.similar(aid, limit=0), brute.similar(aid, limit=0)
+        assert so.terms == br.terms
+        assert {h.id for h in so} == {h.id for h in br}
+    for facet in ("date:year", "date:month", "date:day", "source", "paper"):
+        assert (
+            solr.search("发展", facets=[facet]).facets
+            == brute.search("发展", facets=[facet]).facets
+        )
+    s, b = solr.info(), brute.info()
+    assert (s.articles, s.first_date, s.last_date, s.papers) == (
+        b.articles,
+        b.first_date,
+        b.last_date,
+        b.papers,
+    )
