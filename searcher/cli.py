@@ -146,6 +146,17 @@ def main() -> None:
     """
 
 
+def _layout_option(name: str, metavar: str, what: str) -> Callable:
+    """An option of `index` for the layout of a SolrCloud collection it creates."""
+    return click.option(
+        name,
+        metavar=metavar,
+        type=click.IntRange(min=1),
+        help=f"SolrCloud only (-i solr://...), for a collection this build creates (--rebuild,"
+        f" or the first build): {what}.",
+    )
+
+
 @main.command("index")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=str))
 @index_option
@@ -163,19 +174,11 @@ def main() -> None:
     is_flag=True,
     help="Stop at the first bad source and leave the index as it was (exit 2).",
 )
-@click.option(
-    "--shards",
-    metavar="N",
-    type=click.IntRange(min=1),
-    help="SolrCloud only (-i solr://...): split a collection this build creates (--rebuild,"
-    " or the first build) into N shards (default: as the one in force, else one per live node).",
+@_layout_option(
+    "--shards", "N", "split it into N shards (default: as the one in force, else one per live node)"
 )
-@click.option(
-    "--replicas",
-    metavar="R",
-    type=click.IntRange(min=1),
-    help="SolrCloud only: keep R copies of each shard, on different nodes (default: as the"
-    " one in force, else 1).",
+@_layout_option(
+    "--replicas", "R", "keep R copies of each shard (default: as the one in force, else 1)"
 )
 @_guard
 def index_cmd(

@@ -348,8 +348,10 @@ def install(monkeypatch) -> None:
     def open_engine(address):
         return BruteEngine(address) if address.startswith("brute://") else real_engine(address)
 
-    def open_target(address):
-        return BruteTarget(address) if address.startswith("brute://") else real_target(address)
+    def open_target(address, **layout):
+        if address.startswith("brute://"):
+            return BruteTarget(address)
+        return real_target(address, **layout)
 
     monkeypatch.setattr(engine, "open_engine", open_engine)
     monkeypatch.setattr(engine, "open_target", open_target)

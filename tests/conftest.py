@@ -10,6 +10,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -231,3 +234,33 @@ def solr_secured(tmp_path_factory):
     finally:
         subprocess.run([sys.executable, str(SOLRCLOUD), "stop", "--dir", str(folder), "--purge"],
                        capture_output=True, timeout=300)  # fmt: skip
+
+
+def probing(
+    probe: Callable[[], object], action: Callable[[], None], threads: int = 2, pause: float = 0.5
+) -> tuple[set, list[str]]:
+    """Call probe() over and over on threads while action() runs (after a pause, and a
+    pause after it): what probe returned, as a set, and the errors it raised."""
+    seen: set = set()
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                seen.add(probe())
+            except searcher.SearcherError as e:
+                errors.append(str(e))
+
+    workers = [threading.Thread(target=loop) for _ in range(threads)]
+    for t in workers:
+        t.start()
+    try:
+        time.sleep(pause)
+        action()
+        time.sleep(pause)
+    finally:
+        stop.set()
+        for t in workers:
+            t.join()
+    return seen, errors

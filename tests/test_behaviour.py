@@ -329,18 +329,23 @@ def test_an_update_answers_as_a_rebuild(kind, address, tmp_path):
 # -- the oracle -----------------------------------------------------------------------
 
 
+def _beside_the_oracle(folder, where: str, name: str):
+    """corpus(11) in the index at where and in the brute-force engine: both opened."""
+    mp = pytest.MonkeyPatch()
+    bruteforce.install(mp)
+    src = write_jsonl(folder / "a.jsonl", corpus(11, 60))
+    where, oracle = where or str(folder / "ix"), f"brute://{name}"
+    for address in (where, oracle):
+        searcher.build_index([src], address)
+    with searcher.open_index(where) as ix, searcher.open_index(oracle) as br:
+        yield ix, br
+    mp.undo()
+
+
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory):
     """corpus(11) in a local index and in the brute-force engine."""
-    mp = pytest.MonkeyPatch()
-    bruteforce.install(mp)
-    src = write_jsonl(tmp_path_factory.mktemp("twin") / "a.jsonl", corpus(11, 60))
-    local = str(src.parent / "ix")
-    searcher.build_index([src], local)
-    searcher.build_index([src], "brute://twin")
-    with searcher.open_index(local) as lo, searcher.open_index("brute://twin") as br:
-        yield lo, br
-    mp.undo()
+    yield from _beside_the_oracle(tmp_path_factory.mktemp("twin"), "", "twin")
 
 
 def _answer(ix, q: str):
@@ -351,18 +356,20 @@ def _answer(ix, q: str):
 _PIECES = st.sampled_from(
     ["发展", "杜鹃花", "丹东", "经济", "振兴", "辽宁", "基地", "人民", "市", "的", "产业发展"]
 )
-
-
-@settings(
+_ORACLE = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
+_QUERIES = given(
     a=_PIECES,
     b=_PIECES,
     op=st.sampled_from(
         ["{a}", '"{a}"', "{a} {b}", "{a} OR {b}", "{a} -{b}", "title:{a} {b}", "{a}{b}"]
     ),
 )
+
+
+@_ORACLE
+@_QUERIES
 def test_the_local_engine_answers_as_the_oracle(twin, a, b, op):
     local, brute = twin
     q = op.format(a=a, b=b)
@@ -396,15 +403,8 @@ def test_similar_and_facets_as_the_oracle(twin):
 @pytest.fixture(scope="module")
 def solr_twin(solr_module_indexes, tmp_path_factory):
     """corpus(11) in a Solr collection and in the brute-force engine."""
-    mp = pytest.MonkeyPatch()
-    bruteforce.install(mp)
-    src = write_jsonl(tmp_path_factory.mktemp("solr-twin") / "a.jsonl", corpus(11, 60))
-    where = solr_module_indexes("twin")
-    searcher.build_index([src], where)
-    searcher.build_index([src], "brute://solr-twin")
-    with searcher.open_index(where) as so, searcher.open_index("brute://solr-twin") as br:
-        yield so, br
-    mp.undo()
+    folder = tmp_path_factory.mktemp("solr-twin")
+    yield from _beside_the_oracle(folder, solr_module_indexes("twin"), "solr-twin")
 
 
 def _facts(ix, q: str):
@@ -415,16 +415,8 @@ def _facts(ix, q: str):
 
 
 @pytest.mark.solr
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    a=_PIECES,
-    b=_PIECES,
-    op=st.sampled_from(
-        ["{a}", '"{a}"', "{a} {b}", "{a} OR {b}", "{a} -{b}", "title:{a} {b}", "{a}{b}"]
-    ),
-)
+@_ORACLE
+@_QUERIES
 def test_solr_answers_as_the_oracle_but_for_scores(solr_twin, a, b, op):
     solr, brute = solr_twin
     q = op.format(a=a, b=b)
