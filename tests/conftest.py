@@ -170,15 +170,8 @@ def drop_solr_index(address: str) -> None:
     from searcher.solr import collection
     from searcher.solr.client import SolrClient, SolrError
 
-    client = SolrClient(address, timeout=300)
-    alias = client.collection
     try:
-        if alias in client.aliases():
-            client.delete_alias(alias)
-        names = set(collection.generations(client, alias).values())
-        names |= {alias} & set(client.collections())
-        for name in names:
-            client.delete_collection(name)
+        collection.remove(SolrClient(address, timeout=300))
     except SolrError as e:  # a node may be down after a fault test
         print(f"could not remove {address}: {e}", file=sys.stderr)
 

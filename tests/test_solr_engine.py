@@ -300,10 +300,36 @@ def test_credentials_refused_and_a_user_who_may_only_search(solr_secured, tmp_pa
             assert run_searcher(*verb, "-i", where, env=reader).returncode == 0, verb
         one_line_error(run_searcher("index", str(SEEDS), "-i", where, env=reader),
                        "does not allow user 'reader' to do this")  # fmt: skip
+        # a user who may update documents, not create collections: keeps it current
+        editor = {**ENV, "SEARCHER_SOLR_USER": "editor", "SEARCHER_SOLR_PASSWORD": "3d1t"}
+        allow_editor(f"solr://admin:s3cret@{solr_secured}/")
+        more = write_jsonl(tmp_path / "more" / "a.jsonl", [{"id": "n1", "body": "杜鹃花又开了。"}])
+        r = run_searcher("index", str(SEEDS), str(more.parent), "-i", where, env=editor)
+        assert r.returncode == 0, r.stderr
+        r = run_searcher("search", "杜鹃花", "-c", "-i", where, env=reader)
+        assert r.stdout == "2\n"
+        one_line_error(run_searcher("index", "--rebuild", "-i", where, env=editor),
+                       "does not allow user 'editor' to do this")  # fmt: skip
     finally:
         from conftest import drop_solr_index
 
         drop_solr_index(f"solr://admin:s3cret@{solr_secured}/renmin")
+
+
+def allow_editor(admin_address: str) -> None:
+    """Add the user editor:3d1t, who may search and update documents (Solr's update
+    permission) but not create or delete collections (the Security API)."""
+    admin = SolrClient(admin_address)
+    for path, command in (
+        ("/admin/authentication", {"set-user": {"editor": "3d1t"}}),
+        ("/admin/authorization", {"set-user-role": {"editor": ["reader", "editor"]}}),
+        (
+            "/admin/authorization",
+            {"set-permission": {"name": "update", "role": "editor", "before": 4}},
+        ),
+    ):
+        admin.request(path, body=json.dumps(command).encode())
+    time.sleep(2)  # the nodes pick the new security.json up from ZooKeeper
 
 
 # -- a build killed at any moment ----------------------------------------------------------------

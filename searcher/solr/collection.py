@@ -151,3 +151,15 @@ def shape(client: SolrClient, name: str) -> tuple[int, int] | None:
     shards = state.get("shards") or {}
     replicas = max((len(s.get("replicas") or {}) for s in shards.values()), default=1)
     return len(shards) or 1, replicas or 1
+
+
+def remove(client: SolrClient) -> list[str]:
+    """Remove what searcher made for the client's address: the alias and its generations
+    (or the collection it names); returns the collections deleted."""
+    alias = client.collection
+    if alias in client.aliases():
+        client.delete_alias(alias)
+    names = sorted(set(generations(client, alias).values()) | ({alias} & set(client.collections())))
+    for name in names:
+        client.delete_collection(name)
+    return names
