@@ -16,45 +16,22 @@ import argparse
 import json
 import os
 import shlex
-import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-from common import (
-    DEFAULT_CORPUS,
-    DEFAULT_WORKDIR,
-    ROOT,
-    Copies,
-    Table,
-    bench_env,
-    compile_bytecode,
-    dir_bytes,
-    fmt,
-    generation_dir,
-    header,
-    index_cmd,
-    index_report,
-    latency,
-    log,
-    ratio,
-    read_corpus,
-    run_measured,
-    sample_queries,
-    searcher_cmd,
-    text_bytes,
-    write_json,
-)
+import common as c
+from run import cold as cold_runs
+from run import warm_searcher
 
-sys.path.insert(0, str(ROOT))  # this checkout's searcher, not an installed copy
+sys.path.insert(0, str(c.ROOT))  # this checkout's searcher, not an installed copy
 
 import searcher
 from searcher.analysis import fold
 from searcher.solr import collection
 from searcher.solr.client import SolrClient
 
-COLD_RUNS = 9
-SCRIPT = ROOT / "scripts" / "solrcloud"
+SCRIPT = c.ROOT / "scripts" / "solrcloud"
 
 
 def load() -> float:
@@ -63,40 +40,28 @@ def load() -> float:
 
 def build(sources: Path, where: str, expect: int, layout: list[str]) -> dict:
     """`searcher index SOURCES -i WHERE --rebuild --json` in a fresh process."""
-    cmd = [*index_cmd([sources], where, rebuild=True), *layout]  # type: ignore[arg-type]
+    cmd = [*c.index_cmd([sources], where, rebuild=True), *layout]  # type: ignore[arg-type]
     before = load()
-    run = run_measured(cmd, cwd=ROOT, env=bench_env(), sample=True).check()
-    report = index_report(run)
+    run = c.run_measured(cmd, cwd=c.ROOT, env=c.bench_env(), sample=True).check()
+    report = c.index_report(run)
     if report.get("articles") != expect:
         raise SystemExit(f"{where}: indexed {report.get('articles')} articles, not {expect}")
     return {**run.figures(), "load_before": before, "load_after": load()}
 
 
 def cold(where: str, query: str) -> dict:
-    """One terminal query in a fresh process, COLD_RUNS times after an uncounted one."""
-    cmd, env = searcher_cmd("search", query, "-i", where), bench_env()
-    run_measured(cmd, cwd=ROOT, env=env).check((0, 1))
-    runs = [run_measured(cmd, cwd=ROOT, env=env).check((0, 1)) for _ in range(COLD_RUNS)]
-    walls = [r.seconds for r in runs]
-    return {
-        "seconds": statistics.median(walls),
-        "min": min(walls),
-        "max": max(walls),
-        "maxrss_mib": max(r.maxrss_mib for r in runs),
-        "load": load(),
-    }
+    """One terminal query in a fresh process (bench/run.py's measure), and the load."""
+    return cold_runs(c.searcher_cmd("search", query, "-i", where), c.ROOT) | {"load": load()}
 
 
 def warm(where: str, queries: list[str]) -> dict:
-    with searcher.open_index(where) as ix:
-        for q in queries:  # a warm-up pass: caches filled, every code path loaded
-            ix.search(q, limit=10)
-        return latency(lambda q: ix.search(q, limit=10), queries) | {"load": load()}
+    return warm_searcher(where, queries) | {"load": load()}  # type: ignore[arg-type]
 
 
 def solr_nodes() -> list[dict]:
-    out = subprocess.run([sys.executable, str(SCRIPT), "status", "--json"], text=True,
-                         capture_output=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), "status", "--json"], text=True, capture_output=True
+    )
     try:
         return [n for n in json.loads(out.stdout)["nodes"] if n["state"] == "up"]
     except (ValueError, KeyError):
@@ -150,22 +115,22 @@ def exact_recall(where: str, arts: list[dict], queries: list[str]) -> dict:
     }
 
 
-def measure(copies: Copies, n: int, args, queries: list[str]) -> dict:
+def measure(copies: c.Copies, n: int, args, queries: list[str]) -> dict:
     """Both engines on the n-copy corpus: build, size, warm and cold queries."""
     sources, expect = copies.dir, copies.articles
     local = args.workdir / f"local-{n}"
     where = f"{args.address.rstrip('/')}/bench{n}"
     layout = ["--shards", str(args.shards), "--replicas", str(args.replicas)]
     out: dict = {"copies": n, "articles": expect, "text_bytes": copies.text_bytes}
-    log(f"{n}×: local build…")
+    c.log(f"{n}×: local build…")
     out["local_build"] = build(sources, str(local), expect, [])
-    out["local_bytes"] = dir_bytes(generation_dir(local))
-    log(f"{n}×: Solr build ({args.shards} shards × {args.replicas} replicas)…")
+    out["local_bytes"] = c.dir_bytes(c.generation_dir(local))
+    c.log(f"{n}×: Solr build ({args.shards} shards × {args.replicas} replicas)…")
     out["solr_build"] = build(sources, where, expect, layout)
     out["solr_bytes"] = solr_size(where)
     out["solr_rss_mib"] = [rss_mib(node["pid"]) for node in solr_nodes()]
     for name, place in (("local", str(local)), ("solr", where)):
-        log(f"{n}×: {name} warm queries, cold query…")
+        c.log(f"{n}×: {name} warm queries, cold query…")
         out[f"{name}_warm"] = warm(place, queries)
         out[f"{name}_cold"] = cold(place, args.cold_query or queries[0])
     return out
@@ -174,21 +139,41 @@ def measure(copies: Copies, n: int, args, queries: list[str]) -> dict:
 def table(m: dict) -> str:
     mb = m["text_bytes"] / 1e6
     lb, sb = m["local_build"], m["solr_build"]
-    t = Table(["figure", "local", "Solr", "Solr / local"])
-    t.add("build, s (whole process)", fmt(lb["seconds"], ".1f"), fmt(sb["seconds"], ".1f"),
-          ratio(sb["seconds"], lb["seconds"]))  # fmt: skip
-    t.add("build, MB/s of text", fmt(mb / lb["seconds"], ".3f"), fmt(mb / sb["seconds"], ".3f"),
-          ratio(lb["seconds"], sb["seconds"]))  # fmt: skip
-    t.add("build, peak PSS of the searcher process tree, MiB", fmt(lb["tree_pss_mib"], ".0f"),
-          fmt(sb["tree_pss_mib"], ".0f"), None)  # fmt: skip
-    t.add("index on disk, MB (Solr: every replica)", fmt(m["local_bytes"] / 1e6, ".1f"),
-          fmt(m["solr_bytes"] / 1e6, ".1f"), ratio(m["solr_bytes"], m["local_bytes"]))  # fmt: skip
+    t = c.Table(["figure", "local", "Solr", "Solr / local"])
+    t.add(
+        "build, s (whole process)",
+        c.fmt(lb["seconds"], ".1f"),
+        c.fmt(sb["seconds"], ".1f"),
+        c.ratio(sb["seconds"], lb["seconds"]),
+    )
+    t.add(
+        "build, MB/s of text",
+        c.fmt(mb / lb["seconds"], ".3f"),
+        c.fmt(mb / sb["seconds"], ".3f"),
+        c.ratio(lb["seconds"], sb["seconds"]),
+    )
+    t.add(
+        "build, peak PSS of the searcher process tree, MiB",
+        c.fmt(lb["tree_pss_mib"], ".0f"),
+        c.fmt(sb["tree_pss_mib"], ".0f"),
+        None,
+    )
+    t.add(
+        "index on disk, MB (Solr: every replica)",
+        c.fmt(m["local_bytes"] / 1e6, ".1f"),
+        c.fmt(m["solr_bytes"] / 1e6, ".1f"),
+        c.ratio(m["solr_bytes"], m["local_bytes"]),
+    )
     for p in ("p50", "p90", "p99"):
         lw, sw = m["local_warm"][p], m["solr_warm"][p]
-        t.add(f"warm query {p}, ms", fmt(lw, ".1f"), fmt(sw, ".1f"), ratio(sw, lw))
+        t.add(f"warm query {p}, ms", c.fmt(lw, ".1f"), c.fmt(sw, ".1f"), c.ratio(sw, lw))
     lc, sc = m["local_cold"], m["solr_cold"]
-    t.add("cold terminal query, s (median)", fmt(lc["seconds"], ".3f"), fmt(sc["seconds"], ".3f"),
-          ratio(sc["seconds"], lc["seconds"]))  # fmt: skip
+    t.add(
+        "cold terminal query, s (median)",
+        c.fmt(lc["seconds"], ".3f"),
+        c.fmt(sc["seconds"], ".3f"),
+        c.ratio(sc["seconds"], lc["seconds"]),
+    )
     loads = [lb["load_before"], lb["load_after"], sb["load_before"], sb["load_after"]]
     loads += [m["local_warm"]["load"], m["solr_warm"]["load"], lc["load"], sc["load"]]
     t.add("load average during the steps", "", f"{min(loads):.1f}–{max(loads):.1f}", None)
@@ -197,7 +182,7 @@ def table(m: dict) -> str:
 
 def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, metavar="DIR", default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, metavar="DIR", default=c.DEFAULT_CORPUS)
     ap.add_argument(
         "--address",
         default=os.environ.get("SEARCHER_SOLR_BENCH", "solr://127.0.0.1:8983/"),
@@ -212,29 +197,29 @@ def arguments() -> argparse.Namespace:
     ap.add_argument(
         "--recall", type=int, metavar="N", default=0, help="also: Solr's exact-string recall (1×)"
     )
-    ap.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR / "solr")
+    ap.add_argument("--workdir", type=Path, default=c.DEFAULT_WORKDIR / "solr")
     ap.add_argument("--keep", action="store_true", help="keep the benchmark's collections")
     return ap.parse_args()
 
 
 def main() -> int:
     args = arguments()
-    text, info = header(f"python {shlex.join(sys.argv)}")
+    text, info = c.header(f"python {shlex.join(sys.argv)}")
     print(text + "\n")
-    arts = read_corpus(args.corpus.resolve())
-    queries = sample_queries(arts, args.queries, args.seed)
-    compile_bytecode(ROOT / "searcher")
-    figures: dict = {**info, "corpus_articles": len(arts), "corpus_text_bytes": text_bytes(arts)}
+    arts = c.read_corpus(args.corpus.resolve())
+    queries = c.sample_queries(arts, args.queries, args.seed)
+    c.compile_bytecode(c.ROOT / "searcher")
+    figures: dict = {**info, "corpus_articles": len(arts), "corpus_text_bytes": c.text_bytes(arts)}
     figures["runs"] = []
     for n in (int(x) for x in args.copies.split(",")):
-        copies = Copies(args.corpus, n, args.workdir / f"copies-{n}", arts)
+        copies = c.Copies(args.corpus, n, args.workdir / f"copies-{n}", arts)
         copies.ensure()
         m = measure(copies, n, args, queries)
         where = f"{args.address.rstrip('/')}/bench{n}"
         if args.recall and n == 1:
-            log(f"1×: exact-string recall on Solr, {args.recall} queries…")
+            c.log(f"1×: exact-string recall on Solr, {args.recall} queries…")
             mine = [a | {"id": f"{copies.copy_name(0)}-{a['id']}"} for a in arts]
-            recall_queries = sample_queries(arts, args.recall, args.seed + 1)
+            recall_queries = c.sample_queries(arts, args.recall, args.seed + 1)
             m["solr_recall"] = exact_recall(where, mine, recall_queries)
             print(f"Solr exact-string recall and precision: {json.dumps(m['solr_recall'])}\n")
         figures["runs"].append(m)
@@ -242,8 +227,8 @@ def main() -> int:
         if not args.keep:
             collection.remove(SolrClient(where, timeout=600))
     figures["load_average_at_the_end"] = load()
-    out = write_json("solr.json", figures)
-    print(f"figures written to {out.relative_to(ROOT)}")
+    out = c.write_json("solr.json", figures)
+    print(f"figures written to {out.relative_to(c.ROOT)}")
     return 0
 
 

@@ -204,26 +204,17 @@ def index_cmd(
     the good articles beside it are indexed and the exit status is 2. With
     --strict the first one stops the build and the index is not changed.
     """
-    from searcher import engine, indexer
+    from searcher import indexer
     from searcher.errors import BadSource
-
-    if (shards or replicas) and not engine.is_remote(index_path):
-        raise click.UsageError(
-            "--shards and --replicas apply to a SolrCloud collection (-i solr://...) only"
-        )
 
     def waiting() -> None:
         click.echo(
             f"waiting for another 'searcher index' to finish with {index_path} ...", err=True
         )
 
-    bar = contextlib.nullcontext(None)
-    if sys.stderr.isatty() and not as_json:
-        from searcher.output.terminal import progress_bar
-
-        bar = progress_bar(sys.stderr)
+    layout = _layout(index_path, shards, replicas)
     try:
-        with bar as progress:
+        with _progress_bar(as_json) as progress:
             report = indexer.build(
                 sources or None,
                 index_path,
@@ -235,8 +226,7 @@ def index_cmd(
                 on_problem=output.problem,
                 on_notice=output.note,
                 strict=strict,
-                shards=shards,
-                replicas=replicas,
+                **layout,
             )
     except BadSource:  # the problem itself was printed as it was met
         output.error("stopped at the first bad source (--strict); the index was not changed")
@@ -245,6 +235,27 @@ def index_cmd(
     stopping.ignore_from_now()
     output.writer(as_json).build_report(report)
     return EXIT_ERROR if report.problems else EXIT_OK
+
+
+def _layout(index_path: str, shards: int | None, replicas: int | None) -> dict:
+    """The layout options of `index`, given for a SolrCloud collection only."""
+    from searcher import engine
+
+    layout = {k: v for k, v in (("shards", shards), ("replicas", replicas)) if v}
+    if layout and not engine.is_remote(index_path):
+        raise click.UsageError(
+            "--shards and --replicas apply to a SolrCloud collection (-i solr://...) only"
+        )
+    return layout
+
+
+def _progress_bar(as_json: bool):
+    """A progress bar on a terminal (stderr), else nothing."""
+    if sys.stderr.isatty() and not as_json:
+        from searcher.output.terminal import progress_bar
+
+        return progress_bar(sys.stderr)
+    return contextlib.nullcontext(None)
 
 
 def _decodable(arg: str) -> bool:

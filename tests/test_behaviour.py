@@ -368,14 +368,6 @@ _QUERIES = given(
 )
 
 
-@_ORACLE
-@_QUERIES
-def test_the_local_engine_answers_as_the_oracle(twin, a, b, op):
-    local, brute = twin
-    q = op.format(a=a, b=b)
-    assert _answer(local, q) == _answer(brute, q)
-
-
 def test_similar_and_facets_as_the_oracle(twin):
     local, brute = twin
     for aid in ("x000", "x013", "x042"):
@@ -414,13 +406,18 @@ def _facts(ix, q: str):
     return r.total, [h.match for h in r], by_id
 
 
-@pytest.mark.solr
+@pytest.mark.parametrize(
+    "pair, facts",
+    [("twin", _answer), pytest.param("solr_twin", _facts, marks=pytest.mark.solr)],
+    ids=["local", "solr"],
+)
 @_ORACLE
 @_QUERIES
-def test_solr_answers_as_the_oracle_but_for_scores(solr_twin, a, b, op):
-    solr, brute = solr_twin
+def test_answers_as_the_oracle(request, pair, facts, a, b, op):
+    """The local engine: everything, scores included; Solr: everything but the scores."""
+    engine, brute = request.getfixturevalue(pair)
     q = op.format(a=a, b=b)
-    assert _facts(solr, q) == _facts(brute, q)
+    assert facts(engine, q) == facts(brute, q)
 
 
 @pytest.mark.solr

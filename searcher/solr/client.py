@@ -288,31 +288,7 @@ class SolrClient:
         if body is not None:
             headers["Content-Type"] = content_type
         wait = self.timeout if timeout is None else timeout
-        # A node that refuses the connection never saw the request: any request goes to the
-        # next live node then. A connection lost mid-request is retried for reads only (an
-        # update may have been applied).
-        first: SolrUnreachable | None = None
-        for base in list(self._bases):
-            req = urllib.request.Request(
-                base + path + query,
-                data=body,
-                headers=headers,
-                method="POST" if body is not None else "GET",
-            )
-            try:
-                raw = self._send(req, path, wait)
-            except SolrUnreachable as e:
-                first = first or e
-                if e.delivered and not (body is None or form):
-                    raise first from None
-                continue
-            if base != self._bases[0]:
-                self._bases.remove(base)
-                self._bases.insert(0, base)
-            break
-        else:
-            assert first is not None
-            raise first
+        raw = self._failover(path + query, body, headers, wait, retry_lost=body is None or form)
         try:
             answer = json.loads(raw)
         except ValueError:
@@ -328,6 +304,37 @@ class SolrClient:
                 " replica) and try again"
             )
         return answer
+
+    def _failover(
+        self, path: str, body: bytes | None, headers: dict, wait: float, retry_lost: bool
+    ) -> bytes:
+        """The raw answer of the first node that takes the request.
+
+        A node that refuses the connection never saw the request: any request goes to the
+        next live node then. A connection lost mid-request is retried only if retry_lost (a
+        read: an update may have been applied).
+        """
+        first: SolrUnreachable | None = None
+        for base in list(self._bases):
+            req = urllib.request.Request(
+                base + path,
+                data=body,
+                headers=headers,
+                method="POST" if body is not None else "GET",
+            )
+            try:
+                raw = self._send(req, path.partition("?")[0], wait)
+            except SolrUnreachable as e:
+                first = first or e
+                if e.delivered and not retry_lost:
+                    raise first from None
+                continue
+            if base != self._bases[0]:
+                self._bases.remove(base)
+                self._bases.insert(0, base)
+            return raw
+        assert first is not None
+        raise first
 
     def _send(self, req: urllib.request.Request, path: str, wait: float) -> bytes:
         try:
