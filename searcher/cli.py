@@ -204,12 +204,13 @@ def index_cmd(
     the good articles beside it are indexed and the exit status is 2. With
     --strict the first one stops the build and the index is not changed.
     """
-    from searcher import indexer
+    from searcher import engine, indexer
     from searcher.errors import BadSource
 
     def waiting() -> None:
         click.echo(
-            f"waiting for another 'searcher index' to finish with {index_path} ...", err=True
+            f"waiting for another 'searcher index' to finish with {engine.shown(index_path)} ...",
+            err=True,
         )
 
     layout = _layout(index_path, shards, replicas)

@@ -228,6 +228,11 @@ def is_remote(address: str) -> bool:
     return "://" in address
 
 
+def shown(address: str) -> str:
+    """An address as it may be printed: a password in it (solr://USER:PASSWORD@…) left out."""
+    return re.sub(r"(?<=://)([^/@:]*):[^/@]*@", r"\1@", address) if is_remote(address) else address
+
+
 def open_engine(address: str) -> Engine:
     """The engine for an address: ``solr://…`` a SolrCloud collection, else a folder."""
     if is_remote(address):

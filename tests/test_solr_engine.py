@@ -279,7 +279,6 @@ def test_another_configset_version_is_refused_with_what_to_do(solr_base, solr_in
 
 def test_credentials_refused_and_a_user_who_may_only_search(solr_secured, tmp_path):
     where = f"solr://{solr_secured}/renmin"
-    admin = {**ENV, "SEARCHER_SOLR_USER": "admin", "SEARCHER_SOLR_PASSWORD": "s3cret"}
     reader = {**ENV, "SEARCHER_SOLR_USER": "reader", "SEARCHER_SOLR_PASSWORD": "r34d"}
     nobody = {k: v for k, v in ENV.items() if not k.startswith("SEARCHER_SOLR_")}
     one_line_error(run_searcher("search", "发展", "-i", where, env=nobody),
@@ -287,8 +286,13 @@ def test_credentials_refused_and_a_user_who_may_only_search(solr_secured, tmp_pa
     r = run_searcher("search", "x", "-i", f"solr://admin:wrong@{solr_secured}/renmin", env=nobody)
     one_line_error(r, "refused the credentials .* of user 'admin'")
     assert "wrong" not in r.stderr
-    r = run_searcher("index", str(SEEDS), "-i", where, "--rebuild", env=admin)
+    with_password = f"solr://admin:s3cret@{solr_secured}/renmin"
+    r = run_searcher("index", str(SEEDS), "-i", with_password, "--rebuild", "--json", env=nobody)
     assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["path"] == f"solr://admin@{solr_secured}/renmin"
+    for verb in (["info"], ["info", "--json"], ["search", "杜鹃花"], ["show", "nope"]):
+        r = run_searcher(*verb, "-i", with_password, env=nobody)
+        assert "s3cret" not in r.stdout + r.stderr and r.returncode in (0, 1), verb
     try:
         r = run_searcher("search", "杜鹃花", "-i", where, "--json", env=reader)
         assert r.returncode == 0 and json.loads(r.stdout.splitlines()[-1])["total"] == 1

@@ -40,8 +40,8 @@ class SolrEngine:
     """The collection in force at a ``solr://`` address (see the module's docstring)."""
 
     def __init__(self, address: str) -> None:
-        self.address = address
         self._root = collection.connect(address)
+        self.address = self._root.address.display  # as printed: never a password
         self.client, self.found = collection.open_for_reading(self._root)
         self._stats: dict[str, tuple[int, int] | None] = {}
         self._totals: tuple[int, int] | None = None

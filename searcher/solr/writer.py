@@ -38,7 +38,7 @@ import warnings
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from searcher import analysis, stopping
+from searcher import analysis, engine, stopping
 from searcher.engine import Previous
 from searcher.errors import IndexOutdated, SearcherError
 from searcher.solr import collection, documents
@@ -314,7 +314,8 @@ class SolrTarget:
         for value, name in ((shards, "--shards"), (replicas, "--replicas")):
             if value is not None and value < 1:
                 raise SearcherError(f"{name} must be at least 1")
-        self.address = address
+        self._address = address
+        self.address = engine.shown(address)  # as printed: never a password
         self.shards, self.replicas = shards, replicas
         self._client: SolrClient | None = None
         self.found = collection.Found("", {})
@@ -324,7 +325,7 @@ class SolrTarget:
     @property
     def client(self) -> SolrClient:
         if self._client is None:
-            self._client = collection.connect(self.address)
+            self._client = collection.connect(self._address)
         return self._client
 
     @property
