@@ -207,6 +207,8 @@ def main() -> int:
     text, info = c.header(f"python {shlex.join(sys.argv)}")
     print(text + "\n")
     arts = c.read_corpus(args.corpus.resolve())
+    if not arts:
+        raise SystemExit(f"no *.jsonl.gz or *.jsonl articles under {args.corpus} (see --corpus)")
     queries = c.sample_queries(arts, args.queries, args.seed)
     c.compile_bytecode(c.ROOT / "searcher")
     figures: dict = {**info, "corpus_articles": len(arts), "corpus_text_bytes": c.text_bytes(arts)}

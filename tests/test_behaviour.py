@@ -8,6 +8,7 @@ computed here, by a plain scan of the articles the test wrote.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import random
 import re
@@ -287,6 +288,50 @@ def test_cli_json_on_every_engine(built):
     assert (r.exit_code, r.stdout) == (1, "0\n")
     r = CliRunner().invoke(cli.main, ["info", "--json", "-i", where])
     assert json.loads(r.stdout)["articles"] == 40
+
+
+def test_cli_batch_ids_quiet_sort_and_show_on_every_engine(built, tmp_path):
+    where, _ = built
+    run = CliRunner().invoke
+    with searcher.open_index(where) as ix:
+        every = [h.id for h in ix.search("发展", limit=0)]
+        newest = [h.id for h in ix.search("经济", limit=0, sort="-date")]
+    batch = tmp_path / "queries.txt"
+    batch.write_text("发展\n没有这个词组\n经济\n", encoding="utf-8")
+    r = run(cli.main, ["search", "--batch", str(batch), "-n", "0", "--json", "-i", where])
+    summaries = [x for x in map(json.loads, r.stdout.splitlines()) if x["type"] == "summary"]
+    assert r.exit_code == 0 and [x["query"] for x in summaries] == ["发展", "没有这个词组", "经济"]
+    assert summaries[0]["total"] == len(every) and summaries[1]["total"] == 0
+    r = run(cli.main, ["search", "发展", "-l", "-n", "0", "-i", where])
+    assert r.stdout.split() == every
+    r = run(cli.main, ["search", "经济", "-l", "-n", "0", "--sort", "-date", "-i", where])
+    assert r.stdout.split() == newest
+    assert run(cli.main, ["search", "发展", "-q", "-i", where]).exit_code == 0
+    assert run(cli.main, ["search", "没有这个词组", "-q", "-i", where]).exit_code == 1
+    r = run(cli.main, ["show", every[0], "nope", "--json", "-i", where])
+    shown = [json.loads(x) for x in r.stdout.splitlines()]
+    assert r.exit_code == 1 and [a["id"] for a in shown] == [every[0]]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["辽宁", "人民日报 1998-02", "*日报 1998-0[12]-*", "?宁日报*", "[!辽]*", "*第[1-2]版"],
+)
+def test_source_patterns_as_fnmatch_on_every_engine(built, pattern):
+    where, arts = built
+    pat = analysis.fold(pattern)
+    wild = any(c in pat for c in "*?[")
+    with searcher.open_index(where) as ix:
+        got = {h.id for h in ix.search("的", limit=0, source=pattern)}
+        every = {h.id for h in ix.search("的", limit=0)}
+    want = {
+        a["id"]
+        for a in arts
+        if a["id"] in every
+        and a["source"]
+        and (fnmatch.fnmatchcase(analysis.fold(a["source"]), pat) if wild else pat in a["source"])
+    }
+    assert got == want and (want or pattern == "?宁日报*")
 
 
 # -- keeping it current -------------------------------------------------------------
