@@ -322,14 +322,16 @@ def test_credentials_refused_and_a_user_who_may_only_search(solr_secured, tmp_pa
 
 def allow_editor(admin_address: str) -> None:
     """Add the user editor:3d1t, who may search and update documents (Solr's update
-    permission) but not create or delete collections (the Security API)."""
+    permission) but not create or delete collections (the Security API). The update
+    permission comes before the admin's "all": the first that matches a request decides,
+    so the admin keeps it too."""
     admin = SolrClient(admin_address)
     for path, command in (
         ("/admin/authentication", {"set-user": {"editor": "3d1t"}}),
         ("/admin/authorization", {"set-user-role": {"editor": ["reader", "editor"]}}),
         (
             "/admin/authorization",
-            {"set-permission": {"name": "update", "role": "editor", "before": 4}},
+            {"set-permission": {"name": "update", "role": ["admin", "editor"], "before": 4}},
         ),
     ):
         admin.request(path, body=json.dumps(command).encode())
