@@ -358,3 +358,68 @@ def test_similar_and_facets_as_the_oracle(twin):
             local.search("发展", facets=[facet]).facets
             == brute.search("发展", facets=[facet]).facets
         )
+
+
+# -- issue 12: proximity ----------------------------------------------------------------
+
+
+def pair_scan(arts: list[dict], a: str, b: str, n: int, field: str | None = None) -> set[str]:
+    """Articles where a and b stand within n characters in one field: every pair of
+    occurrences (overlapping ones too) compared, in the folded text."""
+    fa, fb = analysis.fold(a), analysis.fold(b)
+    out = set()
+    for art in arts:
+        for f in [field] if field else ["title", "body"]:
+            text = analysis.fold(art[f])
+            lefts = [i for i in range(len(text)) if text.startswith(fa, i)]
+            rights = [j for j in range(len(text)) if text.startswith(fb, j)]
+            if any(max(j - (i + len(fa)), i - (j + len(fb))) <= n for i in lefts for j in rights):
+                out.add(art["id"])
+    return out
+
+
+def test_near_on_the_seed_page_equals_a_pair_scan(address):
+    from searcher.corpus import read_sources
+
+    got, _ = read_sources([SEEDS])
+    arts = [{"id": a.id, "title": a.title, "body": a.body} for a in got]
+    where = address("seed")
+    searcher.build_index([SEEDS], where)
+    pairs = [("杜鹃花", "丹东"), ("发展", "产业"), ("辽宁", "振兴"), ("的", "发展"), ("村", "花")]
+    with searcher.open_index(where) as ix:
+        for a, b in pairs:
+            for n in (0, 1, 3, 10, 50):
+                want = pair_scan(arts, a, b, n)
+                assert set(ids(ix.search(f"{a} NEAR/{n} {b}", limit=0))) == want, (a, b, n)
+                assert set(ids(ix.search(f"{b} NEAR/{n} {a}", limit=0))) == want
+                title = pair_scan(arts, a, b, n, "title")
+                assert set(ids(ix.search(f"title:({a} NEAR/{n} {b})", limit=0))) == title
+        near = ix.search("杜鹃花 NEAR/5 丹东", limit=0)
+        assert near.total and all(h.match in ("word", "exact") for h in near)
+        marked = {s.text[x:y] for h in near for s in h.snippets for x, y in s.matches}
+        assert {"杜鹃花", "丹东"} <= marked  # highlights show both ends
+
+
+_NEAR_TEXT = st.text(alphabet="甲乙丙丁。 \n", max_size=40)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(st.tuples(_NEAR_TEXT, _NEAR_TEXT), min_size=1, max_size=6),
+    a=st.text(alphabet="甲乙丙丁", min_size=1, max_size=3),
+    b=st.text(alphabet="甲乙丙丁", min_size=1, max_size=3),
+    n=st.integers(0, 6),
+    field=st.sampled_from([None, "title", "body"]),
+)
+def test_near_equals_a_pair_scan_on_generated_texts(address, tmp_path, texts, a, b, n, field):
+    arts = [{"id": f"g{i}", "title": t, "body": body or "。"} for i, (t, body) in enumerate(texts)]
+    where = address("gen")
+    searcher.build_index([write_jsonl(tmp_path / "gen" / "a.jsonl", arts)], where, rebuild=True)
+    q = f"{a} NEAR/{n} {b}" if field is None else f"{field}:({a} NEAR/{n} {b})"
+    with searcher.open_index(where) as ix:
+        assert set(ids(ix.search(q, limit=0))) == pair_scan(arts, a, b, n, field), q
+        assert set(ids(ix.search(f"-({q})", limit=0))) == {x["id"] for x in arts} - pair_scan(
+            arts, a, b, n, field
+        )
