@@ -91,12 +91,21 @@ class WordStats:
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One occurrence of a string in an article's field, in the original text."""
+    """One occurrence of a term's string in a field of an article, in its folded text.
+
+    Occurrences are counted as ``str.count`` counts them: leftmost first, not
+    overlapping (``哈哈`` occurs twice in ``哈哈哈哈``, not three times).
+    start: where it begins in the field's folded text, in characters; date: the
+    article's; left, right: up to ``context`` characters of that folded field
+    before and after it (empty when no context was asked for).
+    """
 
     id: str
     field: str
     start: int
-    end: int
+    date: str = ""
+    left: str = ""
+    right: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,8 +143,12 @@ class Engine(Protocol):
         """Per period (the first width characters of the date: 4 year, 7 month,
         10 day) the articles and the characters of their titles and bodies."""
 
-    def occurrences(self, term: Term, filters: Filters) -> Iterator[Occurrence]:
-        """Every occurrence of a term's string in the matching articles, by article id."""
+    def occurrences(
+        self, term: Term, filters: Filters, *, context: int = 0
+    ) -> Iterator[Occurrence]:
+        """Every occurrence of a term's folded string in its fields of the articles that
+        pass filters: by article id, the title before the body, in text order;
+        with context characters of folded text on each side."""
 
 
 @dataclass

@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import math
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
-from searcher import analysis, engine, highlight
+from searcher import analysis, engine
 from searcher.engine import Match, Matches, Occurrence, Previous, Summary, Term, WordStats
 from searcher.options import FACETS, Filters, Page
 from searcher.query import And, Near, Not, Or
@@ -204,7 +205,7 @@ class BruteEngine:
                 exact=frozenset(i for i, k in enumerate(kinds) if k[0]),
                 whole=frozenset(i for i, k in enumerate(kinds) if k[1]),
                 loose=frozenset(i for i, k in enumerate(kinds) if k[2]),
-                stored=dict(d.stored),
+                stored=dict(d.stored) if page.stored else {},
             )
             for d, kinds, score in page.window(found)
         ]
@@ -236,13 +237,17 @@ class BruteEngine:
                 out[date[:width]] = (n + 1, chars + len(d.stored["title"]) + len(d.stored["body"]))
         return dict(sorted(out.items()))
 
-    def occurrences(self, term: Term, filters: Filters):
+    def occurrences(self, term: Term, filters: Filters, *, context: int = 0):
+        pattern = re.compile(re.escape(term.folded))  # leftmost, not overlapping
         for d in sorted(self.docs, key=lambda d: d.stored["id"]):
             if not self._passes(d, filters):
                 continue
             for f in term.fields:
-                for s, e in highlight.occurrences(d.stored[f], term.folded):
-                    yield Occurrence(d.stored["id"], f, s, e)
+                text = d.folded[f]
+                for m in pattern.finditer(text) if term.folded else ():
+                    left = text[max(0, m.start() - context) : m.start()] if context else ""
+                    right = text[m.end() : m.end() + context] if context else ""
+                    yield Occurrence(d.stored["id"], f, m.start(), d.stored["date"], left, right)
 
 
 def _starts(text: str, needle: str) -> list[int]:

@@ -236,15 +236,20 @@ def test_occurrences_and_totals(built):
     where, arts = built
     with searcher.open_index(where) as ix:
         term = Term("发展")
-        occ = list(ix.engine.occurrences(term, searcher.Filters()))
+        occ = list(ix.engine.occurrences(term, searcher.Filters(), context=3))
+        # Issue 12: offsets into the folded text; leftmost, not overlapping.
         want = sorted(
-            (a["id"], f, m.start())
+            (a["id"], f, m.start(), a["date"], m.string[max(0, m.start() - 3) : m.start()])
             for a in arts
             for f in ("title", "body")
-            for m in re.finditer("(?=发展)", a[f])
+            for m in re.finditer("发展", analysis.fold(a[f]))
         )
-        assert [(o.id, o.field, o.start) for o in occ] == want
-        assert all(arts[int(o.id[1:])][o.field][o.start : o.end] == "发展" for o in occ)
+        assert [(o.id, o.field, o.start, o.date, o.left) for o in occ] == want
+        folded = {a["id"]: {f: analysis.fold(a[f]) for f in ("title", "body")} for a in arts}
+        assert all(folded[o.id][o.field][o.start + 2 :].startswith(o.right) for o in occ)
+        assert all(len(o.right) <= 3 for o in occ)
+        for o in ix.engine.occurrences(Term("发展", ("title",)), searcher.Filters()):
+            assert (o.field, o.left, o.right) == ("title", "", "")
         totals = ix.engine.totals(7, searcher.Filters(source="人民日报"))
     want_totals: dict[str, list[int]] = {}
     for a in arts:

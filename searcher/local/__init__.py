@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from searcher import highlight
 from searcher.engine import Occurrence, Previous, Summary, Term, WordStats
 from searcher.errors import IndexDamaged, SearcherError
 from searcher.local import match, store
@@ -97,15 +96,27 @@ class LocalEngine:
         return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
     @_reads
-    def occurrences(self, term: Term, filters: Filters) -> Iterator[Occurrence]:
+    def occurrences(
+        self, term: Term, filters: Filters, *, context: int = 0
+    ) -> Iterator[Occurrence]:
+        # From the folded text of the text store: no stored article is read.
         snap = self.snap
+        texts = snap.texts
         field = term.fields[0] if len(term.fields) == 1 else None
-        docs = match.filtered(snap, snap.texts.find(term.folded, field), filters)
-        for article_id, d in sorted((snap.texts.doc_id(d), d) for d in docs):
-            stored = snap.stored(d)
+        docs = match.filtered(snap, texts.find(term.folded, field), filters)
+        dates = snap.dates()
+        n = len(term.folded)
+        for article_id, d in sorted((texts.doc_id(d), d) for d in docs):
             for f in term.fields:
-                for s, e in highlight.occurrences(stored[f], term.folded):
-                    yield Occurrence(article_id, f, s, e)
+                text = texts.text(d, f)
+                for i in match.occurrences(text, term.folded):
+                    if not context:
+                        yield Occurrence(article_id, f, i, dates[d])
+                        continue
+                    left = text[max(0, i - context) : i]
+                    yield Occurrence(
+                        article_id, f, i, dates[d], left, text[i + n : i + n + context]
+                    )
 
 
 @dataclass

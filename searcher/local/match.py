@@ -125,6 +125,17 @@ class _Run:
         return total
 
 
+def occurrences(text: str, needle: str) -> list[int]:
+    """Where needle occurs in text, as ``str.count`` counts: leftmost first, not overlapping."""
+    out: list[int] = []
+    n = len(needle)
+    i = text.find(needle) if n else -1
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + n)
+    return out
+
+
 def starts(text: str, needle: str) -> list[int]:
     """Where needle starts in text, overlapping occurrences too, in order."""
     out: list[int] = []
@@ -325,9 +336,9 @@ def search(
     counts = facet_counts(snap, docs, page.facets) if page.facets else {}
 
     def match(d: int) -> Match:
-        stored = snap.stored(d)
+        stored = snap.stored(d) if page.stored else {}
         return Match(
-            id=stored["id"],
+            id=stored["id"] if page.stored else snap.texts.doc_id(d),
             score=scores[d],
             exact=frozenset(i for i, s in enumerate(sets) if d in s.exact),
             whole=frozenset(i for i, s in enumerate(sets) if d in s.whole),
