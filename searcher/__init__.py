@@ -19,6 +19,7 @@ from searcher.errors import (
     IndexOutdated,
     QueryError,
     SearcherError,
+    SnapshotNotFound,
 )
 
 # The rest loads on first use: a terminal search should not pay for the indexer.
@@ -34,6 +35,10 @@ _LAZY = {
     "Snippet": ("searcher.highlight", "Snippet"),
     "Filters": ("searcher.options", "Filters"),
     "Page": ("searcher.options", "Page"),
+    "SnapshotInfo": ("searcher.results", "SnapshotInfo"),
+    "keep_snapshot": ("searcher.snapshots", "keep"),
+    "drop_snapshot": ("searcher.snapshots", "drop"),
+    "list_snapshots": ("searcher.snapshots", "listing"),
 }
 
 
@@ -66,7 +71,12 @@ __all__ = [
     "QueryError",
     "Results",
     "SearcherError",
+    "SnapshotInfo",
+    "SnapshotNotFound",
     "Snippet",
     "build_index",
+    "drop_snapshot",
+    "keep_snapshot",
+    "list_snapshots",
     "open_index",
 ]

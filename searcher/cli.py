@@ -85,7 +85,8 @@ index_option = click.option(
     envvar="SEARCHER_INDEX",
     default=os.path.join("index", "articles"),
     show_default=True,
-    help="Index folder, or solr://HOST:PORT/COLLECTION (default from SEARCHER_INDEX).",
+    help="Index folder (DIR@NAME: its snapshot NAME), or solr://HOST:PORT/COLLECTION"
+    " (default from SEARCHER_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON instead of text.")
 color_option = click.option(
@@ -516,4 +517,34 @@ def info_cmd(index_path: str, as_json: bool, color: str) -> int:
     with open_index(index_path) as ix:
         info = ix.info()
     output.writer(as_json, color).info(info)
+    return EXIT_OK
+
+
+@main.command("snapshot")
+@click.argument("name", required=False)
+@index_option
+@click.option("--list", "listing", is_flag=True, help="List the snapshots (the default).")
+@click.option("--drop", metavar="NAME", help="Forget snapshot NAME (its generation is removed).")
+@click.option("--no-wait", is_flag=True, help="Exit 2 at once if an index build is running.")
+@json_option
+@color_option
+@_guard
+def snapshot_cmd(name: str | None, index_path: str, listing: bool, drop: str | None, **opts) -> int:
+    """Keep the index as it is now under NAME, for results cited later.
+
+    Later updates never change or remove it; search it, and use every other
+    verb on it, with -i DIR@NAME. Without NAME, list the snapshots.
+    """
+    from searcher import snapshots
+
+    if sum((name is not None, listing, drop is not None)) > 1:
+        raise click.UsageError("give a NAME, --list or --drop NAME (one of them)")
+    writer = output.writer(opts["as_json"], opts["color"])
+    wait = not opts["no_wait"]
+    if drop is not None:
+        snapshots.drop(index_path, drop, wait=wait)
+    elif name is not None:
+        writer.snapshots([snapshots.keep(index_path, name, wait=wait)])
+    else:
+        writer.snapshots(snapshots.listing(index_path))
     return EXIT_OK

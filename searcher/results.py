@@ -76,3 +76,10 @@ class Info:
     first_date: str
     last_date: str
     built: str
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    name: str
+    generation: str
+    address: str  # what -i takes to search it: DIR@NAME

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from searcher import analysis, engine
 from searcher.engine import Match, Matches, Occurrence, Previous, Summary, Term, WordStats
+from searcher.errors import IndexNotFound, SearcherError, SnapshotNotFound
 from searcher.options import FACETS, Filters, Page
 from searcher.query import And, Near, Not, Or
 
@@ -49,14 +50,14 @@ class _Doc:
 class BruteEngine:
     def __init__(self, address: str) -> None:
         if address not in REGISTRY:
-            from searcher.errors import IndexNotFound
-
-            raise IndexNotFound(address)
+            base, name = engine.snapshot_address(address)
+            raise IndexNotFound(address) if name is None else SnapshotNotFound(base, name)
         state = REGISTRY[address]
         self.address = address
         self.meta = state["meta"]
         self.userdict = state.get("userwords", {})
         self.docs: list[_Doc] = state["docs"]
+        self.generation = state.get("generation", "brute")
         self.by_id = {d.stored["id"]: d for d in self.docs}
 
     def close(self) -> None:
@@ -219,13 +220,14 @@ class BruteEngine:
         dates = sorted(d.stored["date"] for d in self.docs if d.stored["date"])
         return Summary(
             address=self.address,
-            generation="brute",
+            generation=self.generation,
             articles=len(self.docs),
             sources=list(self.meta.get("sources", [])),
             sources_labels=sorted({d.stored["source"] for d in self.docs} - {""}),
             first_date=dates[0] if dates else "",
             last_date=dates[-1] if dates else "",
             built=self.meta.get("built", ""),
+            snapshot=engine.snapshot_address(self.address)[1] or "",
         )
 
     def totals(self, width: int, filters: Filters) -> dict:
@@ -306,6 +308,7 @@ class _Transaction:
             "articles": articles,
             "docs": docs,
             "meta": meta,
+            "generation": f"brute-{len(REGISTRY)}-{id(self)}",
             "files": manifest,
             "userdict": self.userdict,
             "userwords": words,
@@ -345,6 +348,29 @@ class BruteTarget:
     def begin(self, previous, *, userdict, procs, estimate, progress):
         return _Transaction(self.address, previous, userdict)
 
+    # -- snapshots (engine.Keeper): a state kept under ADDRESS@NAME ---------------
+
+    def snapshots(self) -> dict[str, str]:
+        prefix = self.address + "@"
+        return {
+            k[len(prefix) :]: REGISTRY[k]["generation"]
+            for k in sorted(REGISTRY)
+            if k.startswith(prefix)
+        }
+
+    def keep(self, name: str) -> str:
+        if name in self.snapshots():
+            raise SearcherError(f"snapshot {name!r} already exists in {self.address}")
+        if self.address not in REGISTRY:
+            raise IndexNotFound(self.address)
+        REGISTRY[f"{self.address}@{name}"] = REGISTRY[self.address]  # states are never changed
+        return REGISTRY[self.address]["generation"]
+
+    def drop(self, name: str) -> None:
+        if name not in self.snapshots():
+            raise SnapshotNotFound(self.address, name)
+        del REGISTRY[f"{self.address}@{name}"]
+
 
 def install(monkeypatch) -> None:
     """Make searcher open ``brute://`` addresses with this engine."""
@@ -354,7 +380,11 @@ def install(monkeypatch) -> None:
         return BruteEngine(address) if address.startswith("brute://") else real_engine(address)
 
     def open_target(address):
-        return BruteTarget(address) if address.startswith("brute://") else real_target(address)
+        if not address.startswith("brute://"):
+            return real_target(address)
+        if engine.snapshot_address(address)[1]:
+            raise SearcherError(f"{address} is a snapshot, which never changes")
+        return BruteTarget(address)
 
     monkeypatch.setattr(engine, "open_engine", open_engine)
     monkeypatch.setattr(engine, "open_target", open_target)

@@ -70,16 +70,16 @@ class Snapshot:
         self._word_total: int | None = None
 
     @classmethod
-    def open(cls, path: str) -> Snapshot:
-        """The generation in force at path. A writer may publish a new one and
-        remove the old at any moment: if the one named vanishes while it is being
-        opened, the new one is opened."""
+    def open(cls, path: str, snapshot: str | None = None) -> Snapshot:
+        """The generation in force at path, or the one a named snapshot keeps. A
+        writer may publish a new one and remove the old at any moment: if the one
+        in force vanishes while it is being opened, the new one is opened."""
         for attempt in range(5):
-            gen = store.open_generation(path, versions())
+            gen = store.open_generation(path, versions(), snapshot=snapshot)
             try:
                 return cls(gen)
             except IndexDamaged:
-                if attempt == 4 or store.current_generation(path) == gen.folder:
+                if snapshot or attempt == 4 or store.current_generation(path) == gen.folder:
                     raise
         raise AssertionError("unreachable")
 

@@ -75,6 +75,8 @@ class Writer(Protocol):
 
     def build_report(self, report) -> None: ...
 
+    def snapshots(self, snapshots) -> None: ...
+
 
 def use_color(choice: str, stream) -> bool:
     if choice == "always":

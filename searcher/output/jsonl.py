@@ -65,3 +65,7 @@ class JsonWriter:
 
     def build_report(self, report) -> None:
         dump(versioned("index", report.to_dict()), self.out)
+
+    def snapshots(self, snapshots) -> None:
+        for snap in snapshots:
+            dump(versioned("snapshot", snap), self.out)

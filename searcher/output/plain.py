@@ -95,3 +95,8 @@ class PlainWriter:
 
     def build_report(self, report) -> None:
         sys.stderr.write(build_summary(report) + "\n")
+
+    def snapshots(self, snapshots) -> None:
+        """NAME<TAB>GENERATION<TAB>what -i takes, one line each."""
+        for snap in snapshots:
+            self.out.write(f"{snap.name}\t{snap.generation}\t{one_line(snap.address)}\n")
