@@ -18,24 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import (
-    DEFAULT_CORPUS,
-    DEFAULT_WORKDIR,
-    ROOT,
-    Copies,
-    Table,
-    bench_env,
-    compile_bytecode,
-    copies_index,
-    header,
-    index_cmd,
-    index_report,
-    log,
-    read_corpus,
-    run_measured,
-    searcher_cmd,
-    write_json,
-)
+import common
 
 WORD = "经济"
 # name, arguments after the verb, target seconds on (1 copy, N copies) or None
@@ -53,7 +36,9 @@ VIEWS = [
 def usable(index: Path) -> bool:
     """Whether this checkout opens the index (an old format is rebuilt)."""
     r = subprocess.run(
-        searcher_cmd("info", "--json", "-i", index), capture_output=True, env=bench_env()
+        common.searcher_cmd("info", "--json", "-i", index),
+        capture_output=True,
+        env=common.bench_env(),
     )
     return r.returncode == 0
 
@@ -62,9 +47,11 @@ def ensure_index(sources: list[Path], index: Path, work: Path, expect: int) -> N
     marker = index.with_name(index.name + ".updating")  # update.py left it changed
     if usable(index) and not marker.exists():
         return
-    log(f"  building {index} …")
-    run = run_measured(index_cmd(sources, index, rebuild=True), cwd=work, env=bench_env())
-    report = index_report(run.check())
+    common.log(f"  building {index} …")
+    run = common.run_measured(
+        common.index_cmd(sources, index, rebuild=True), cwd=work, env=common.bench_env()
+    )
+    report = common.index_report(run.check())
     if report.get("articles") != expect:
         sys.exit(f"searcher indexed {report.get('articles')} of {expect} articles")
     marker.unlink(missing_ok=True)
@@ -72,9 +59,12 @@ def ensure_index(sources: list[Path], index: Path, work: Path, expect: int) -> N
 
 def cold(args: list[str], index: Path, work: Path, runs: int) -> dict:
     """A fresh process `runs` times (after one uncounted run): wall time median and range."""
-    cmd = searcher_cmd(*args, "-i", index)
-    first = run_measured(cmd, cwd=work, env=bench_env()).check((0, 1))
-    measured = [run_measured(cmd, cwd=work, env=bench_env()).check((0, 1)) for _ in range(runs)]
+    cmd = common.searcher_cmd(*args, "-i", index)
+    first = common.run_measured(cmd, cwd=work, env=common.bench_env()).check((0, 1))
+    measured = [
+        common.run_measured(cmd, cwd=work, env=common.bench_env()).check((0, 1))
+        for _ in range(runs)
+    ]
     walls = [r.seconds for r in measured]
     summary = {}
     for line in reversed(first.stdout.splitlines()):
@@ -95,13 +85,15 @@ def measure(indexes: dict[str, Path], work: Path, runs: int) -> dict:
     out: dict = {}
     for name, args, _ in VIEWS:
         for size, index in indexes.items():
-            log(f"  {name}, {size} …")
+            common.log(f"  {name}, {size} …")
             out.setdefault(name, {})[size] = cold(args, index, work, runs)
     return out
 
 
-def report(figures: dict, sizes: list[str]) -> tuple[Table, list[str]]:
-    table = Table(["view (cold process, median s)", *sizes, f"{sizes[-1]} / {sizes[0]}", "target"])
+def report(figures: dict, sizes: list[str]) -> tuple[common.Table, list[str]]:
+    table = common.Table(
+        ["view (cold process, median s)", *sizes, f"{sizes[-1]} / {sizes[0]}", "target"]
+    )
     failed = []
     for name, _, goal in VIEWS:
         f = figures[name]
@@ -119,27 +111,27 @@ def report(figures: dict, sizes: list[str]) -> tuple[Table, list[str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    ap.add_argument("--corpus", type=Path, default=common.DEFAULT_CORPUS)
+    ap.add_argument("--workdir", type=Path, default=common.DEFAULT_WORKDIR)
     ap.add_argument("--copies", type=int, default=30)
     ap.add_argument("--runs", type=int, default=5, help="cold runs per view (median)")
     args = ap.parse_args()
     work = args.workdir.resolve()
-    if work.is_relative_to(ROOT):
+    if work.is_relative_to(common.ROOT):
         sys.exit("the workdir must be outside the repository")
     work.mkdir(parents=True, exist_ok=True)
-    text, info = header(f"python bench/views.py --copies {args.copies} --runs {args.runs}")
-    arts = read_corpus(args.corpus)
-    log("indexes …")
+    text, info = common.header(f"python bench/views.py --copies {args.copies} --runs {args.runs}")
+    arts = common.read_corpus(args.corpus)
+    common.log("indexes …")
     one = work / "views-corpus"
     ensure_index([args.corpus], one, work, len(arts))
-    copies = Copies(args.corpus, args.copies, work / f"copies-{args.copies}", arts)
+    copies = common.Copies(args.corpus, args.copies, work / f"copies-{args.copies}", arts)
     copies.ensure()
-    big, _ = copies_index(work, args.copies)
+    big, _ = common.copies_index(work, args.copies)
     ensure_index([copies.dir], big, work, copies.articles)
-    compile_bytecode(ROOT / "searcher")
+    common.compile_bytecode(common.ROOT / "searcher")
     sizes = {f"{len(arts):,} articles": one, f"{copies.articles:,} ({args.copies} copies)": big}
-    log("cold processes …")
+    common.log("cold processes …")
     figures = measure(sizes, work, args.runs)
     table, failed = report(figures, list(sizes))
     print(text + "\n")
@@ -148,7 +140,7 @@ def main() -> None:
         f"\n`{WORD}` in each: "
         + "; ".join(f"{size}: {figures['kwic, every line'][size]['summary']}" for size in sizes)
     )
-    write_json("views.json", info | {"figures": figures, "failed": failed})
+    common.write_json("views.json", info | {"figures": figures, "failed": failed})
     if failed:
         sys.exit(f"over target: {', '.join(failed)}")
 

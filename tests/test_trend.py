@@ -146,3 +146,12 @@ def test_cli_exit_status_and_usage(months_index):
     assert r.exit_code == 2 and "only one of --json and --csv" in r.stderr
     r = run("trend", "(经济")
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
+
+
+def test_no_dated_articles_is_said_not_drawn(months_index):
+    with searcher.open_index(months_index) as ix:
+        t = ix.trend("经济", since="2000-01-01")
+    assert (t.periods, t.points) == ([], [])
+    out = io.StringIO()
+    TerminalWriter(out, color=False, width=60).trend(t)
+    assert out.getvalue().splitlines()[-1] == "no dated articles (after the filters)"

@@ -167,6 +167,9 @@ class TerminalWriter(PlainWriter):
         digits = max((len(number(v, trend.per)) for v in values), default=1)
         cells = max(MIN_BAR, self.width - label - names - digits - 3)
         con.print(self._trend_title(trend))
+        if not trend.periods:
+            con.print(Text("no dated articles (after the filters)", style="dim"))
+            return
         colour = {q: PALETTE[i % len(PALETTE)] for i, q in enumerate(trend.queries)}
         for i, p in enumerate(trend.points):
             line = Text(fit(p.period, label) if i % len(trend.queries) == 0 else " " * label)
