@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from searcher import analysis
-from searcher.engine import TEXT_FIELDS, Term, WordStats
+from searcher.engine import TEXT_FIELDS, Match, Term, WordStats
 from searcher.query import Literal, Near, Node, Not, Or, literals
 
 MAX_WORD = 12  # the longest word segmentation looks up, in characters
@@ -34,6 +34,19 @@ class Query:
     text: str
     tree: object
     terms: tuple[Term, ...]
+
+    def needles(self, m: Match, field: str) -> list[str]:
+        """What to highlight in one field of a matched article: each term found exactly
+        as its string, each found only apart as its words."""
+        out: list[str] = []
+        for i, t in enumerate(self.terms):
+            if field not in t.fields:
+                continue
+            if i in m.exact:
+                out.append(t.folded)
+            elif i in m.loose:
+                out += t.words
+        return out
 
 
 def _folded(lit: Literal) -> str:

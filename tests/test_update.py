@@ -13,7 +13,7 @@ from conftest import SEEDS, write_jsonl
 
 import searcher
 from searcher import cli
-from searcher.local import segments, store, writer
+from searcher.local import segments, snapshot, store, writer
 from searcher.local.textstore import TextStore
 
 BODIES = [
@@ -100,6 +100,17 @@ def test_update_matches_a_fresh_rebuild(tmp_path):
     assert updated == answers(tmp_path / "fresh", [*QUERIES, "揭榜挂帅", "完全改写"])
     assert [h[0] for h in updated["完全改写"]] == ["a3"]
     assert all(not h[0].startswith("c") for hits in updated.values() for h in hits)
+    _check_id_lookups(tmp_path / "ix", [a["id"] for a in changed] + ["c2", "nope"])
+
+
+def _check_id_lookups(path, ids: list[str]) -> None:
+    """Issue 12: ids looked up in bulk (a table of the live ids) as one by one (Whoosh)."""
+    with searcher.open_index(path) as ix:
+        snap = ix.engine.snap
+        one_by_one = {i: snap.reader.docnum_for_id(i) for i in ids}
+        snap._lookups = snapshot.BULK_LOOKUPS  # the next lookup makes the table
+        assert {i: snap.docnum(i) for i in ids} == one_by_one and snap._docnums is not None
+        assert one_by_one["a3"] is not None and one_by_one["c2"] is None
 
 
 def test_unchanged_files_are_not_read_again(tmp_path):
