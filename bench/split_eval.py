@@ -309,16 +309,27 @@ def find_line(text: str, part: str, start: int) -> int:
     return next((n for n in range(start, len(lines) + 1) if part in lines[n - 1]), start)
 
 
-def overlap(true_paras: list[str], pred_body: str) -> float:
+def overlap(true_paras: list[str], pred_body: str, author: str = "") -> float:
     flat = pred_body.replace("\n", "")
     total = sum(len(p) for p in true_paras) or 1
-    return sum(len(p) for p in true_paras if p in flat) / total
+    return sum(len(p) for p in true_paras if p in flat or uncredited(p, author) in flat) / total
+
+
+def uncredited(p: str, author: str) -> str:
+    """A paragraph without the credit closing it (``…好评。（尹仲利）``), where the
+    splitter moved that credit to the author."""
+    m = re.search(r"[（(]([^（）()]{2,20})[）)]$", p)
+    names = author.replace(" ", "")
+    return p[: m.start()] if m and names and re.sub(r"\W", "", m.group(1)) in names else p
+
+
+_ROLES = r"本报|新华社|特约|驻\S{1,8}?(?=记者)|记者|通讯员|实习生|摄影?|报道|[（()）\s、]"
 
 
 def whole(p: str, pred_paras: list[str], author: str) -> bool:
     if any(p in q for q in pred_paras):
         return True
-    names = re.sub(r"本报|新华社|特约|记者|通讯员|实习生|摄影?|报道|[（()）\s、]", "", p)
+    names = re.sub(_ROLES, "", p)
     if names and names in author.replace(" ", ""):  # a byline line moved to ``author``
         return True
     # A closing byline moved to ``author`` leaves the paragraph whole otherwise.
@@ -348,7 +359,7 @@ def match_titles(arts: list[dict], pred: list) -> tuple[dict[int, int], dict[int
         # deck under it as a heading too, and a title holding it is right.
         titles = {norm(a["title"] + "".join(paras[:k])): k for k in range(bool(a["title"]) + 2)}
         cands = [
-            (j == i, titles[norm(p.title)] == 0, overlap(paras, p.body), j)
+            (j == i, titles[norm(p.title)] == 0, overlap(paras, p.body, p.author), j)
             for j, p in enumerate(pred)
             if j not in used and norm(p.title) in titles
         ]
