@@ -144,7 +144,7 @@ def write(weights: dict[str, float], common: list[str], note: str) -> None:
         + "\n}\n\n# The commonest two-character strings of the articles (left out of cohesion),\n"
         + "# written one after another.\n_COMMON = (\n"
         + "\n".join(f'    "{c}"' for c in chunks)
-        + "\n)\nCOMMON = frozenset(s[i : i + 2] for s in _COMMON for i in range(0, len(s), 2))\n",
+        + "\n)\nCOMMON = frozenset(_COMMON[i : i + 2] for i in range(0, len(_COMMON), 2))\n",
         encoding="utf-8",
     )
 

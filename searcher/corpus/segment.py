@@ -88,13 +88,15 @@ class State:
     news: bool = False  # its text opened with a dateline
     bylined: bool = False  # a byline stood over its text
     captioned: bool = False  # its text so far is a picture's caption
+    continued: bool = False  # it goes on from another page: （上接第一版）
     text: list[str] = field(default_factory=list)  # its recent text, for cohesion
     recent: int = 0  # characters in ``text``
 
     def open(self, u: Block, f: Facts) -> None:
         # An article continued from another page (（上接第一版）) has its title there.
-        titled = u.kind == "heading" or u.text.startswith(_CONTINUED)
-        self.__init__(titled=titled, picture=f.picture)  # type: ignore[misc]
+        continued = u.text.startswith(_CONTINUED)
+        titled = u.kind == "heading" or continued
+        self.__init__(titled=titled, picture=f.picture, continued=continued)  # type: ignore[misc]
         self.add(u, f)
         self.just_opened = u.kind != "para"
 
@@ -334,11 +336,16 @@ def _plain(units: list[Block], fs: list[Facts], i: int, lay: Layout, st: State) 
         or prev.kind != "para"
         or prev.names
         or fs[i - 1].credit_end
-        or (i + 1 < len(units) and fs[i + 1].dateline)
     )
 
 
 _CLOSING_ACT = re.compile(r"摄|攝|整理|供稿|编译|編譯")
+
+
+def _over_text(units: list[Block], fs: list[Facts], i: int) -> bool:
+    """Does a dateline or a byline follow this heading?"""
+    j = i + 1
+    return j < len(units) and (fs[j].dateline or fs[j].reported or units[j].kind == "byline")
 
 
 def _clear_title(units: list[Block], fs: list[Facts], i: int) -> bool:
@@ -381,6 +388,8 @@ def _decide(
         return False, None  # a last line under nothing: no article to head
     if u.kind == "heading" and _clear_title(units, fs, i):
         return True, None
+    if u.kind == "heading" and st.continued and not _over_text(units, fs, i):
+        return False, None  # an article from another page goes on: its subheads
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
         return False, None  # a title, its picture's caption, then the text under both
     x = features(units, fs, i, lay, st)

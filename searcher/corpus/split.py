@@ -28,6 +28,7 @@ from searcher.corpus.blocks import (
     join,
 )
 from searcher.corpus.segment import Doubt
+from searcher.corpus.split_model import COMMON
 
 SPLITTER_VERSION = 2
 
@@ -213,7 +214,8 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     pieces: list[list[str]] = []
     for b in bs:
         prev = out[-1] if out else None
-        joined = prev is not None and not b.force and _broken(prev, pieces[-1][-1], b, lay)
+        under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
+        joined = prev is not None and not b.force and _broken(prev, pieces[-1][-1], b, lay, under)
         if prev is not None and joined:
             if prev.kind == "byline" or b.kind == "byline":
                 prev.kind = "byline"
@@ -230,7 +232,10 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     return out
 
 
-def _broken(prev: Block, last: str, b: Block, lay: Layout) -> bool:
+def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) -> bool:
+    """Is ``b`` the rest of a paragraph the print layout broke after ``last``?
+    ``under``: ``prev`` stands under another heading (a deck, or the first piece of
+    the text cut off: it is that when the two halves make a common word)."""
     if prev.names or (lay.indent and b.indent):
         return False
     if prev.kind == "heading" and len(last) <= 12 and b.kind in ("heading", "para", "byline"):
@@ -245,9 +250,8 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout) -> bool:
         return False
     if prev.kind == "para":
         return not complete(last) and not cues.dateline(b.text)
-    return bool(_CONTINUES.match(b.text) or b.text[0] in cues.RARE_START) and not cues.dateline(
-        b.text
-    )
+    mid_word = b.text[0] in cues.RARE_START or (under and last[-1] + b.text[0] in COMMON)
+    return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
 
 
 @dataclass
