@@ -4,8 +4,11 @@ A block is a run of lines the page prints as one paragraph: one line, or the
 lines of a paragraph hard-wrapped at a fixed width (in characters or in display
 cells, a CJK character being two). The layout is what the page uses between
 paragraphs and between articles: blank lines, indentation, a wider gap.
-User markers (``@@article``, ``@@title``, ``@@continue``) are read here and taken
-out of the text; they are never part of a block.
+User markers are read here and taken out of the text (never part of a block):
+a line ``@@article`` (an article starts at the next line), ``@@title`` (the next
+line is the title of an article starting there), ``@@title TEXT`` (an article
+titled TEXT starts at the next line) or ``@@continue`` (no article starts at the
+next line). ``@@`` opening a line is not something a newspaper prints.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Block:
     kind: str = "para"  # para, heading, subtitle, byline, label
     names: list[str] = field(default_factory=list)
     force: str = ""  # a marker before it: article, title or continue
+    given_title: str = ""  # the title a ``@@title TEXT`` marker gives the article it opens
     joins: list[int] = field(default_factory=list)  # lines where a broken paragraph was re-joined
 
 
@@ -46,8 +50,9 @@ class Layout:
 @dataclass(frozen=True)
 class Marker:
     line: int
-    word: str
+    word: str  # article, title, continue (or an unknown word, reported)
     text: str  # the whole line, for a report
+    arg: str = ""  # what follows the word (``@@title 标题``: the title)
 
 
 def cells(s: str) -> int:
@@ -68,7 +73,7 @@ def read_markers(lines: list[str]) -> tuple[list[str | None], list[Marker]]:
     out: list[str | None] = list(lines)
     for n, line in enumerate(lines):
         if "@@" in line[:8] and (m := MARKER.match(line)):
-            markers.append(Marker(n + 1, m.group(1).lower(), line.strip()))
+            markers.append(Marker(n + 1, m.group(1).lower(), line.strip(), m.group(2).strip()))
             out[n] = None
     return out, markers
 
@@ -105,30 +110,35 @@ def _goes_on(lines: list[str | None], measure, lo: int, hi: int) -> int:
 
 def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines, markers = read_markers([line.rstrip() for line in text.split("\n")])
+    raw_lines = text.split("\n")
+    lines, markers = read_markers([line.rstrip() for line in raw_lines])
     width, in_cells = _wrap_width(lines)
     measure = cells if in_cells else len
     slack = 3 if in_cells else 2
     margin = min((_indent(x) for x in lines if x), default=0)
     out: list[Block] = []
     parts: list[list[str]] = []
-    gap, last, force = 0, "", ""
+    at = {m.line: m for m in markers}
+    gap, last, force, given = 0, "", "", ""
     for n, raw in enumerate(lines, 1):
         if raw is None:
-            m = next(m for m in markers if m.line == n)
-            force = m.word if m.word in MARKERS else force
+            if at[n].word in MARKERS:
+                force, given = at[n].word, at[n].arg if at[n].word == "title" else ""
             continue
         if not raw:
             gap, last = gap + 1, ""
             continue
         s, indent = raw.strip(), _indent(raw) - margin
         if not force and out and _continues(last, s, indent, width, measure, slack):
-            parts[-1].append(s)
+            # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
+            # on without a space, unless the space was left at the end of the line.
+            spaced = raw_lines[n - 2][-1:] in (" ", "\t") and (last[-1:] + s[:1]).isascii()
+            parts[-1][-1] += (" " if spaced else "") + s
             out[-1].lines += 1
         else:
-            out.append(Block(s, n, gap, indent, force=force))
+            out.append(Block(s, n, gap, indent, force=force, given_title=given))
             parts.append([s])
-            force = ""
+            force, given = "", ""
         out[-1].full_end = bool(width) and measure(raw) >= width - slack
         gap, last = 0, raw
     for b, p in zip(out, parts):

@@ -342,6 +342,21 @@ def _plain(units: list[Block], fs: list[Facts], i: int, lay: Layout, st: State) 
 _CLOSING_ACT = re.compile(r"摄|攝|整理|供稿|编译|編譯")
 
 
+def _section_label(units: list[Block], fs: list[Facts], i: int, st: State) -> bool:
+    """A place's name over a place's dateline inside a news roundup ("四川"/"本报成都…电"),
+    at the usual gap: a section of the article, not an article (the text before it
+    ends with no credit)."""
+    return (
+        len(units[i].text) <= 4
+        and st.news
+        and st.paras >= 1
+        and i + 1 < len(units)
+        and fs[i + 1].dateline
+        and not units[i + 1].text.startswith(("本报讯", "本報訊"))  # a brief of its own
+        and not (fs[i - 1].credit_end or units[i - 1].names or units[i - 1].kind == "byline")
+    )
+
+
 def _over_text(units: list[Block], fs: list[Facts], i: int) -> bool:
     """Does a dateline or a byline follow this heading?"""
     j = i + 1
@@ -390,6 +405,8 @@ def _decide(
         return True, None
     if u.kind == "heading" and st.continued and not _over_text(units, fs, i):
         return False, None  # an article from another page goes on: its subheads
+    if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
+        return False, None
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
         return False, None  # a title, its picture's caption, then the text under both
     x = features(units, fs, i, lay, st)
