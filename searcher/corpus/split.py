@@ -41,7 +41,8 @@ class PageArticle:
     line: int = 0  # 1-based line of the article's first block, for ``origin``
     end_line: int = 0  # 1-based last line with text of it
     forced: str = ""  # the marker that opened it (article, title), if any
-    doubts: tuple[Doubt, ...] = ()  # its uncertain boundaries and titles
+    doubts: tuple[Doubt, ...] = ()  # the places in it where an article start was in doubt
+    rejoined: tuple[int, ...] = ()  # lines whose text was re-joined to the line above
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
 
 def _classify(bs: list[Block], lay: Layout) -> None:
     for i, b in enumerate(bs):
-        if b.force == "title":
+        if b.force == "title" and not b.given_title:
             b.kind = "heading"
         elif _RULE.fullmatch(b.text):
             b.kind = "rule"
@@ -215,7 +216,8 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     for b in bs:
         prev = out[-1] if out else None
         under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
-        joined = prev is not None and not b.force and _broken(prev, pieces[-1][-1], b, lay, under)
+        forced = b.force in ("article", "title")
+        joined = prev is not None and not forced and _broken(prev, pieces[-1][-1], b, lay, under)
         if prev is not None and joined:
             if prev.kind == "byline" or b.kind == "byline":
                 prev.kind = "byline"
@@ -263,6 +265,7 @@ class _Art:
     end: int = 0
     forced: str = ""
     doubts: list[Doubt] = field(default_factory=list)
+    rejoined: list[int] = field(default_factory=list)
 
 
 def _assemble(
@@ -274,10 +277,13 @@ def _assemble(
         a = _Art(units[s].line, forced=units[s].force if units[s].force in MARKERS else "")
         group = units[s:e]
         k = 0
-        if group[0].kind == "label":
+        if group[0].given_title:
+            a.title.append(group[0].given_title)  # the lines under it are its text
+        elif group[0].kind == "label":
             a.body.append(group[0].text)
-            k = 1
-        k = _title(group, k, a)
+            k = _title(group, 1, a)
+        else:
+            k = _title(group, 0, a)
         last: Block | None = None
         for u in group[k:]:
             # A dateline's names stay in its text too: added once. A byline's leave
@@ -291,7 +297,8 @@ def _assemble(
             else:
                 a.body.append(u.text)
             last = u
-        a.end = group[-1].line + group[-1].lines - 1
+        a.rejoined = sorted(n for u in group for n in u.joins)
+        a.end = max([group[-1].line + group[-1].lines - 1, *a.rejoined])
         a.doubts = [d for d in doubts if a.line <= d.line <= a.end]
         arts.append(a)
     return arts
@@ -312,14 +319,23 @@ def _cut_here(last: Block, u: Block, lay: Layout) -> bool:
 
 def _title(group: list[Block], k: int, a: _Art) -> int:
     """The heading lines opening an article make its title (at most three: kicker,
-    headline, deck); a ``——`` subtitle ends it, a byline too."""
+    headline, deck); a ``——`` subtitle ends it, a byline or a table's row too."""
     while k < len(group) and group[k].kind in ("heading", "subtitle") and len(a.title) < 3:
         u = group[k]
+        if a.title and _table_row(u.text):
+            break
         a.title.append(u.text if u.kind == "subtitle" or not a.title else " " + u.text)
         k += 1
         if u.kind == "subtitle":
             break
     return k
+
+
+def _table_row(s: str) -> bool:
+    """A row of a table: mostly figures, or three or more short cells."""
+    cells = s.split()
+    digits = sum(c.isdigit() or c in ".．%％-－+" for c in s)
+    return digits * 3 >= len(s) or (len(cells) >= 3 and max(map(len, cells)) <= 4)
 
 
 def _dateline_names(u: Block) -> list[str]:
@@ -349,6 +365,7 @@ def split_detail(text: str) -> PageSplit:
             end_line=a.end,
             forced=a.forced,
             doubts=tuple(a.doubts),
+            rejoined=tuple(a.rejoined),
         )
         for a in _assemble(units, starts, doubts, lay)
     ]
