@@ -43,9 +43,10 @@ and the prediction holds most of the true body); paragraphs recovered whole (the
 true paragraph inside one paragraph of the matched article: re-joined, not left
 broken); the time ``split_page`` took. A page is split exactly when it has as
 many articles as the truth, each matches the true article in its place, and
-each starts on the true article's first line. The time is the fastest of
-``--repeat`` passes (default 3) of ``split_page`` over all the layout's pages
-(header lines already blanked). ``--against REV`` splits the same
+each starts on the true article's first line. The time is the CPU time of the
+fastest of ``--repeat`` passes (default 3) of ``split_page`` over all the layout's
+pages (header lines already blanked): CPU time, so that other work on the machine
+counts as little as it can. ``--against REV`` splits the same
 pages with the ``split.py`` of git revision REV too (before/after in one run);
 then the most frequent failure kinds with one page excerpt each.
 """
@@ -476,17 +477,17 @@ def day_range(s: str) -> tuple[int, int]:
 
 
 def timed(splits: list[Callable], texts: list[str], repeat: int) -> list[tuple[list, float]]:
-    """Each page split by each splitter, and the time of each splitter's fastest pass
-    over them all; the splitters take turns, so that a busy moment of the machine
-    does not fall on one of them only."""
+    """Each page split by each splitter, and the CPU time of each splitter's fastest
+    pass over them all; the splitters take turns, so that a busy moment of the
+    machine does not fall on one of them only."""
     best = [float("inf")] * len(splits)
     out: list[list] = [[] for _ in splits]
     for _ in range(repeat):
         for n, split in enumerate(splits):
             gc.collect()
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             out[n] = [split(t) for t in texts]
-            best[n] = min(best[n], time.perf_counter() - t0)
+            best[n] = min(best[n], time.process_time() - t0)
     return list(zip(out, best))
 
 

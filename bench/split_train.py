@@ -121,32 +121,47 @@ def solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-def common_bigrams(pages: dict, k: int = 1000) -> list[str]:
-    """The two-character strings found in the most articles: shared by any two texts,
-    they say nothing of whether two texts are about the same thing."""
+def common_pairs(pages: dict, k: int = 1000) -> list[str]:
+    """The two-character strings found in the most articles: the commonest words,
+    which a layout breaking a paragraph in two may cut."""
     df: Counter = Counter()
     for arts in pages.values():
         for a in arts:
             s = re.sub(r"[^\u4e00-\u9fff]+", "|", a["title"] + a["body"])
-            df.update({s[i : i + 2] for i in range(len(s) - 1)} - {""})
+            df.update({s[i : i + 2] for i in range(len(s) - 1)})
     return [g for g, _ in df.most_common() if "|" not in g][:k]
 
 
-def write(weights: dict[str, float], common: list[str], note: str) -> None:
+def common_chars(pages: dict, k: int = 300) -> list[str]:
+    """The characters found in the most articles: shared by any two texts, they say
+    nothing of whether two texts are about the same thing."""
+    df: Counter = Counter()
+    for arts in pages.values():
+        for a in arts:
+            df.update(set(re.sub(r"[^\u4e00-\u9fff]", "", a["title"] + a["body"])))
+    return [c for c, _ in df.most_common(k)]
+
+
+def write(weights: dict[str, float], chars: list[str], pairs: list[str], note: str) -> None:
     lines = [f"    {k!r}: {v!r}," for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))]
-    chunks = ["".join(common[i : i + 20]) for i in range(0, len(common), 20)]
     MODEL.write_text(
         '"""Weights of the model in ``segment``: written by bench/split_train.py, do not edit.\n\n'
         + textwrap.fill(note, 88)
-        + "\n"
-        '"""\n\nWEIGHTS = {\n'
+        + '\n"""\n\nWEIGHTS = {\n'
         + "\n".join(lines)
-        + "\n}\n\n# The commonest two-character strings of the articles (left out of cohesion),\n"
-        + "# written one after another.\n_COMMON = (\n"
-        + "\n".join(f'    "{c}"' for c in chunks)
-        + "\n)\nCOMMON = frozenset(_COMMON[i : i + 2] for i in range(0, len(_COMMON), 2))\n",
+        + "\n}\n\n# The characters of the most articles (left out of cohesion).\n"
+        + f"COMMON = frozenset(\n{_literal(chars, 40)}\n)\n"
+        + "\n# The two-character strings of the most articles, one after another (words a\n"
+        + "# print layout may cut in two).\n"
+        + f"_PAIRS = (\n{_literal(pairs, 20)}\n)\n"
+        + "COMMON_PAIRS = frozenset(_PAIRS[i : i + 2] for i in range(0, len(_PAIRS), 2))\n",
         encoding="utf-8",
     )
+
+
+def _literal(items: list[str], per_line: int) -> str:
+    rows = ["".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
+    return "\n".join(f'    "{r}"' for r in rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("train on pages dated 1-20 January only: 21-31 are for evaluation")
     pages = ev.read_pages(args.corpus, args.days)
     if args.write:  # cohesion leaves the commonest strings out: fitted with the new ones
-        write({}, common_bigrams(pages), "")
+        write({}, common_chars(pages), common_pairs(pages), "")
         importlib.reload(split_model)
         importlib.reload(segment)
     data = samples(pages, args.layouts.split(","), args.seed)
@@ -176,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {v:+7.3f}  {k}")
     if args.write:
-        write(weights, common_bigrams(pages), note)
+        write(weights, common_chars(pages), common_pairs(pages), note)
     return 0
 
 

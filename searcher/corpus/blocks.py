@@ -22,7 +22,7 @@ MARKER = re.compile(r"[ \t\u3000]*@@([A-Za-z]*)[ \t\u3000]*(.*)$")
 MARKERS = ("article", "title", "continue")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     text: str
     line: int  # 1-based line of its first line
@@ -61,10 +61,12 @@ def cells(s: str) -> int:
 
 
 def _indent(raw: str) -> int:
+    """Cells of leading white space: an ideographic space is two, a tab four."""
     if raw[:1] not in " \t\u3000":
         return 0
-    lead = raw[: len(raw) - len(raw.lstrip())]
-    return cells(lead.replace("\t", "    "))
+    n = len(raw) - len(raw.lstrip())
+    lead = raw[:n]
+    return n + lead.count("\u3000") + 3 * lead.count("\t")
 
 
 def read_markers(lines: list[str]) -> tuple[list[str | None], list[Marker]]:
@@ -84,8 +86,8 @@ def _wrap_width(lines: list[str | None]) -> tuple[int, bool]:
     most of those go on on the next line."""
     texts = [x for x in lines if x]
     n = len(texts)
-    if n < 6:
-        return 0, False
+    if n < 6 or sum(len(x) > 200 for x in texts) > max(1, n // 25):
+        return 0, False  # lines of whole paragraphs: no page is wrapped that wide
     best = (0.0, 0, False)
     for in_cells, lo in ((False, 2), (True, 3)):
         measure = cells if in_cells else len
@@ -115,7 +117,8 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
     width, in_cells = _wrap_width(lines)
     measure = cells if in_cells else len
     slack = 3 if in_cells else 2
-    margin = min((_indent(x) for x in lines if x), default=0)
+    indents = [_indent(x) if x else 0 for x in lines]
+    margin = min((d for x, d in zip(lines, indents) if x), default=0)
     out: list[Block] = []
     parts: list[list[str]] = []
     at = {m.line: m for m in markers}
@@ -128,7 +131,7 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
         if not raw:
             gap, last = gap + 1, ""
             continue
-        s, indent = raw.strip(), _indent(raw) - margin
+        s, indent = raw.strip(), indents[n - 1] - margin
         if not force and out and _continues(last, s, indent, width, measure, slack):
             # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
             # on without a space, unless the space was left at the end of the line.
@@ -142,7 +145,7 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
         out[-1].full_end = bool(width) and measure(raw) >= width - slack
         gap, last = 0, raw
     for b, p in zip(out, parts):
-        b.text = join(p)
+        b.text = p[0] if len(p) == 1 else join(p)
     return out, _layout(out, width), markers
 
 
@@ -179,7 +182,7 @@ def _layout(bs: list[Block], width: int) -> Layout:
 SENT_END = "。！？!?；;…：:"
 CLOSERS = re.escape("”’」』）)》】]\"'")
 COMPLETE = re.compile(rf"(?:[{SENT_END}][{CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.)$")
-_NOT_IN_HEADING = set("。！？!?；;：:，,、…")
+_STOP_INSIDE = re.compile("[。！？!?；;：:，,、…]")
 _ENDS = set(SENT_END)
 _CLOSE = "”’」』）)》】]\"'"
 
@@ -194,4 +197,4 @@ def complete(s: str) -> bool:
 
 def heading_like(s: str) -> bool:
     """Short, without a stop or a comma inside (a headline may end in ! or ?)."""
-    return len(s) <= 40 and not any(c in _NOT_IN_HEADING for c in s.rstrip("！？!?"))
+    return len(s) <= 40 and not _STOP_INSIDE.search(s.rstrip("！？!?"))

@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import functools
 import math
-import operator
 import re
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from searcher.corpus import cues
 from searcher.corpus.blocks import Block, Layout, complete
 from searcher.corpus.split_model import COMMON, WEIGHTS
 
 UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_CONTEXT = 320  # characters on either side a cohesion is measured over
+_CONTEXT = 160  # characters on either side a cohesion is measured over
 _MAX_COHESION = 0.3  # more says no more
 _CONTINUED = ("（上接", "(上接", "上接第", "（接第", "(接第")
+_PHOTO_CREDIT = ("摄）", "攝）", "摄)", "照片）")
+_LEDE_CHARS = set("0123456789０１２３４５６７８９一二三四五六七八九十月日前近最昨今上本去年元")
 _CAPTION = ("图为", "圖為", "图片：", "图片:", "图①", "上图", "下图", "左图", "右图", "照片：")
 _NUMBER_FIRST = set("一二三四五六七八九十（(0123456789０１２３４５６７８９第")
 _DIGITS = re.compile(r"[0-9０-９.．·%％+\-－]")
@@ -39,39 +40,74 @@ _LEDE = re.compile(
 )
 
 
-@dataclass
 class Facts:
-    """What one block shows, computed once."""
+    """What one block shows, each fact worked out when first asked for (then kept)."""
 
-    dateline: bool
-    reported: bool
-    picture: bool
-    credit_end: bool
-    complete: bool
-    numbered: bool
-    names_only: bool
-    figures: bool  # mostly digits: a row of a table
-    lede: bool  # a date or time in its first words, as a news item opens
-    note: bool  # wholly in brackets: a note or a credit
-    caption: bool  # a picture's caption (图为…, …摄）)
+    def __init__(self, u: Block) -> None:
+        self.t, self.kind = u.text, u.kind
+
+    def __getattr__(self, name: str) -> bool:  # only for a fact not yet worked out
+        value = _FACTS[name](self.t, self.kind)
+        setattr(self, name, value)
+        return value
+
+
+_FACTS = {
+    "dateline": lambda t, k: t[:1] in cues.DATELINE_FIRST and bool(cues.OPENS_ITEM.match(t)),
+    "reported": lambda t, k: t[:1] in "据據" and bool(cues.REPORTED.match(t)),
+    "picture": lambda t, k: len(t) <= 60 and bool(cues.PICTURE.search(t)),
+    "credit_end": lambda t, k: t[-1:] in "）)者辑輯" and bool(cues.closing_credit(t)),
+    "complete": lambda t, k: complete(t),
+    "numbered": lambda t, k: t[:1] in _NUMBER_FIRST and bool(cues.NUMBERED.match(t)),
+    "names_only": lambda t, k: len(t) <= 12 and k == "heading" and cues.person_names(t) is not None,
+    # mostly digits: a row of a table
+    "figures": lambda t, k: len(t) <= 60 and len(_DIGITS.findall(t)) * 3 >= len(t),
+    # a date or time in its first words, as a news item opens
+    "lede": lambda t, k: has_lede(t),
+    # wholly in brackets: a note or a credit
+    "note": lambda t, k: t[:1] in "（(" and t[-1:] in "）)",
+    # a picture's caption (图为…, …摄）)
+    "caption": lambda t, k: is_caption(t),
+}
 
 
 def facts(u: Block) -> Facts:
-    t = u.text
-    short = len(t) <= 60  # what only a heading, a caption or a table row shows
-    return Facts(
-        dateline=t[:1] in cues.DATELINE_FIRST and bool(cues.OPENS_ITEM.match(t)),
-        reported=t[:1] in "据據" and bool(cues.REPORTED.match(t)),
-        picture=short and bool(cues.PICTURE.search(t)),
-        credit_end=t[-1:] in "）)者辑輯" and bool(cues.closing_credit(t)),
-        complete=complete(t),
-        numbered=t[:1] in _NUMBER_FIRST and bool(cues.NUMBERED.match(t)),
-        names_only=len(t) <= 12 and u.kind == "heading" and cues.person_names(t) is not None,
-        figures=short and len(_DIGITS.findall(t)) * 3 >= len(t),
-        lede=bool(_LEDE.search(t, 0, 40)),
-        note=t[:1] in "（(" and t[-1:] in "）)",
-        caption=t.startswith(_CAPTION) or t.endswith(("摄）", "攝）", "摄)", "照片）")),
+    return Facts(u)
+
+
+class LazyFacts:
+    """``facts`` of each block, computed when first asked for: most paragraphs are
+    passed over by ``_plain`` without them."""
+
+    def __init__(self, units: list[Block]) -> None:
+        self.units = units
+        self.known: list[Facts | None] = [None] * len(units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, i: int) -> Facts:
+        f = self.known[i]
+        if f is None:
+            f = self.known[i] = facts(self.units[i])
+        return f
+
+
+def opens_item(t: str) -> bool:
+    """A dateline of the item's own, or a report of another's, opens ``t``."""
+    c = t[:1]
+    return c in cues.DATELINE_FIRST and bool(
+        cues.OPENS_ITEM.match(t) or (c in "据據" and cues.REPORTED.match(t))
     )
+
+
+def is_caption(t: str) -> bool:
+    return t.startswith(_CAPTION) or t.endswith(_PHOTO_CREDIT)
+
+
+def has_lede(t: str) -> bool:
+    head = t[:40]
+    return not _LEDE_CHARS.isdisjoint(head) and bool(_LEDE.search(head))
 
 
 @dataclass
@@ -89,55 +125,77 @@ class State:
     bylined: bool = False  # a byline stood over its text
     captioned: bool = False  # its text so far is a picture's caption
     continued: bool = False  # it goes on from another page: （上接第一版）
-    text: list[str] = field(default_factory=list)  # its recent text, for cohesion
-    recent: int = 0  # characters in ``text``
+    first: int = 0  # the index of its first block
 
-    def open(self, u: Block, f: Facts) -> None:
+    def open(self, units: list[Block], i: int, f: Facts) -> None:
+        u = units[i]
         # An article continued from another page (（上接第一版）) has its title there.
         continued = u.text.startswith(_CONTINUED)
         titled = u.kind == "heading" or continued
-        self.__init__(titled=titled, picture=f.picture, continued=continued)  # type: ignore[misc]
-        self.add(u, f)
+        self.__init__(titled=titled, picture=f.picture, continued=continued, first=i)  # type: ignore[misc]
+        self.add(u)
         self.just_opened = u.kind != "para"
 
-    def add(self, u: Block, f: Facts) -> None:
-        self.just_opened = self.just_opened and u.kind in ("heading", "subtitle", "byline")
-        if u.kind == "heading" and not self.just_opened:
+    def recent(self, units: list[Block], i: int) -> list[str]:
+        """The texts of the article's last blocks before block ``i``: some
+        ``_CONTEXT`` characters, for cohesion."""
+        out, size, j = [], 0, i - 1
+        while j >= self.first and (not out or size < _CONTEXT):
+            out.append(units[j].text)
+            size += len(units[j].text)
+            j -= 1
+        return out[::-1]
+
+    def add(self, u: Block) -> None:
+        kind = u.kind
+        if self.just_opened:
+            self.just_opened = kind in ("heading", "subtitle", "byline")
+        elif kind == "heading":
             self.heads += 1
-        if u.kind == "para":
-            self.captioned = f.caption and (self.paras == 0 or self.captioned)
-            self.news = self.news or (self.paras == 0 and (f.dateline or f.reported))
+        if kind == "para":
+            item = opens_item(u.text)
+            if self.paras == 0 or self.captioned:
+                self.captioned = is_caption(u.text)
+            if self.paras == 0:
+                self.news = item
             self.paras += 1
-            self.datelines += f.dateline or f.reported
-        elif u.kind == "byline" and self.paras == 0:
+            self.datelines += item
+        elif kind == "byline" and self.paras == 0:
             self.bylined = True
         self.chars += len(u.text)
-        self.text.append(u.text)
-        self.recent += len(u.text)
-        while len(self.text) > 1 and self.recent - len(self.text[0]) > _CONTEXT:
-            self.recent -= len(self.text.pop(0))
 
 
 def cohesion(before: list[str], after: list[str]) -> float:
     """How much the text after a block shares with the article before it (0..1): the
-    share of the two-character strings of one found in the other, leaving out the
-    commonest ones (``COMMON``: 我们, 发展, 中国 are in any two texts). ``before`` and
-    ``after`` are blocks' texts, each weighed by its last or first ``_CONTEXT``
-    characters."""
-    a = set().union(*(_grams(t[-_CONTEXT:]) for t in before))
-    b = set().union(*(_grams(t[:_CONTEXT]) for t in after))
-    return len(a & b) / (min(len(a), len(b)) + 8)
+    share of the characters of one found in the other, leaving out the commonest
+    ones (``COMMON``: 的, 国, 发 are in any two texts). ``before`` and ``after`` are
+    blocks' texts, each weighed by its last or first ``_CONTEXT`` characters."""
+    a = set().union(*(_chars(t[-_CONTEXT:]) for t in before))
+    b = set().union(*(_chars(t[:_CONTEXT]) for t in after))
+    return len(a & b) / (min(len(a), len(b)) + 4)
 
 
 @functools.lru_cache(maxsize=2048)
-def _grams(s: str) -> frozenset[str]:
-    grams: set[str] = set()
-    for run in _CJK_RUN.findall(s):
-        grams.update(map(operator.add, run, run[1:]))
-    return frozenset(grams - COMMON)
+def _chars(s: str) -> frozenset[str]:
+    return frozenset(set(s) - _LEFT_OUT)
 
 
-def _ahead(units: list[Block], fs: list[Facts], i: int) -> tuple[int, int, list[str]]:
+# Left out of cohesion: the commonest characters, and punctuation, digits and letters
+# (ASCII, full-width forms, CJK and general punctuation).
+_LEFT_OUT = COMMON | {
+    chr(c)
+    for lo, hi in (
+        (0x0, 0x250),
+        (0x2000, 0x2070),
+        (0x2460, 0x2500),
+        (0x3000, 0x3040),
+        (0xFF00, 0xFFF0),
+    )
+    for c in range(lo, hi)
+}
+
+
+def _ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
     """Headings in the run from ``i``, characters of text up to the next heading
     or dateline, and the text ahead (for cohesion)."""
     if _AHEAD[0] == (id(units), i):
@@ -150,7 +208,7 @@ def _ahead(units: list[Block], fs: list[Facts], i: int) -> tuple[int, int, list[
 _AHEAD: list = [None, None]  # the last answer of _ahead: features and cohesion both ask
 
 
-def _look_ahead(units: list[Block], fs: list[Facts], i: int) -> tuple[int, int, list[str]]:
+def _look_ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
     n = len(units)
     run = 0
     while i + run < n and units[i + run].kind == "heading":
@@ -168,24 +226,42 @@ def _look_ahead(units: list[Block], fs: list[Facts], i: int) -> tuple[int, int, 
     return run, chars, text
 
 
-def features(units: list[Block], fs: list[Facts], i: int, lay: Layout, st: State) -> dict:
+def features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) -> dict:
     """The cues around block ``i`` for and against an article starting there
     (without ``cohesion``, which costs more: see ``add_cohesion``). Headings and
     paragraphs are weighed apart ("heading: …", "text: …"): a cue says more of one
     than of the other."""
+    x = base_features(units, fs, i, lay, st)
+    if units[i].kind == "heading":
+        add_heading_cues(units, fs, i, x)
+    return x
+
+
+def base_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) -> dict:
+    """``features`` but for the heading cues (``add_heading_cues``)."""
     u, f = units[i], fs[i]
     head = u.kind == "heading"
     on: list[str] = ["heading" if head else "para"]
     _own_cues(on, u, f, st)
     _around_cues(on, units, fs, i, lay)
     _state_cues(on, st)
-    if head:
-        _heading_cues(on, units, fs, i)
-    kind = "heading: " if head else "text: "
-    return dict.fromkeys([kind + k for k in on], 1.0)
+    names = _HEADING_NAMES if head else _TEXT_NAMES
+    return dict.fromkeys([names[k] for k in on], 1.0)
+
+
+def add_heading_cues(units: list[Block], fs: LazyFacts, i: int, x: dict) -> None:
+    on: list[str] = []
+    _heading_cues(on, units, fs, i)
+    x.update(dict.fromkeys([_HEADING_NAMES[k] for k in on], 1.0))
 
 
 def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
+    if f.picture:
+        on.append("picture")
+    if f.numbered:
+        on.append("numbered")
+    if u.kind != "para":
+        return  # a heading is no dateline, no note, no lede
     if f.dateline:
         on.append("dateline")
         if u.text.startswith(("本报讯", "本報訊")):
@@ -194,19 +270,15 @@ def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
         on.append("reported")
     if f.dateline or f.reported:
         on.append("another dateline" if st.datelines else "dateline in article without")
-    if f.picture:
-        on.append("picture")
     if f.note:
         on.append("note")
-    if f.numbered:
-        on.append("numbered")
-    if f.lede and u.kind == "para":
+    if f.lede:
         on.append("lede")
         if not st.titled and st.paras >= 1:
             on.append("untitled lede")
 
 
-def _around_cues(on: list[str], units: list[Block], fs: list[Facts], i: int, lay: Layout) -> None:
+def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> None:
     u = units[i]
     # Under a column label, the block before the label is what comes before.
     labelled = units[i - 1].kind == "label" and i >= 2
@@ -271,34 +343,85 @@ def _state_cues(on: list[str], st: State) -> None:
         on.append("has subheads")
 
 
-def _heading_cues(on: list[str], units: list[Block], fs: list[Facts], i: int) -> None:
-    u, f, pf = units[i], fs[i], fs[i - 1]
-    nxt = units[i + 1] if i + 1 < len(units) else None
+def _heading_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int) -> None:
+    f, t = fs[i], units[i].text
+    n = len(units)
     run, section, _ = _ahead(units, fs, i)
-    cues_on = {
-        "short heading": len(u.text) <= 6,
-        "names heading": f.names_only,
-        "question heading": any(c in u.text for c in "：:，,！!？?"),
-        "next names": nxt is not None and fs[i + 1].names_only,
-        "long run": run >= 4,
-        "after dateline 2": i + run < len(units) and fs[i + run].dateline,
-        "short section": 0 < section <= 120,
-        "figures": f.figures,
-        "after figures": pf.figures and units[i - 1].kind != "para",
-        "short over dateline": len(u.text) <= 4 and nxt is not None and fs[i + 1].dateline,
-        "next mid-word": nxt is not None and nxt.kind == "para" and nxt.text[0] in cues.RARE_START,
-    }
-    on += [k for k, v in cues_on.items() if v]
+    if len(t) <= 6:
+        on.append("short heading")
+        if len(t) <= 4 and i + 1 < n and fs[i + 1].dateline:
+            on.append("short over dateline")
+    if len(t) <= 12 and f.names_only:
+        on.append("names heading")
+    if _ASKS.search(t):
+        on.append("question heading")
+    if i + 1 < n and len(units[i + 1].text) <= 12 and fs[i + 1].names_only:
+        on.append("next names")
+    if run >= 4:
+        on.append("long run")
+    if i + run < n and fs[i + run].dateline:
+        on.append("after dateline 2")
+    if 0 < section <= 120:
+        on.append("short section")
+    if len(t) <= 60 and f.figures:
+        on.append("figures")
+    if units[i - 1].kind != "para" and fs[i - 1].figures:
+        on.append("after figures")
+    if i + 1 < n and units[i + 1].kind == "para" and units[i + 1].text[0] in cues.RARE_START:
+        on.append("next mid-word")
 
 
-def add_cohesion(units: list[Block], fs: list[Facts], i: int, st: State, x: dict) -> None:
-    c = min(cohesion(st.text, _ahead(units, fs, i)[2]), _MAX_COHESION)
+_ASKS = re.compile("[：:，,！!？?]")
+
+
+class _Names(dict):
+    """A cue's name as the model knows it: "heading: …" or "text: …"."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, k: str) -> str:
+        self[k] = self.prefix + k
+        return self[k]
+
+
+_HEADING_NAMES, _TEXT_NAMES = _Names("heading: "), _Names("text: ")
+
+
+def add_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) -> None:
+    c = min(cohesion(st.recent(units, i), _ahead(units, fs, i)[2]), _MAX_COHESION)
     if c:
         x["heading: cohesion" if units[i].kind == "heading" else "text: cohesion"] = c
 
 
 def _z(x: dict) -> float:
-    return WEIGHTS.get("bias", 0.0) + sum(WEIGHTS.get(k, 0.0) * v for k, v in x.items())
+    # Features are 1.0 but cohesion: the weights of those present, plus cohesion's share.
+    z = _BIAS + sum(map(_W.__getitem__, x))
+    for k in _SCALED:
+        if k in x:
+            z += _W[k] * (x[k] - 1.0)
+    return z
+
+
+_W: defaultdict[str, float] = defaultdict(float, WEIGHTS)
+_HEADING_CUES = (
+    "short heading",
+    "names heading",
+    "question heading",
+    "next names",
+    "long run",
+    "after dateline 2",
+    "short section",
+    "figures",
+    "after figures",
+    "short over dateline",
+    "next mid-word",
+)
+_HEADING_HIGH = sum(max(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
+_HEADING_LOW = sum(min(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
+_BIAS = WEIGHTS.get("bias", 0.0)
+_SCALED = ("heading: cohesion", "text: cohesion")
 
 
 def probability(x: dict) -> float:
@@ -318,31 +441,39 @@ _LOW = _MAX_COHESION * min(
 )
 
 
-def _plain(units: list[Block], fs: list[Facts], i: int, lay: Layout, st: State) -> bool:
-    """A paragraph with nothing that could open an article: no dateline, no date in
-    its first words, no credit or byline before it, no wider gap, not flush left
-    among indented paragraphs. Not weighed at all."""
-    u, f, prev = units[i], fs[i], units[i - 1]
+def _plain(units: list[Block], i: int, lay: Layout, st: State) -> bool:
+    """A paragraph with nothing that could open an article: no dateline, no credit
+    or closing byline before it, no wider gap, not flush left among indented
+    paragraphs, no date in its first words where untitled briefs follow each other.
+    (Under a heading, or a byline under a title, a paragraph goes on with what they
+    head, whatever it shows.) Not
+    weighed at all (read from the text directly: most paragraphs are plain, and this
+    is most of the splitting's time)."""
+    u, prev = units[i], units[i - 1]
+    if prev.kind in ("heading", "subtitle"):
+        return True  # the text under a heading goes on with what it heads
+    if prev.kind == "byline":
+        return not (i >= 2 and units[i - 2].kind == "para")  # a byline under a title
+    if prev.names or u.gap > lay.usual_gap or prev.kind in ("label", "rule"):
+        return False
+    if (lay.indent and not u.indent) or u.indent > lay.indent + 2:
+        return False
+    t, p = u.text, prev.text
+    c, e = t[:1], t[-1:]
     return not (
-        f.dateline
-        or f.reported
-        or f.lede
-        or f.note
-        or f.picture
-        or f.numbered
-        or u.gap > lay.usual_gap
-        or (lay.indent and not u.indent)
-        or u.indent > lay.indent + 2
-        or prev.kind != "para"
-        or prev.names
-        or fs[i - 1].credit_end
+        (c in cues.DATELINE_FIRST and opens_item(t))
+        or (c in "（(" and e in "）)")
+        or (c in _NUMBER_FIRST and cues.NUMBERED.match(t))
+        or (len(t) <= 60 and cues.PICTURE.search(t))
+        or (p[-1:] in "）)者辑輯" and cues.closing_credit(p))
+        or (not st.titled and has_lede(t))
     )
 
 
 _CLOSING_ACT = re.compile(r"摄|攝|整理|供稿|编译|編譯")
 
 
-def _section_label(units: list[Block], fs: list[Facts], i: int, st: State) -> bool:
+def _section_label(units: list[Block], fs: LazyFacts, i: int, st: State) -> bool:
     """A place's name over a place's dateline inside a news roundup ("四川"/"本报成都…电"),
     at the usual gap: a section of the article, not an article (the text before it
     ends with no credit)."""
@@ -357,13 +488,13 @@ def _section_label(units: list[Block], fs: list[Facts], i: int, st: State) -> bo
     )
 
 
-def _over_text(units: list[Block], fs: list[Facts], i: int) -> bool:
+def _over_text(units: list[Block], fs: LazyFacts, i: int) -> bool:
     """Does a dateline or a byline follow this heading?"""
     j = i + 1
     return j < len(units) and (fs[j].dateline or fs[j].reported or units[j].kind == "byline")
 
 
-def _clear_title(units: list[Block], fs: list[Facts], i: int) -> bool:
+def _clear_title(units: list[Block], fs: LazyFacts, i: int) -> bool:
     """A headline no reader mistakes: right after the photo or report credit that
     closed the article before it ("…全面提升。/本报记者 张三 摄/乙市发展产业"). (A
     bare "本报记者 张三" after a paragraph may still head the text under a lead.)"""
@@ -390,14 +521,12 @@ class Doubt:
 
 
 def _decide(
-    units: list[Block], fs: list[Facts], i: int, lay: Layout, st: State, oracle
+    units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State, oracle
 ) -> tuple[bool, Doubt | None]:
     u = units[i]
     if u.force in ("article", "title"):
         return True, None
     if u.force == "continue" or u.kind in ("byline", "subtitle", "label", "rule"):
-        return False, None
-    if u.kind == "para" and _plain(units, fs, i, lay, st):
         return False, None
     if u.kind == "heading" and i == len(units) - 1 and not fs[i].picture:
         return False, None  # a last line under nothing: no article to head
@@ -409,12 +538,19 @@ def _decide(
         return False, None
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
         return False, None  # a title, its picture's caption, then the text under both
-    x = features(units, fs, i, lay, st)
     if oracle is not None:
+        x = features(units, fs, i, lay, st)
         add_cohesion(units, fs, i, st, x)
         return oracle(i, x), None
-    # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
+    x = base_features(units, fs, i, lay, st)
     z = _z(x)
+    if u.kind == "heading":
+        # The heading cues move the odds by at most so much: weighed where that matters.
+        if z + _HEADING_LOW + _LOW >= _EDGE or z + _HEADING_HIGH <= -_EDGE:
+            return z > 0, None
+        add_heading_cues(units, fs, i, x)
+        z = _z(x)
+    # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
     if z > -_EDGE and z + _LOW < _EDGE:
         add_cohesion(units, fs, i, st, x)
         z = _z(x)
@@ -429,12 +565,17 @@ def _decide(
 def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], list[Doubt]]:
     """The blocks that open articles (the first always does), and the doubts.
     ``oracle(i, features)``, if given, decides instead of the model (training)."""
-    fs = [facts(u) for u in units]
+    fs = LazyFacts(units)
     st = State()
-    st.open(units[0], fs[0])
+    st.open(units, 0, fs[0])
     out, doubts = [0], []
     i = 1
     while i < len(units):
+        u = units[i]
+        if u.kind == "para" and not u.force and _plain(units, i, lay, st):
+            st.add(u)  # the common case, first and fast
+            i += 1
+            continue
         # A column label goes with the headline under it: both open an article, or neither.
         label = units[i].kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
         at = i + 1 if label else i
@@ -444,10 +585,10 @@ def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], lis
         doubts += [doubt] if doubt else []
         if opened:
             out.append(i)
-            st.open(units[at], fs[at])
+            st.open(units, at, fs[at])
         else:
-            st.add(units[i], fs[i])
+            st.add(units[i])
             if label:
-                st.add(units[at], fs[at])
+                st.add(units[at])
         i = at + 1
     return out, doubts

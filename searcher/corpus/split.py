@@ -28,7 +28,7 @@ from searcher.corpus.blocks import (
     join,
 )
 from searcher.corpus.segment import Doubt
-from searcher.corpus.split_model import COMMON
+from searcher.corpus.split_model import COMMON_PAIRS
 
 SPLITTER_VERSION = 2
 
@@ -104,39 +104,23 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
     b = bs[i]
     if len(b.text) > 40 or (lay.indent and b.indent and abs(b.indent - lay.indent) <= 1):
         return False
-    if _NOT_HEADING.fullmatch(b.text) or cues.dateline(b.text):
+    t = b.text
+    if not (heading_like(t) or _question_like(t)):
         return False
-    if any(b.text.count(o) != b.text.count(c) for o, c in _PAIRS):
+    if _NOT_HEADING.fullmatch(t) or cues.dateline(t):
         return False
-    return heading_like(b.text) or (_question_like(b.text) and _title_expected(bs, i, lay))
+    if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in _PAIRS):
+        return False
+    return heading_like(t) or _title_expected(bs, i, lay)
 
 
 def _classify(bs: list[Block], lay: Layout) -> None:
     for i, b in enumerate(bs):
-        if b.force == "title" and not b.given_title:
-            b.kind = "heading"
-        elif _RULE.fullmatch(b.text):
-            b.kind = "rule"
-        elif len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text):
-            b.kind = "label"
-        elif (found := _byline(b.text)) is not None:
-            b.kind, b.names = "byline", found
-        elif found := _credit_line(b.text):
-            b.names = found
-        elif (
-            b.text.startswith(("——", "──", "--"))
-            and len(b.text) <= 60
-            and not _SENTENCE.search(b.text)
-            and i
-            and bs[i - 1].kind == "heading"  # else a signature ("——编者") or a list item
-        ):
-            b.kind = "subtitle"
-        elif _bare_name(bs, i):
-            pass
-        elif _can_head(bs, i, lay):
-            b.kind = "heading"
+        if len(b.text) > 60 and not b.force:
+            if b.text[-1:] not in _ENDS_PLAINLY:  # a long block: text, maybe a byline at its end
+                _tail_byline(b)
         else:
-            _tail_byline(b)
+            _classify_short(bs, i, lay)
     for b, after in zip(bs, bs[1:] + [None]):
         # Bare names after the last sentence ("提升。袁春辉 李国恩") are a byline only
         # where an article ends: before a heading, a label or the end of the page.
@@ -150,6 +134,34 @@ def _classify(bs: list[Block], lay: Layout) -> None:
                 b.text, b.names = head, found
 
 
+def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
+    b = bs[i]
+    if b.force == "title" and not b.given_title:
+        b.kind = "heading"
+    elif _RULE.fullmatch(b.text):
+        b.kind = "rule"
+    elif len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text):
+        b.kind = "label"
+    elif (found := _byline(b.text)) is not None:
+        b.kind, b.names = "byline", found
+    elif found := _credit_line(b.text):
+        b.names = found
+    elif (
+        b.text.startswith(("——", "──", "--"))
+        and not _SENTENCE.search(b.text)
+        and i
+        and bs[i - 1].kind == "heading"  # else a signature ("——编者") or a list item
+    ):
+        b.kind = "subtitle"
+    elif _bare_name(bs, i):
+        pass
+    elif _can_head(bs, i, lay):
+        b.kind = "heading"
+    else:
+        _tail_byline(b)
+
+
+_ENDS_PLAINLY = set("。！？!?；;…：:”’」』》】")  # no byline after the last sentence
 _GROUPS = re.compile(r"(?:[（(][^（）()]*[）)])+")
 
 
@@ -180,6 +192,8 @@ def _pen_name(s: str) -> list[str] | None:
 
 def _tail(s: str) -> tuple[str, str]:
     """A paragraph cut after its last sentence, if what follows is short (a byline?)."""
+    if s[-1:] in _ENDS_PLAINLY:
+        return s, ""
     m = _TAIL.match(s, max(0, len(s) - 48))
     if not m:
         return s, ""
@@ -230,7 +244,8 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
             out.append(b)
             pieces.append([b.text])
     for b, parts in zip(out, pieces):
-        b.text = join(parts)
+        if len(parts) > 1:
+            b.text = join(parts)
     return out
 
 
@@ -252,7 +267,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         return False
     if prev.kind == "para":
         return not complete(last) and not cues.dateline(b.text)
-    mid_word = b.text[0] in cues.RARE_START or (under and last[-1] + b.text[0] in COMMON)
+    mid_word = b.text[0] in cues.RARE_START or (under and last[-1] + b.text[0] in COMMON_PAIRS)
     return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
 
 
@@ -308,11 +323,11 @@ def _cut_here(last: Block, u: Block, lay: Layout) -> bool:
     """Inside an article's text, a heading-like piece whose next block opens mid-word
     ("…武装群众坚持游击斗" / "争，…") is half of a paragraph."""
     return (
-        u.kind == "para"
+        u.text[0] in cues.RARE_START
+        and u.kind == "para"
         and last.kind in ("heading", "para")
         and not last.names
         and not (lay.indent and u.indent)
-        and u.text[0] in cues.RARE_START
         and not complete(last.text)
     )
 
