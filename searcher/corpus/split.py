@@ -212,10 +212,10 @@ def _bare_name(bs: list[Block], i: int) -> bool:
     pen name too, if short ("通经祛顽痹/春明")."""
     b, prev = bs[i], bs[i - 1] if i else None
     after = bs[i + 1] if i + 1 < len(bs) else None
-    if len(b.text) > 12 or prev is None or prev.kind != "heading":
+    if len(b.text) > 12 or prev is None or prev.kind != "heading" or after is None:
         return False
-    if after is None or heading_like(after.text):
-        return False
+    if heading_like(after.text) and not (len(b.text) <= 4 and cues.person_names(b.text)):
+        return False  # a line under a title, over text or a piece of it: a short name
     pen = len(b.text) <= 3 and len(after.text) >= 20  # a pen name over a real text
     found = cues.person_names(b.text) or (cues.names_only(b.text) if pen else None)
     if found:
@@ -261,14 +261,24 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         m = cues.dateline(whole)
         if m and m.end() > len(last) and not cues.dateline(last):
             return True
-        if len(whole) <= 44 and _byline(whole) is not None and _byline(b.text) is None:
-            return True
+        role = cues.ROLE_LONG.match(whole)
+        if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
+            return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
     if b.kind != "para" or prev.kind not in ("para", "heading"):
         return False
     if prev.kind == "para":
         return not complete(last) and not cues.dateline(b.text)
-    mid_word = b.text[0] in cues.RARE_START or (under and last[-1] + b.text[0] in COMMON_PAIRS)
+    c, d = last[-1], b.text[0]
+    mid_word = (
+        d in cues.RARE_START
+        or (under and c + d in COMMON_PAIRS)
+        or (c in _DIGITS and (d in _DIGITS or d in _UNITS))  # 全年２００ / ０多万元
+    )
     return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
+
+
+_DIGITS = set("0123456789０１２３４５６７８９.．")
+_UNITS = set("万亿千百元个多余户人名年月日时吨米斤公%％")
 
 
 @dataclass
