@@ -156,7 +156,7 @@ def _continues(last: str, s: str, indent: int, width: int, measure, slack: int) 
         return False
     if (s[:1] in "（(" and s[-1:] in "）)") or s[:1] in _CLOSE:
         return True  # a note goes with the full line above it (欢乐的山寨（拉祜族）/（图片）),
-        # and a line opening with a closing mark (》评析) goes on from it
+        # and a line opening with a closing mark (》评析, not ’９７) goes on from it
     # A full line that ends a sentence, then a line that could be a title: not glued.
     return not (complete(last) and heading_like(s))
 

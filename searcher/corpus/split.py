@@ -56,7 +56,7 @@ _TAIL = re.compile(
     rf"(.*[{re.escape('。！？!?；;…：:')}][”’」』）)》】\]\"']*)[ \u3000]*(.{{1,40}})$", re.S
 )
 _NOT_HEADING = re.compile(
-    r"(?:[（(][^（）()]*[）)])+|——.*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该并而但或]"
+    r"(?:[（(][^（）()]*[）)])+|——.*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该而但或]"
 )
 # A line of stars or dashes between the parts of one article.
 _RULE = re.compile(r"[\s*＊×xX·•.。…—\-=＝~～#＃]{2,}|[*＊#＃]")
