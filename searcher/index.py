@@ -6,7 +6,7 @@
     ...     print(hit.rank, hit.title)
     >>> ix.search("招商", sort="-date", facets=["date:month"]).facets  # doctest: +SKIP
     {'date:month': {'2022-01': 2}}
-    >>> ix.similar("辽宁日报-2022-01-12-06", limit=3).terms  # doctest: +SKIP
+    >>> ix.similar("辽宁日报-2022-01-12-2f8b89", limit=3).terms  # doctest: +SKIP
 
 The same whichever engine holds the index (a folder, or ``solr://…``): this
 layer parses the query, resolves its terms with the index's word statistics
