@@ -5,8 +5,9 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 
-sys.path.insert(0, "/work/wt-scale/bench")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import common
 
 pkg, src, ix, label = sys.argv[1:5]
@@ -31,5 +32,5 @@ out = {
     "stderr": r.stderr[-500:],
 }
 print(json.dumps(out))
-with open("/tmp/prof/build_protos.jsonl", "a") as f:
+with open(os.path.join(tempfile.gettempdir(), "build_protos.jsonl"), "a") as f:
     f.write(json.dumps(out) + "\n")

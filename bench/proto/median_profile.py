@@ -1,10 +1,11 @@
 import json
+import os
 import statistics
 import sys
 import time
 
 sys.path.insert(0, sys.argv[1])
-sys.path.insert(0, "/tmp/prof")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import searcher
 
 import phases

@@ -3,12 +3,13 @@
 the 300 unseen queries runs with every cache cleared (as a fresh process would), with the
 current code and with the prototype; answers compared. python proto_segment.py PKG IX"""
 
+import os
 import statistics
 import sys
 import time
 
 sys.path.insert(0, sys.argv[1])
-sys.path.insert(0, "/work/wt-scale/bench")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import searcher
 from common import (
     COMMON_WORDS,

@@ -3,12 +3,13 @@
 import cProfile
 import io
 import json
+import os
 import pstats
 import sys
 import time
 
 sys.path.insert(0, sys.argv[1])
-sys.path.insert(0, "/tmp/prof")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import searcher
 
 import phases

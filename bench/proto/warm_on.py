@@ -4,10 +4,11 @@ any index, with any package: python warm_on.py PKG INDEX [LABEL]"""
 import json
 import os
 import sys
+import tempfile
 
 pkg, ix = sys.argv[1], sys.argv[2]
 sys.path.insert(0, pkg)
-sys.path.insert(0, "/work/wt-scale/bench")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from common import (
     COMMON_WORDS,
     DEFAULT_CORPUS,
@@ -35,5 +36,5 @@ out = {
     **{k: w[k] for k in ("p50", "p90", "p99", "max", "common_ms")},
 }
 print(json.dumps(out, ensure_ascii=False))
-with open("/tmp/prof/warm_on.jsonl", "a") as f:
+with open(os.path.join(tempfile.gettempdir(), "warm_on.jsonl"), "a") as f:
     f.write(json.dumps(out | {"per_query": w["per_query"]}, ensure_ascii=False) + "\n")
