@@ -761,35 +761,31 @@ def snapshot_cmd(name: str | None, index_path: str, listing: bool, drop: str | N
 @main.command("pages")
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=str))
 @json_option
+@color_option
 @_guard
-def pages_cmd(files: tuple[str, ...], as_json: bool) -> int:
+def pages_cmd(files: tuple[str, ...], as_json: bool, color: str) -> int:
     """Show how each page FILE is split into articles, before you index it.
 
+    Per article: its lines, id, title, byline, length, first and last characters,
+    and the places the splitter was unsure of ('?'). Correct a split with marker
+    lines in the page (@@article, @@title, @@continue; see the README).
     Exit status: 0 every file read cleanly, 2 a file could not be read or has problems
     (reported on stderr as path:line: reason, as `searcher index` reports them).
     """
-    import json
-    from dataclasses import asdict
-
     from searcher.corpus import page_split
     from searcher.errors import CorpusError
-    from searcher.pages_text import page_lines
 
+    writer = output.writer(as_json, color)
     status = EXIT_OK
     for name in files:
         try:
             view = page_split(name)
         except CorpusError as e:
-            render.error(str(e))
+            output.error(str(e))
             status = EXIT_ERROR
             continue
-        if as_json:
-            sys.stdout.write(
-                json.dumps({"type": "page", **asdict(view)}, ensure_ascii=False) + "\n"
-            )
-        else:
-            sys.stdout.write("".join(line + "\n" for line in page_lines(view)))
+        writer.page(view)
         for problem in view.problems:
-            sys.stderr.write(render.inert(problem).replace("\n", " ") + "\n")
+            output.problem(problem)
             status = EXIT_ERROR
     return status

@@ -1,4 +1,4 @@
-"""`searcher pages FILE...` (issue 13): a draft verb over corpus.page_split."""
+"""`searcher pages FILE...` (issue 13): how a page is split, before indexing it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def test_pages_prints_each_article_of_a_page():
     assert r.exit_code == 0
     lines = r.output.splitlines()
     assert lines[0] == f"{SEED}  辽宁日报 2022-01-12  7 articles"
+    assert sum(" chars" in line for line in lines) == 7
     assert any("美丽产业带来美好生活  [王卢莎]" in line for line in lines)
 
 
@@ -26,7 +27,8 @@ def test_pages_json_is_the_page_view(tmp_path):
     r = CliRunner().invoke(cli.main, ["pages", "--json", str(page)])
     assert r.exit_code == 2  # the unknown marker is reported
     (obj,) = [json.loads(line) for line in r.stdout.splitlines()]
-    assert obj["type"] == "page" and obj["articles"][0]["title"] == "标题"
+    assert obj["type"] == "page" and obj["version"] == 1
+    assert obj["articles"][0]["title"] == "标题"
     assert obj["problems"] == [
         f"{page}:5: unknown marker '@@tilte' (known: @@article, @@title, @@continue); the line was left out"
     ]

@@ -462,3 +462,27 @@ def test_progress_follows_the_work_in_phases(tmp_path, monkeypatch):
     seg = [e for e in events if e.phase == "segmenting"]
     assert [e.done for e in seg] == sorted(e.done for e in seg)
     assert (seg[-1].done, seg[-1].total) == (text, text)
+
+
+def test_the_splitter_version_is_recorded_and_a_different_one_is_noted(tmp_path, monkeypatch):
+    """Issue 13: the index records what split its pages, and says when this searcher
+    would split them differently (only a rebuild splits every page anew)."""
+    from searcher import corpus
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src / "page.txt")
+    searcher.build_index([src], tmp_path / "ix")
+    meta = json.loads((store.current_generation(tmp_path / "ix") / store.META).read_text())
+    assert meta["splitter_version"] == corpus.SPLITTER_VERSION
+    notes: list[str] = []
+    searcher.build_index([src], tmp_path / "ix", on_notice=notes.append)
+    assert notes == []
+    monkeypatch.setattr(corpus, "SPLITTER_VERSION", corpus.SPLITTER_VERSION + 1)
+    searcher.build_index([src], tmp_path / "ix", on_notice=notes.append)
+    (note,) = notes
+    assert f"split by splitter version {corpus.SPLITTER_VERSION - 1}" in note
+    assert f"differently (version {corpus.SPLITTER_VERSION})" in note and "--rebuild" in note
+    searcher.build_index([src], tmp_path / "ix", rebuild=True, on_notice=notes.append)
+    meta = json.loads((store.current_generation(tmp_path / "ix") / store.META).read_text())
+    assert meta["splitter_version"] == corpus.SPLITTER_VERSION and len(notes) == 1

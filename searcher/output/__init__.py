@@ -94,6 +94,9 @@ class Writer(Protocol):
 
     def build_report(self, report) -> None: ...
 
+    def page(self, view) -> None:
+        """How a page file is split into articles (``searcher pages``)."""
+
     def trend(self, trend) -> None: ...
 
     def kwic(self, conc) -> None: ...

@@ -66,6 +66,9 @@ class JsonWriter:
     def build_report(self, report) -> None:
         dump(versioned("index", report.to_dict()), self.out)
 
+    def page(self, view) -> None:
+        dump(versioned("page", view), self.out)
+
     # -- research views ----------------------------------------------------------
 
     def trend(self, trend) -> None:
