@@ -160,6 +160,27 @@ class PlainWriter:
         each place the splitter was unsure of."""
         self.out.write("".join(line + "\n" for line in page_lines(view)))
 
+    def trend(self, trend) -> None:
+        """PERIOD<TAB>QUERY<TAB>COUNT<TAB>TOTAL<TAB>RATE per cell (and SMOOTHED when
+        smoothing); a gap has no rate."""
+        for p in trend.points:
+            cells = [p.period, one_line(p.query).replace("\t", " "), str(p.count), str(p.total)]
+            cells.append(rate_text(p.rate))
+            if trend.smooth > 1:
+                cells.append(rate_text(p.smoothed))
+            self.out.write("\t".join(cells) + "\n")
+
+    def kwic(self, conc) -> None:
+        """One line per occurrence, the matches lined up; the summary on stderr."""
+        for date, article_id, left, match, right in kwic_columns(conc):
+            self.out.write(f"{date}  {article_id}  {left}  {match}  {right}".rstrip() + "\n")
+        sys.stderr.write(kwic_summary(conc) + "\n")
+
+    def snapshots(self, snapshots) -> None:
+        """NAME<TAB>GENERATION<TAB>what -i takes, one line each."""
+        for snap in snapshots:
+            self.out.write(f"{snap.name}\t{snap.generation}\t{one_line(snap.address)}\n")
+
 
 def _flat(text: str) -> str:
     return inert(text).replace("\n", " ⏎ ")
@@ -189,24 +210,3 @@ def page_lines(view) -> list[str]:
     return out
 
     # -- research views ----------------------------------------------------------
-
-    def trend(self, trend) -> None:
-        """PERIOD<TAB>QUERY<TAB>COUNT<TAB>TOTAL<TAB>RATE per cell (and SMOOTHED when
-        smoothing); a gap has no rate."""
-        for p in trend.points:
-            cells = [p.period, one_line(p.query).replace("\t", " "), str(p.count), str(p.total)]
-            cells.append(rate_text(p.rate))
-            if trend.smooth > 1:
-                cells.append(rate_text(p.smoothed))
-            self.out.write("\t".join(cells) + "\n")
-
-    def kwic(self, conc) -> None:
-        """One line per occurrence, the matches lined up; the summary on stderr."""
-        for date, article_id, left, match, right in kwic_columns(conc):
-            self.out.write(f"{date}  {article_id}  {left}  {match}  {right}".rstrip() + "\n")
-        sys.stderr.write(kwic_summary(conc) + "\n")
-
-    def snapshots(self, snapshots) -> None:
-        """NAME<TAB>GENERATION<TAB>what -i takes, one line each."""
-        for snap in snapshots:
-            self.out.write(f"{snap.name}\t{snap.generation}\t{one_line(snap.address)}\n")
