@@ -69,6 +69,7 @@ class Snapshot:
         self._all: frozenset[int] | None = None
         self._by_source: dict[str, frozenset[int]] | None = None
         self._word_total: int | None = None
+        self._words: dict[str, tuple[int, int]] = {}
         self._lookups = 0
         self._docnums: dict[str, int] | None = None
 
@@ -131,20 +132,30 @@ class Snapshot:
                 freq.update(zip(ids, weights))
         return {d: freq[d] for d in docs if d in freq}
 
-    def _frequency(self, field: str, word: str) -> float:
-        total = 0.0
+    def _counts(self, field: str, word: str) -> tuple[float, int]:
+        """(occurrences, documents) of a word in one field over live documents."""
+        total, n = 0.0, 0
         for _, ids, weights, deleted in self._live_postings(field, word):
             if deleted:
-                total += sum(w for d, w in zip(ids, weights) if d not in deleted)
+                live = [w for d, w in zip(ids, weights) if d not in deleted]
+                total += sum(live)
+                n += len(live)
             else:
                 total += sum(weights)
-        return total
+                n += len(ids)
+        return total, n
 
-    def _documents(self, field: str, word: str) -> int:
-        n = 0
-        for _, ids, _, deleted in self._live_postings(field, word):
-            n += len(ids) - (sum(1 for d in ids if d in deleted) if deleted else 0)
-        return n
+    def _word(self, word: str) -> tuple[int, int]:
+        """(occurrences in titles and bodies, documents in the fuller field), remembered:
+        a snapshot never changes, and every query segments with the same words."""
+        known = self._words.get(word)
+        if known is None:
+            counts = [self._counts(f, word) for f in TEXT_FIELDS]
+            known = (round(sum(c[0] for c in counts)), max(c[1] for c in counts))
+            if len(self._words) >= 200_000:
+                self._words.clear()
+            self._words[word] = known
+        return known
 
     def word_stats(self, words: Iterable[str]) -> WordStats:
         """Word statistics over the live titles and bodies (see ``engine.WordStats``)."""
@@ -153,10 +164,10 @@ class Snapshot:
         frequency: dict[str, int] = {}
         documents: dict[str, int] = {}
         for w in dict.fromkeys(words):
-            freq = round(sum(self._frequency(f, w) for f in TEXT_FIELDS))
+            freq, docs = self._word(w)
             if freq:
                 frequency[w] = freq
-                documents[w] = max(self._documents(f, w) for f in TEXT_FIELDS)
+                documents[w] = docs
             elif w in self.user_words:
                 frequency[w] = self.user_words[w] or 1
         return WordStats(self.doc_count, self._word_total, frequency, documents)
