@@ -31,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +85,30 @@ def sample_queries(arts: list[dict], n: int, seed: int) -> list[str]:
     return out
 
 
+COMMON_WORDS = ("经济", "发展", "最近")  # issue 14: common two-character words, ten hits
+
+
+def sample_distinct(
+    body: Callable[[random.Random], str], n: int, seed: int, exclude: Iterable[str] = ()
+) -> list[str]:
+    """n distinct substrings of 2-4 ideographs of bodies drawn by body(rng), none in exclude:
+    queries "not seen before" when each is run once."""
+    rng = random.Random(seed)
+    seen = set(exclude)
+    out: list[str] = []
+    while len(out) < n:
+        text = body(rng)
+        k = rng.randint(2, 4)
+        if len(text) < k:
+            continue
+        i = rng.randrange(len(text) - k + 1)
+        q = text[i : i + k]
+        if q not in seen and all("\u4e00" <= c <= "\u9fff" for c in q):
+            seen.add(q)
+            out.append(q)
+    return out
+
+
 _PAGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\D+?(\d+)\s*版")
 
 
@@ -100,24 +125,79 @@ def page_key(article: dict) -> str:
     return date or "misc"
 
 
-class Copies:
-    """N copies of a corpus, one JSONL file per (copy, original page): DIR/c07/19980105-03.jsonl.
+def char_ranks(arts: Iterable[dict]) -> list[str]:
+    """The corpus's ideographs (U+4E00-U+9FFF), most frequent first (ties by code point)."""
+    from collections import Counter
 
-    Every article of copy k gets the id "c07-<original id>" (distinct ids), the same
-    title, date, source and body. The files are written once and reused while
-    DIR/MANIFEST says they were made from the same corpus files and N; any
-    page file can be rewritten as it was (update.py edits and deletes some).
+    c: Counter[str] = Counter()
+    for a in arts:
+        c.update(a.get("title") or "")
+        c.update(a["body"])
+    return sorted((ch for ch in c if "\u4e00" <= ch <= "\u9fff"), key=lambda ch: (-c[ch], ch))
+
+
+_DATE = re.compile(r"\b(\d{4})(-\d{2}-\d{2})\b")
+
+
+def _year_shift(text: str, k: int) -> str:
+    return _DATE.sub(lambda m: f"{int(m.group(1)) + k}{m.group(2)}", text) if k else text
+
+
+class Copies:
+    """An archive of N differing copies of a corpus, one JSONL file per (copy, original page):
+    DIR/c07/19980105-03.jsonl.
+
+    Copies differ as a real archive's years differ. Copy k (k >= 1) maps SUBS of the
+    characters ranked RANKS (by frequency in the corpus) to other characters of that
+    range, a different random choice per copy (seeded): new names and words appear,
+    the vocabulary and the character bigrams grow with N, and the text stays Chinese
+    that jieba segments as news (a mid-frequency character becomes another one).
+    Titles and bodies are mapped; dates and source labels move k years on (copy 7 of
+    1998-01-05 is 2005-01-05), ids get the prefix "c07-". Copy 0 is the corpus.
+    No two articles have the same text (title and body): an article that would repeat
+    an earlier one (the corpus's own repeated chart captions, short credits such as
+    "（关山月）" that no mapping touches) gets ideographs replaced one at a time, at
+    seeded positions, until it is new; these fix-ups are recorded in the manifest.
+
+    The files are written once and reused while DIR/MANIFEST says they were made
+    from the same corpus files, N and recipe; any page file can be rewritten as it
+    was (update.py edits and deletes some). ``stats`` (in the manifest): distinct
+    characters and character bigrams of the titles and bodies after each copy.
     """
 
-    def __init__(self, corpus: Path, n: int, folder: Path, arts: list[dict] | None = None):
+    RECIPE = 2  # bump when the way copies are made changes: the files are rewritten
+    SUBS = 500
+    RANKS = (200, 3000)
+
+    def __init__(
+        self,
+        corpus: Path,
+        n: int,
+        folder: Path,
+        arts: list[dict] | None = None,
+        seed: int = 1998,
+    ):
         self.corpus, self.n, self.dir = Path(corpus).resolve(), n, Path(folder)
+        self.seed = seed
         self.arts = arts if arts is not None else read_corpus(self.corpus)
         self.pages: dict[str, list[dict]] = {}
         for a in self.arts:
             self.pages.setdefault(page_key(a), []).append(a)
         self.width = max(2, len(str(n - 1)))
         self.articles = n * len(self.arts)
-        self.text_bytes = n * text_bytes(self.arts)
+        ranked = char_ranks(self.arts)
+        self.pool = ranked[self.RANKS[0] : self.RANKS[1]]
+        self._tables: dict[int, dict[int, int]] = {}
+        self.fixups: dict[str, int] | None = None  # "k:id" -> replacements made
+        self.stats: dict = {}
+        self._text_bytes: int | None = None
+
+    @property
+    def text_bytes(self) -> int:
+        """UTF-8 bytes of every title and body of the N copies (mapping changes a few)."""
+        if self._text_bytes is None:
+            self._load()
+        return self._text_bytes
 
     def copy_name(self, k: int) -> str:
         return f"c{k:0{self.width}d}"
@@ -128,9 +208,61 @@ class Copies:
     def path(self, k: int, page: str) -> Path:
         return self.copy_dir(k) / f"{page}.jsonl"
 
+    def table(self, k: int) -> dict[int, int]:
+        """Copy k's character mapping (str.translate table); {} for copy 0."""
+        if k not in self._tables:
+            if k == 0:
+                self._tables[k] = {}
+            else:
+                rng = random.Random(f"{self.seed}:copy:{k}")
+                src = rng.sample(self.pool, min(self.SUBS, len(self.pool) // 2))
+                rest = sorted(set(self.pool) - set(src))
+                dst = rng.sample(rest, len(src))
+                self._tables[k] = {ord(a): ord(b) for a, b in zip(src, dst)}
+        return self._tables[k]
+
+    def _fix(self, k: int, a_id: str, title: str, body: str, j: int) -> tuple[str, str]:
+        """The text with j ideographs replaced at seeded positions (the body's first)."""
+        rng = random.Random(f"{self.seed}:fix:{k}:{a_id}")
+        for _ in range(j):
+            for name in ("body", "title"):
+                text = body if name == "body" else title
+                where = [i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff"]
+                if where:
+                    i = rng.choice(where)
+                    text = text[:i] + rng.choice(self.pool) + text[i + 1 :]
+                    if name == "body":
+                        body = text
+                    else:
+                        title = text
+                    break
+            else:  # no ideograph at all: one is added to the body
+                body += rng.choice(self.pool)
+        return title, body
+
+    def make(self, k: int, a: dict, j: int = 0) -> dict:
+        """Article a as copy k holds it (j: the fix-up replacements, from the manifest)."""
+        t = self.table(k)
+        title, body = (a.get("title") or "").translate(t), a["body"].translate(t)
+        if j:
+            title, body = self._fix(k, a["id"], title, body, j)
+        out = a | {"id": f"{self.copy_name(k)}-{a['id']}", "title": title, "body": body}
+        for key in ("date", "source"):
+            if isinstance(a.get(key), str):
+                out[key] = _year_shift(a[key], k)
+        return out
+
     def records(self, k: int, page: str) -> list[dict]:
-        prefix = self.copy_name(k) + "-"
-        return [a | {"id": prefix + a["id"]} for a in self.pages[page]]
+        if self.fixups is None:
+            self._load()
+        fix = self.fixups or {}
+        return [self.make(k, a, fix.get(f"{k}:{a['id']}", 0)) for a in self.pages[page]]
+
+    def iter_records(self) -> Iterable[tuple[int, str, list[dict]]]:
+        """(copy, page, records) of every page file, in order."""
+        for k in range(self.n):
+            for page in self.pages:
+                yield k, page, self.records(k, page)
 
     def write_page(self, k: int, page: str, records: list[dict] | None = None) -> Path:
         """Write one page file: as made (default) or with the given records."""
@@ -150,24 +282,77 @@ class Copies:
             "copies": self.n,
             "pages": len(self.pages),
             "articles": self.articles,
+            "recipe": [self.RECIPE, self.seed, self.SUBS, list(self.RANKS)],
         }
+
+    def _load(self) -> bool:
+        """Fix-ups and stats from a manifest that matches; else made now (not written)."""
+        want = self._manifest()
+        try:
+            have = json.loads((self.dir / "MANIFEST").read_text("utf-8"))
+        except (OSError, ValueError):
+            have = {}
+        if {k: have.get(k) for k in want} == want:
+            self.fixups, self.stats = have["fixups"], have["stats"]
+            self._text_bytes = have["text_bytes"]
+            return True
+        self._plan()
+        return False
+
+    def _plan(self) -> None:
+        """One pass over every article of every copy: fix-ups (no repeated text) and stats."""
+        import hashlib
+        from array import array
+        from operator import add, mul
+
+        seen: set[bytes] = set()
+        fixups: dict[str, int] = {}
+        chars: set[str] = set()
+        bigrams: set[int] = set()
+        grow: list[list[int]] = []
+        tb = 0
+
+        def digest(r: dict) -> bytes:
+            text = (r["title"] + "\x1e" + r["body"]).encode()
+            return hashlib.blake2b(text, digest_size=12).digest()
+
+        for k in range(self.n):
+            for page in self.pages:
+                for a in self.pages[page]:
+                    j = 0
+                    r = self.make(k, a)
+                    while digest(r) in seen:
+                        j += 1
+                        r = self.make(k, a, j)
+                    if j:
+                        fixups[f"{k}:{a['id']}"] = j
+                    seen.add(digest(r))
+                    for text in (r["title"], r["body"]):
+                        tb += len(text.encode())
+                        chars.update(text)
+                        cps = array("I")
+                        cps.frombytes(text.encode("utf-32-le"))
+                        bigrams.update(map(add, map(mul, cps, repeat(0x110000)), cps[1:]))
+            grow.append([k + 1, len(chars), len(bigrams)])
+        self.fixups, self._text_bytes = fixups, tb
+        self.stats = {"chars_bigrams_after_copy": grow}
 
     def ensure(self) -> bool:
         """Write every file unless the manifest shows they are there; True if written."""
-        manifest = self.dir / "MANIFEST"  # no article-file suffix: not indexed
-        want = self._manifest()
-        try:
-            if json.loads(manifest.read_text("utf-8")) == want:
-                return False
-        except (OSError, ValueError):
-            pass
+        if self._load():
+            return False
         import shutil
 
         shutil.rmtree(self.dir, ignore_errors=True)
-        for k in range(self.n):
-            for page in self.pages:
-                self.write_page(k, page)
-        manifest.write_text(json.dumps(want, indent=1) + "\n", encoding="utf-8")
+        for k, page, recs in self.iter_records():
+            self.write_page(k, page, recs)
+        manifest = self.dir / "MANIFEST"  # no article-file suffix: not indexed
+        full = self._manifest() | {
+            "text_bytes": self._text_bytes,
+            "fixups": self.fixups,
+            "stats": self.stats,
+        }
+        manifest.write_text(json.dumps(full, indent=1) + "\n", encoding="utf-8")
         return True
 
 
@@ -197,6 +382,39 @@ def latency(run: Callable[[str], object], queries: list[str], passes: int = 3) -
         per_pass.append(percentiles(ms))
     median = {k: statistics.median(pp[k] for pp in per_pass) for k in per_pass[0]}
     return median | {"passes": per_pass}
+
+
+def unseen_latency(
+    run: Callable[[str], object],
+    warmup: list[str],
+    queries: list[str],
+    common: Iterable[str] = COMMON_WORDS,
+) -> dict:
+    """Each query measured once, in a process that has answered the warm-up queries first.
+
+    No query is repeated (sample_distinct), so what is measured is answering a query
+    not seen before, not a cache of answers. Then each common word, once. Returns
+    p50/p90/p99/max over the queries, each query's ms, and each common word's ms.
+    """
+    for q in warmup:
+        run(q)
+    ms = []
+    for q in queries:
+        t0 = time.perf_counter()
+        run(q)
+        ms.append((time.perf_counter() - t0) * 1000)
+    words = {}
+    for w in common:
+        t0 = time.perf_counter()
+        run(w)
+        words[w] = (time.perf_counter() - t0) * 1000
+    return percentiles(ms) | {
+        "max": max(ms),
+        "mean": statistics.fmean(ms),
+        "common_ms": words,
+        "common_max": max(words.values(), default=None),
+        "per_query": dict(zip(queries, ms)),
+    }
 
 
 def dir_bytes(folder: Path) -> int:

@@ -72,13 +72,50 @@ def queries(articles: list[dict], n: int, seed: int) -> list[str]:
     return out + ['"发展" 经济', "北京 OR 上海", "改革 -经济"]
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--points", type=int, default=30, help="kills per (signal, mode)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--work", type=Path, default=DEFAULT_WORKDIR / "killloop")
     ap.add_argument("--seed", type=int, default=5)
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def _cases(points: int) -> list[tuple[signal.Signals, bool, int]]:
+    """(signal, rebuild, how many stops) of each row of the table."""
+    return [
+        (signal.SIGKILL, False, points),
+        (signal.SIGKILL, True, points),
+        (signal.SIGINT, False, points // 2),
+        (signal.SIGINT, True, points // 2),
+        (signal.SIGTERM, False, points // 3),
+        (signal.SIGTERM, True, points // 3),
+    ]
+
+
+def _row(sig: signal.Signals, mode: str, out, secs: float) -> tuple[str, dict]:
+    """One table row, and the same figures for the JSON."""
+    row = (
+        f"| {sig.name} | {mode} | {out.runs} | {out.killed} | {out.finished} | "
+        f"{out.seen['A']} / {out.seen['B']} | {min(out.delays):.2f}–{max(out.delays):.2f} | "
+        f"{len(out.failures)} | {secs:.0f} |"
+    )
+    figures = {
+        "signal": sig.name,
+        "mode": mode,
+        "runs": out.runs,
+        "killed": out.killed,
+        "finished": out.finished,
+        "seen": out.seen,
+        "delays": out.delays,
+        "failures": out.failures,
+        "seconds": round(secs, 1),
+    }
+    return row, figures
+
+
+def main() -> None:
+    args = _arguments()
     command = "python bench/killloop.py" + (f" --points {args.points}" if args.points != 30 else "")
     text, info = header(command)
     print(text + "\n")
@@ -91,15 +128,7 @@ def main() -> None:
     expected = killloop.reference_answers(args.work, write, qs)
     rows, figures = [], {**info, "queries": qs, "runs": []}
     env = bench_env()
-    cases = [
-        (signal.SIGKILL, False, args.points),
-        (signal.SIGKILL, True, args.points),
-        (signal.SIGINT, False, args.points // 2),
-        (signal.SIGINT, True, args.points // 2),
-        (signal.SIGTERM, False, args.points // 3),
-        (signal.SIGTERM, True, args.points // 3),
-    ]
-    for k, (sig, rebuild, points) in enumerate(cases):
+    for k, (sig, rebuild, points) in enumerate(_cases(args.points)):
         mode = "rebuild" if rebuild else "update"
         log(f"{sig.name} during {mode}: {points} points ...")
         t = time.perf_counter()
@@ -114,25 +143,9 @@ def main() -> None:
             env=env,
             expected=expected,
         )
-        secs = time.perf_counter() - t
-        rows.append(
-            f"| {sig.name} | {mode} | {out.runs} | {out.killed} | {out.finished} | "
-            f"{out.seen['A']} / {out.seen['B']} | {min(out.delays):.2f}–{max(out.delays):.2f} | "
-            f"{len(out.failures)} | {secs:.0f} |"
-        )
-        figures["runs"].append(
-            {
-                "signal": sig.name,
-                "mode": mode,
-                "runs": out.runs,
-                "killed": out.killed,
-                "finished": out.finished,
-                "seen": out.seen,
-                "delays": out.delays,
-                "failures": out.failures,
-                "seconds": round(secs, 1),
-            }
-        )
+        row, run = _row(sig, mode, out, time.perf_counter() - t)
+        rows.append(row)
+        figures["runs"].append(run)
         for f in out.failures:
             log("  FAILURE: " + f)
     print(

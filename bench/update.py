@@ -137,14 +137,21 @@ def report_text(report: dict) -> str:
     return ", ".join(parts) or "–"
 
 
-def pick(copies: Copies, seed: int, originals: list[dict]):
-    """The page to change (in the last copy), its article to edit and a probe string from
-    that article's body found in no other article of the corpus."""
+def pick(copies: Copies, seed: int) -> tuple[str, dict, str, set[str]]:
+    """The page to change (in the last copy), its article to edit (as that copy holds it),
+    a probe string of that article's body found in no other article of its copy, and the
+    ids of every article of the N copies whose text holds the probe (copies differ)."""
     rng = random.Random(seed)
+    k = copies.n - 1
     pages = sorted(p for p, arts in copies.pages.items() if len(arts) >= 5)
     page = rng.choice(pages)
-    texts = [(a["id"], (a.get("title") or "") + "\n" + a["body"]) for a in originals]
-    for art in rng.sample(copies.pages[page], len(copies.pages[page])):
+    recs = copies.records(k, page)
+    mine = [
+        (r["id"], (r.get("title") or "") + "\n" + r["body"])
+        for p in copies.pages
+        for r in copies.records(k, p)
+    ]
+    for art in rng.sample(recs, len(recs)):
         body = art["body"]
         for _ in range(50):
             if len(body) < 8:
@@ -153,9 +160,15 @@ def pick(copies: Copies, seed: int, originals: list[dict]):
             probe = body[i : i + 8]
             if not all("\u4e00" <= c <= "\u9fff" for c in probe):
                 continue
-            where = [i for i, t in texts if probe in t]
+            where = [i for i, t in mine if probe in t]
             if where == [art["id"]] and body.count(probe) == 1:
-                return page, art, probe
+                holders = {
+                    r["id"]
+                    for _, _, rs in copies.iter_records()
+                    for r in rs
+                    if probe in (r.get("title") or "") + "\n" + r["body"]
+                }
+                return page, art, probe, holders
     raise SystemExit(f"no article of page {page} has a string of its own")
 
 
@@ -195,10 +208,10 @@ def main() -> int:
 
     head, info = header(f"python {shlex.join(sys.argv)}")
     print(head + "\n")
-    page, art, probe = pick(copies, args.seed, originals)
+    page, art, probe, holders = pick(copies, args.seed)
     k = n - 1
     page_file = copies.path(k, page)
-    a_id = copies.copy_name(k) + "-" + art["id"]
+    a_id = art["id"]
     page_arts = len(copies.pages[page])
     alltext = "\n".join((a.get("title") or "") + "\n" + a["body"] for a in originals)
     for r in ROUND:
@@ -273,13 +286,13 @@ def main() -> int:
             (label, show(want), "search failed" if got is None else show(got), got == want)
         )
 
-    others = {copies.copy_name(c) + "-" + art["id"] for c in range(n) if c != k}
+    others = holders - {a_id}
 
     def new_id(r: int) -> str:
         return f"{copies.copy_name(k)}-{page}-9{r:02d}"
 
     try:
-        check("before: the probe string finds every copy of the article", probe, others | {a_id})
+        check("before: the probe string finds every article holding it", probe, others | {a_id})
 
         # ---- no-op updates
         log("no-op update…")

@@ -19,6 +19,7 @@ from searcher.errors import (
     IndexOutdated,
     QueryError,
     SearcherError,
+    SnapshotNotFound,
 )
 
 # The rest loads on first use: a terminal search should not pay for the indexer.
@@ -34,6 +35,17 @@ _LAZY = {
     "Snippet": ("searcher.highlight", "Snippet"),
     "Filters": ("searcher.options", "Filters"),
     "Page": ("searcher.options", "Page"),
+    "Trend": ("searcher.results", "Trend"),
+    "TrendPoint": ("searcher.results", "TrendPoint"),
+    "Concordance": ("searcher.results", "Concordance"),
+    "KwicLine": ("searcher.results", "KwicLine"),
+    "Export": ("searcher.results", "Export"),
+    "ExportRow": ("searcher.results", "ExportRow"),
+    "Provenance": ("searcher.results", "Provenance"),
+    "SnapshotInfo": ("searcher.results", "SnapshotInfo"),
+    "keep_snapshot": ("searcher.snapshots", "keep"),
+    "drop_snapshot": ("searcher.snapshots", "drop"),
+    "list_snapshots": ("searcher.snapshots", "listing"),
 }
 
 
@@ -53,7 +65,10 @@ __all__ = [
     "ArticleNotFound",
     "BadSource",
     "BuildReport",
+    "Concordance",
     "CorpusError",
+    "Export",
+    "ExportRow",
     "Filters",
     "Hit",
     "Index",
@@ -62,11 +77,20 @@ __all__ = [
     "IndexNotFound",
     "IndexOutdated",
     "Info",
+    "KwicLine",
     "Page",
+    "Provenance",
     "QueryError",
     "Results",
     "SearcherError",
+    "SnapshotInfo",
+    "SnapshotNotFound",
     "Snippet",
+    "Trend",
+    "TrendPoint",
     "build_index",
+    "drop_snapshot",
+    "keep_snapshot",
+    "list_snapshots",
     "open_index",
 ]

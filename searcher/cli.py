@@ -85,7 +85,8 @@ index_option = click.option(
     envvar="SEARCHER_INDEX",
     default=os.path.join("index", "articles"),
     show_default=True,
-    help="Index folder, or solr://HOST:PORT/COLLECTION (default from SEARCHER_INDEX).",
+    help="Index folder (DIR@NAME: its snapshot NAME), or solr://HOST:PORT/COLLECTION"
+    " (default from SEARCHER_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON instead of text.")
 color_option = click.option(
@@ -95,6 +96,50 @@ color_option = click.option(
     show_default=True,
     help="Colour and terminal layout: auto uses them on a terminal unless NO_COLOR is set.",
 )
+
+
+filter_options = [
+    click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day."),
+    click.option(
+        "--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day."
+    ),
+    click.option(
+        "--source",
+        metavar="PATTERN",
+        help="Only articles whose source contains PATTERN, or matches it as a glob"
+        " if it has * ? or [ (any case).",
+    ),
+]
+sort_option = click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="score",
+    show_default=True,
+    help="Order: best first, oldest first (date) or newest first (-date).",
+)
+
+
+def limit_option(default: int, what: str):
+    return click.option(
+        "-n",
+        "--limit",
+        metavar="N",
+        default=default,
+        show_default=True,
+        type=click.IntRange(min=0),
+        help=f"Show at most N {what} (0: all).",
+    )
+
+
+def _with(options: list) -> Callable[[Callable], Callable]:
+    """Apply click options in the order listed (as --help shows them)."""
+
+    def apply(fn: Callable) -> Callable:
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return apply
 
 
 class _Interrupted(Exception):
@@ -325,15 +370,7 @@ def _results_options(fn: Callable) -> Callable:
     """The options `search` and `similar` share: which hits, in what order, and the output."""
     options = [
         index_option,
-        click.option(
-            "-n",
-            "--limit",
-            metavar="N",
-            default=10,
-            show_default=True,
-            type=click.IntRange(min=0),
-            help="Show at most N hits (0: all).",
-        ),
+        limit_option(10, "hits"),
         click.option(
             "--offset",
             metavar="N",
@@ -341,25 +378,8 @@ def _results_options(fn: Callable) -> Callable:
             type=click.IntRange(min=0),
             help="Skip the first N hits (for paging).",
         ),
-        click.option(
-            "--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day."
-        ),
-        click.option(
-            "--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day."
-        ),
-        click.option(
-            "--sort",
-            type=click.Choice(SORTS),
-            default="score",
-            show_default=True,
-            help="Order: best first, oldest first (date) or newest first (-date).",
-        ),
-        click.option(
-            "--source",
-            metavar="PATTERN",
-            help="Only articles whose source contains PATTERN, or matches it as a glob"
-            " if it has * ? or [ (any case).",
-        ),
+        *filter_options,
+        sort_option,
         click.option(
             "--facet",
             "facets",
@@ -377,9 +397,7 @@ def _results_options(fn: Callable) -> Callable:
         json_option,
         color_option,
     ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+    return _with(options)(fn)
 
 
 @dataclass(frozen=True)
@@ -555,3 +573,257 @@ def info_cmd(index_path: str, as_json: bool, color: str) -> int:
         info = ix.info()
     output.writer(as_json, color).info(info)
     return EXIT_OK
+
+
+# -- research views -------------------------------------------------------------------
+
+
+def _query_text(words: tuple[str, ...]) -> str:
+    text = " ".join(words)
+    if not _decodable(text):
+        raise click.BadParameter(
+            "the query is not text in the terminal's encoding (set it to UTF-8)",
+            param_hint="QUERY",
+        )
+    return text
+
+
+def _filters(opts: dict) -> Filters:
+    return Filters(since=opts.pop("since"), until=opts.pop("until"), source=opts.pop("source"))
+
+
+@main.command("trend", cls=_QueryCommand)
+@click.argument("queries", metavar="QUERY...", nargs=-1, required=True)
+@index_option
+@_with(filter_options)
+@click.option(
+    "--by",
+    type=click.Choice(["year", "month", "day"]),
+    help="Period (default: day up to 3 months of dates, month up to 6 years, else year).",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["articles", "chars", "none"]),
+    default="articles",
+    show_default=True,
+    help="Rate per 10,000 articles of the period, per million characters, or raw counts.",
+)
+@click.option(
+    "--smooth",
+    metavar="N",
+    type=click.IntRange(min=1),
+    default=1,
+    help="Centred moving average over N periods.",
+)
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Output CSV (UTF-8 with BOM) instead of text.")
+@click.option("--plot", metavar="FILE", help="Also draw the trend into FILE (.png or .svg).")
+@color_option
+@_guard
+def trend_cmd(queries: tuple[str, ...], index_path: str, **opts) -> int:
+    """How many articles match each QUERY, period by period, side by side.
+
+    Each QUERY is one argument (quote one with spaces), every string in it taken
+    exactly, as if quoted; operators, fields and NEAR work as in search. Rates
+    use the articles (or characters) of each period after the same filters;
+    a period without articles is a gap. Exit status: 0 something counted,
+    1 nothing, 2 error.
+    """
+    from searcher.index import open_index
+
+    if opts["as_json"] and opts["as_csv"]:
+        raise click.UsageError("use only one of --json and --csv")
+    filters = _filters(opts)
+    with open_index(index_path) as ix:
+        result = ix.trend(
+            [_query_text((q,)) for q in queries],
+            filters,
+            by=opts["by"],
+            per=opts["per"],
+            smooth=opts["smooth"],
+        )
+    if opts["plot"]:
+        from searcher import plot
+
+        note = plot.figure(result, opts["plot"])
+        if note:
+            output.note(note)
+    rows = "csv" if opts["as_csv"] else ""
+    output.writer(opts["as_json"], opts["color"], rows=rows).trend(result)
+    return EXIT_OK if any(p.count for p in result.points) else EXIT_NONE
+
+
+@main.command("kwic", cls=_QueryCommand)
+@click.argument("query", nargs=-1, required=True)
+@index_option
+@_with(filter_options)
+@click.option(
+    "--width",
+    metavar="N",
+    type=click.IntRange(0, 1000),
+    default=20,
+    show_default=True,
+    help="Characters of context on each side.",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["date", "left", "right", "score"]),
+    default="date",
+    show_default=True,
+    help="Order: by date, by the context before or after the match, or by rank.",
+)
+@limit_option(100, "lines")
+@json_option
+@click.option("--tsv", is_flag=True, help="Output tab-separated values with a header.")
+@color_option
+@_guard
+def kwic_cmd(query: tuple[str, ...], index_path: str, **opts) -> int:
+    """Every occurrence of the string QUERY in its context (keyword in context).
+
+    One line per occurrence in titles and bodies (overlapping ones are not
+    counted: 哈哈 occurs twice in 哈哈哈哈), the matches lined up, with the
+    article's date and id. title: or body: before QUERY keeps to that field.
+    Exit status: 0 found, 1 none, 2 error.
+    """
+    from searcher.index import open_index
+
+    if opts["as_json"] and opts["tsv"]:
+        raise click.UsageError("use only one of --json and --tsv")
+    filters = _filters(opts)
+    with open_index(index_path) as ix:
+        conc = ix.kwic(
+            _query_text(query),
+            filters,
+            width=opts["width"],
+            sort=opts["sort"],
+            limit=opts["limit"] or None,
+        )
+    rows = "tsv" if opts["tsv"] else ""
+    output.writer(opts["as_json"], opts["color"], rows=rows).kwic(conc)
+    return EXIT_OK if conc.total else EXIT_NONE
+
+
+@main.command("export", cls=_QueryCommand)
+@click.argument("query", nargs=-1, required=True)
+@index_option
+@_with(filter_options)
+@sort_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="CSV (UTF-8 with BOM, for Excel and LibreOffice) or JSON Lines.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write to FILE (replaced when complete) instead of standard output.",
+)
+@click.option("--full-text", is_flag=True, help="Add each article's text (column 'text').")
+@_guard
+def export_cmd(query: tuple[str, ...], index_path: str, **opts) -> int:
+    """Every article matching QUERY, with metadata, a citation and a snippet.
+
+    Citations follow GB/T 7714-2015 for newspaper articles. A provenance line
+    (query, filters, index, generation or snapshot, date, version) goes to
+    stderr; with --format jsonl it is also the last line. Exit status: 0
+    found, 1 none, 2 error.
+    """
+    from searcher.index import open_index
+
+    filters = _filters(opts)
+    rows = "csv" if opts["fmt"] == "csv" else ""
+    with open_index(index_path) as ix:
+        found = ix.export(
+            _query_text(query), filters, sort=opts["sort"], full_text=opts["full_text"]
+        )
+        with _destination(opts["out_path"]) as out:
+            output.writer(opts["fmt"] == "jsonl", out=out, rows=rows).export(found)
+    output.provenance(found.provenance)
+    return EXIT_OK if found.total else EXIT_NONE
+
+
+@contextlib.contextmanager
+def _destination(path: str | None):
+    """Standard output, or a file written beside its place and renamed when complete."""
+    if path is None:
+        yield sys.stdout
+        return
+    tmp = f"{path}.tmp-{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, path)
+    except OSError as e:
+        raise SearcherError(f"cannot write {path} ({e.strerror or e})") from e
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+@main.command("snapshot")
+@click.argument("name", required=False)
+@index_option
+@click.option("--list", "listing", is_flag=True, help="List the snapshots (the default).")
+@click.option("--drop", metavar="NAME", help="Forget snapshot NAME (its generation is removed).")
+@click.option("--no-wait", is_flag=True, help="Exit 2 at once if an index build is running.")
+@json_option
+@color_option
+@_guard
+def snapshot_cmd(name: str | None, index_path: str, listing: bool, drop: str | None, **opts) -> int:
+    """Keep the index as it is now under NAME, for results cited later.
+
+    Later updates never change or remove it; search it, and use every other
+    verb on it, with -i DIR@NAME. Without NAME, list the snapshots.
+    """
+    from searcher import snapshots
+
+    if sum((name is not None, listing, drop is not None)) > 1:
+        raise click.UsageError("give a NAME, --list or --drop NAME (one of them)")
+    writer = output.writer(opts["as_json"], opts["color"])
+    wait = not opts["no_wait"]
+    if drop is not None:
+        snapshots.drop(index_path, drop, wait=wait)
+    elif name is not None:
+        writer.snapshots([snapshots.keep(index_path, name, wait=wait)])
+    else:
+        writer.snapshots(snapshots.listing(index_path))
+    return EXIT_OK
+
+
+@main.command("pages")
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=str))
+@json_option
+@color_option
+@_guard
+def pages_cmd(files: tuple[str, ...], as_json: bool, color: str) -> int:
+    """Show how each page FILE is split into articles, before you index it.
+
+    Per article: its lines, id, title, byline, length, first and last characters,
+    and the places the splitter was unsure of ('?'). Correct a split with marker
+    lines in the page (@@article, @@title, @@continue; see the README).
+    Exit status: 0 every file read cleanly, 2 a file could not be read or has problems
+    (reported on stderr as path:line: reason, as `searcher index` reports them).
+    """
+    from searcher.corpus import page_split
+    from searcher.errors import CorpusError
+
+    writer = output.writer(as_json, color)
+    status = EXIT_OK
+    for name in files:
+        try:
+            view = page_split(name)
+        except CorpusError as e:
+            output.error(str(e))
+            status = EXIT_ERROR
+            continue
+        writer.page(view)
+        for problem in view.problems:
+            output.problem(problem)
+            status = EXIT_ERROR
+    return status

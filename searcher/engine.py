@@ -91,12 +91,21 @@ class WordStats:
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One occurrence of a string in an article's field, in the original text."""
+    """One occurrence of a term's string in a field of an article, in its folded text.
+
+    Occurrences are counted as ``str.count`` counts them: leftmost first, not
+    overlapping (``哈哈`` occurs twice in ``哈哈哈哈``, not three times).
+    start: where it begins in the field's folded text, in characters; date: the
+    article's; left, right: up to ``context`` characters of that folded field
+    before and after it (empty when no context was asked for).
+    """
 
     id: str
     field: str
     start: int
-    end: int
+    date: str = ""
+    left: str = ""
+    right: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,7 @@ class Summary:
     first_date: str
     last_date: str
     built: str
+    snapshot: str = ""  # opened as ADDRESS@NAME: the snapshot's name
 
 
 class Engine(Protocol):
@@ -134,8 +144,12 @@ class Engine(Protocol):
         """Per period (the first width characters of the date: 4 year, 7 month,
         10 day) the articles and the characters of their titles and bodies."""
 
-    def occurrences(self, term: Term, filters: Filters) -> Iterator[Occurrence]:
-        """Every occurrence of a term's string in the matching articles, by article id."""
+    def occurrences(
+        self, term: Term, filters: Filters, *, context: int = 0
+    ) -> Iterator[Occurrence]:
+        """Every occurrence of a term's folded string in its fields of the articles that
+        pass filters: by article id, the title before the body, in text order;
+        with context characters of folded text on each side."""
 
 
 @dataclass
@@ -219,9 +233,40 @@ class Target(Protocol):
         """
 
 
+class Keeper(Protocol):
+    """A ``Target`` that can keep snapshots. Optional: ``searcher.snapshots`` tells
+    the user an engine without these methods does not support snapshots.
+
+    A snapshot keeps the state in force under a name, never changed or removed
+    by later updates until it is dropped; ``open_engine("ADDRESS@NAME")`` opens
+    it for reading. Each method is called under the writer lock.
+    """
+
+    def snapshots(self) -> dict[str, str]:
+        """Name -> the generation (or version) it keeps, by name."""
+
+    def keep(self, name: str) -> str:
+        """Keep the state in force under name (a new name); its generation."""
+
+    def drop(self, name: str) -> None:
+        """Forget a snapshot; what only it kept may then be removed."""
+
+
 def paper_of(source: str) -> str:
     """The paper's name in a source label: '人民日报 1998-01-01 第1版' -> '人民日报'."""
     return re.split(r"\s*(?:\d{4}-\d{2}-\d{2}|第\s*\S+\s*版)", source, maxsplit=1)[0].strip()
+
+
+# A snapshot's name: letters (any script), digits, '_', '.' and '-', not starting with '.' or '-'.
+SNAPSHOT_NAME = re.compile(r"\w[\w.-]{0,63}")
+
+
+def snapshot_address(address: str) -> tuple[str, str | None]:
+    """'ADDRESS@NAME' -> ('ADDRESS', 'NAME'): an index's snapshot; else (address, None)."""
+    base, sep, name = address.rpartition("@")
+    if sep and base and SNAPSHOT_NAME.fullmatch(name):
+        return base, name
+    return address, None
 
 
 def is_remote(address: str) -> bool:

@@ -50,6 +50,14 @@ class IndexBusy(SearcherError):
     pass
 
 
+class SnapshotNotFound(SearcherError):
+    def __init__(self, path: str, name: str) -> None:
+        super().__init__(
+            f"no snapshot {name!r} in {path} (list them with 'searcher snapshot --list -i {path}')"
+        )
+        self.name = name
+
+
 class QueryError(SearcherError):
     """The query text cannot be parsed; the message points at the problem."""
 

@@ -82,18 +82,6 @@ def find_spans(
     return merge(spans)
 
 
-def occurrences(text: str, needle: str) -> list[Span]:
-    """Every occurrence of a folded needle in text (overlapping ones too), as
-    original offsets, in order."""
-    folded, starts = analysis.fold_with_offsets(text)
-    out: list[Span] = []
-    i = folded.find(needle) if needle else -1
-    while i >= 0:
-        out.append(analysis.to_original(starts, i, i + len(needle)))
-        i = folded.find(needle, i + 1)
-    return out
-
-
 def sentences(text: str) -> list[Span]:
     """[start, end) of each sentence of text, blank ones left out."""
     out: list[Span] = []

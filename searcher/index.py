@@ -6,7 +6,7 @@
     ...     print(hit.rank, hit.title)
     >>> ix.search("招商", sort="-date", facets=["date:month"]).facets  # doctest: +SKIP
     {'date:month': {'2022-01': 2}}
-    >>> ix.similar("辽宁日报-2022-01-12-06", limit=3).terms  # doctest: +SKIP
+    >>> ix.similar("辽宁日报-2022-01-12-2f8b89", limit=3).terms  # doctest: +SKIP
 
 The same whichever engine holds the index (a folder, or ``solr://…``): this
 layer parses the query, resolves its terms with the index's word statistics
@@ -20,26 +20,24 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 
-from searcher import analysis, engine, highlight, query, terms
+from searcher import analysis, concordance, engine, export, highlight, query, terms, trend
 from searcher.errors import ArticleNotFound
 from searcher.local import store
 from searcher.options import Filters, Page, split
-from searcher.results import MATCH_EXACT, MATCH_LOOSE, MATCH_WORD, Article, Hit, Info, Results
-
-
-def _needles(q: terms.Query, m: engine.Match, field: str) -> list[str]:
-    """What to highlight in one field of a matched article: each term found exactly
-    as its string, each found only apart as its words."""
-    out: list[str] = []
-    for i, t in enumerate(q.terms):
-        if field not in t.fields:
-            continue
-        if i in m.exact:
-            out.append(t.folded)
-        elif i in m.loose:
-            out += t.words
-    return out
+from searcher.results import (
+    MATCH_EXACT,
+    MATCH_LOOSE,
+    MATCH_WORD,
+    Article,
+    Concordance,
+    Export,
+    Hit,
+    Info,
+    Results,
+    Trend,
+)
 
 
 def _label(q: terms.Query, m: engine.Match) -> str:
@@ -57,9 +55,9 @@ def _hit(rank: int, m: engine.Match, q: terms.Query, page: Page) -> Hit:
     snippets: list[highlight.Snippet] = []
     title_matches: list[highlight.Span] = []
     if page.snippets:
-        spans = highlight.find_spans(body, _needles(q, m, "body"))
+        spans = highlight.find_spans(body, q.needles(m, "body"))
         snippets = highlight.snippets(body, spans, max_cells=page.max_cells)
-        title_matches = highlight.find_spans(title, _needles(q, m, "title"))
+        title_matches = highlight.find_spans(title, q.needles(m, "title"))
     return Hit(
         rank=rank,
         id=s["id"],
@@ -183,8 +181,8 @@ class Index:
             )
             m = found.page[0] if found.page and q.terms else None
             if m is not None:
-                tspans = highlight.find_spans(s["title"], _needles(q, m, "title"))
-                bspans = highlight.find_spans(s["body"], _needles(q, m, "body"))
+                tspans = highlight.find_spans(s["title"], q.needles(m, "title"))
+                bspans = highlight.find_spans(s["body"], q.needles(m, "body"))
         return Article(
             id=s["id"],
             title=s["title"],
@@ -209,6 +207,50 @@ class Index:
             last_date=s.last_date,
             built=s.built,
         )
+
+    # -- research views ------------------------------------------------------
+
+    def trend(
+        self, queries: str | Sequence[str], filters: Filters | None = None, **options
+    ) -> Trend:
+        """Matching articles per period for each query, every string taken exactly.
+
+        by: "year", "month" or "day" (default: from the date range); per:
+        "articles" (rate per 10,000 articles of the period, the default), "chars"
+        (per million characters) or "none"; smooth: a centred moving average
+        over that many periods. Filters as ``Filters`` or as its keywords
+        (since, until, source), as for ``search``.
+        """
+        filters, options = _filters(filters, options)
+        return trend.trend(self.engine, queries, filters, **options)
+
+    def kwic(self, text: str, filters: Filters | None = None, **options) -> Concordance:
+        """Every occurrence of one string, in context (``total`` counts them all):
+        the first limit lines (default 100; 0 or None: all), sorted by "date" (the
+        default), "left", "right" or "score", width characters of context each
+        side (default 20). Filters as for ``trend``."""
+        filters, options = _filters(filters, options)
+        return concordance.kwic(self.engine, text, filters, **options)
+
+    def export(self, text: str, filters: Filters | None = None, **options) -> Export:
+        """Every matching article as an ``ExportRow`` (read as they are iterated), with
+        a GB/T 7714 citation and the query's snippet; ``provenance`` says what it came
+        from. sort: "score" (default), "date" or "-date"; full_text=True adds the
+        text. Filters as for ``trend``."""
+        filters, options = _filters(filters, options)
+        Page(sort=options.get("sort", "score"))  # checked now, not at the first row
+        return export.export(self.engine, text, filters, **options)
+
+
+_FILTER_KEYS = ("since", "until", "source")
+
+
+def _filters(filters: Filters | None, options: dict) -> tuple[Filters, dict]:
+    """Filters (given, or made of the since/until/source keywords), and the other options."""
+    given = {k: options.pop(k) for k in _FILTER_KEYS if k in options}
+    if filters is not None and given:
+        raise TypeError("give filters either as Filters or as keywords, not both")
+    return filters or Filters(**given), options
 
 
 def open_index(path: str | os.PathLike | None = None) -> Index:

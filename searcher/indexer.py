@@ -110,12 +110,29 @@ def build(
         if previous.incremental and previous.meta.get("dictionary") != analysis.dictionary_digest():
             raise IndexOutdated(address, "was built with another jieba dictionary")
         user = _userdict(previous, userdict, rebuild, address)
+        if on_notice and _split_otherwise(previous):
+            on_notice(
+                f"the pages of the index at {address} were split by splitter version"
+                f" {previous.meta.get('splitter_version') or 1}; this searcher splits pages"
+                f" differently (version {corpus.SPLITTER_VERSION}): only changed pages are split"
+                f" anew; 'searcher index --rebuild -i {address}' splits them all"
+                " (ids of page articles may change)"
+            )
         job = _Build(target, previous, user, progress, _Problems(on_problem, strict))
         report = job.run(srcs, procs or os.cpu_count() or 1)
         with stopping.uninterrupted():
             target.clean()
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+def _split_otherwise(previous: engine.Previous) -> bool:
+    """Whether pages of the index in force were split by another splitter version."""
+    return (
+        previous.incremental
+        and previous.meta.get("splitter_version") != corpus.SPLITTER_VERSION
+        and any(key.lower().endswith(".txt") for key in previous.files)
+    )
 
 
 def _sources(sources, previous: engine.Previous, address: str) -> list[str]:
@@ -320,6 +337,10 @@ class _Build:
             "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "sources": sources,
             "articles": len(self.plan.claimed),
+            # What split the pages: kept by an update, whose unchanged pages keep their split.
+            "splitter_version": old.get("splitter_version")
+            if self.previous.incremental
+            else corpus.SPLITTER_VERSION,
         }
 
     def _report(self, files: list[Path], sizes: list[int]) -> BuildReport:

@@ -64,7 +64,9 @@ class Page:
     """Which hits to return: limit (None: all) from offset, in sort order, with facets.
 
     snippets=False skips snippets and highlights (for counting or listing ids);
-    max_cells is the widest a snippet may be, in terminal cells.
+    max_cells is the widest a snippet may be, in terminal cells. stored=False:
+    an engine returns the matches without their stored fields (``Match.stored``
+    is empty), to list them or to fetch the articles a few at a time.
     """
 
     limit: int | None = 10
@@ -73,6 +75,7 @@ class Page:
     facets: tuple[str, ...] = ()
     snippets: bool = True
     max_cells: int = 120
+    stored: bool = True
 
     def __post_init__(self) -> None:
         if self.limit == 0:

@@ -1,10 +1,13 @@
-"""Query: the text a user types -> a small tree of literals, AND, OR and NOT.
+"""Query: the text a user types -> a small tree of literals, AND, OR, NOT and NEAR.
 
 Syntax: terms separated by spaces (the ideographic space too) must all match;
 ``OR`` between terms, ``NOT term`` or ``-term`` to exclude, parentheses to
 group, ``"exact phrase"`` (or ``“…”`` as Chinese input methods type it), and
-``title:`` / ``body:`` before a term, phrase or group. The tree is plain data;
-``searcher.search`` decides what a literal matches.
+``title:`` / ``body:`` before a term, phrase or group. ``A NEAR/n B`` (``NEAR``
+alone: n = 10) keeps articles where the strings A and B stand within n
+characters of each other in one field; it binds tighter than AND, OR and NOT,
+and each side is one string, quoted or not, taken exactly. The tree is plain
+data; the engines decide what a literal matches.
 
 Wildcards: a term already matches inside longer words, so ``*`` and ``?`` (and
 ``＊`` ``？``) in an unquoted term are not patterns. At its start or end they are
@@ -24,6 +27,9 @@ FIELDS = ("title", "body")
 MAX_QUERY_CHARS = 1000
 MAX_LITERALS = 64
 MAX_DEPTH = 32  # parentheses and NOTs inside each other
+NEAR_DISTANCE = 10  # NEAR without /n
+MAX_NEAR_DISTANCE = 1_000_000  # the longest article, in characters
+_NEAR = re.compile(r"NEAR(?:/(.*))?")
 
 WILDCARDS = "*?＊？"
 _WILD = re.compile(f"[{re.escape(WILDCARDS)}]+")
@@ -70,7 +76,22 @@ Node = Literal | And | Or | Not | Near
 
 
 # Lexer tokens: ("word", text) ("phrase", text) ("(",) (")",) ("OR",) ("AND",) ("NOT",) ("-",)
-# and ("field", name) for a `title:` prefix.
+# ("NEAR", distance) and ("field", name) for a `title:` prefix.
+
+
+def _near_token(word: str) -> tuple | None:
+    """("NEAR", distance) for NEAR or NEAR/n; None for any other word."""
+    m = _NEAR.fullmatch(word)
+    if m is None:
+        return None
+    if m.group(1) is None:
+        return ("NEAR", NEAR_DISTANCE)
+    if not m.group(1).isascii() or not m.group(1).isdigit():
+        raise QueryError(f"{word!r}: NEAR/n takes a number of characters (e.g. NEAR/5)")
+    n = int(m.group(1))
+    if n > MAX_NEAR_DISTANCE:
+        raise QueryError(f"{word!r}: the distance is at most {MAX_NEAR_DISTANCE:,} characters")
+    return ("NEAR", n)
 
 
 def _lex(text: str) -> list[tuple]:
@@ -120,6 +141,8 @@ def _lex(text: str) -> list[tuple]:
             continue
         if word in ("OR", "AND", "NOT"):
             toks.append((word,))
+        elif near := _near_token(word):
+            toks.append(near)
         elif word == "|":
             toks.append(("OR",))
         else:
@@ -196,7 +219,23 @@ class _Parser:
             node = Not(self.unary())
             self.depth -= 1
             return node
-        return self.atom(None)
+        return self.near()
+
+    def near(self) -> Node:
+        """An atom, or two strings joined by NEAR (which binds tighter than AND, OR, NOT)."""
+        left = self.atom(None)
+        t = self.peek()
+        if t is None or t[0] != "NEAR":
+            return left
+        self.take()
+        if self.peek() is None or self.peek()[0] not in ("word", "phrase", "field"):
+            raise QueryError("'NEAR' needs a string on each side (e.g. 香港 NEAR/3 回归)")
+        node = _near(left, self.atom(None), t[1])
+        if self.peek() is not None and self.peek()[0] == "NEAR":
+            raise QueryError(
+                "'NEAR' joins two strings; join several NEARs with AND (a NEAR b AND b NEAR c)"
+            )
+        return node
 
     def atom(self, field: str | None) -> Node:
         t = self.take()
@@ -247,9 +286,31 @@ def _term(word: str, field: str | None) -> Node:
     return lits[0] if len(lits) == 1 else And(lits)
 
 
+def _near(left: Node, right: Node, distance: int) -> Near:
+    """A NEAR of two strings, both taken exactly and in the same field."""
+    for side in (left, right):
+        if not isinstance(side, Literal):
+            raise QueryError(
+                "each side of 'NEAR' is one string, quoted or not (not a group, a NOT or"
+                " a word split by a wildcard)"
+            )
+        if not side.text.strip():
+            raise QueryError("'NEAR' needs a string on each side (e.g. 香港 NEAR/3 回归)")
+    assert isinstance(left, Literal) and isinstance(right, Literal)
+    if left.field and right.field and left.field != right.field:
+        raise QueryError("both sides of 'NEAR' must be in the same field (title:(a NEAR b))")
+    field = left.field or right.field
+    return Near(Literal(left.text, field, True), Literal(right.text, field, True), distance)
+
+
 def _with_field(node: Node, field: str) -> Node:
     if isinstance(node, Literal):
         return node if node.field else Literal(node.text, field, node.quoted)
+    if isinstance(node, Near):
+        if node.left.field:
+            return node
+        left, right = (Literal(lit.text, field, True) for lit in (node.left, node.right))
+        return Near(left, right, node.distance)
     if isinstance(node, Not):
         return Not(_with_field(node.child, field))
     return type(node)(tuple(_with_field(c, field) for c in node.children))
@@ -259,6 +320,8 @@ def _drop_empty(node: Node) -> Node | None:
     """Remove literals that hold nothing searchable (an empty "" phrase)."""
     if isinstance(node, Literal):
         return node if node.text.strip() else None
+    if isinstance(node, Near):
+        return node
     if isinstance(node, Not):
         child = _drop_empty(node.child)
         return Not(child) if child is not None else None
@@ -277,6 +340,17 @@ def literals(node: Node, positive: bool = True) -> list[Literal]:
     if isinstance(node, Not):
         return literals(node.child, not positive)
     return [lit for c in node.children for lit in literals(c, positive)]
+
+
+def exact(node: Node) -> Node:
+    """The tree with every literal taken exactly, as if it were quoted."""
+    if isinstance(node, Literal):
+        return Literal(node.text, node.field, True)
+    if isinstance(node, Near):
+        return node
+    if isinstance(node, Not):
+        return Not(exact(node.child))
+    return type(node)(tuple(exact(c) for c in node.children))
 
 
 def parse(text: str) -> Node:

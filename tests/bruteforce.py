@@ -15,12 +15,14 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import math
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
-from searcher import analysis, engine, highlight
+from searcher import analysis, engine
 from searcher.engine import Match, Matches, Occurrence, Previous, Summary, Term, WordStats
+from searcher.errors import IndexNotFound, SearcherError, SnapshotNotFound
 from searcher.options import FACETS, Filters, Page
 from searcher.query import And, Near, Not, Or
 
@@ -48,14 +50,14 @@ class _Doc:
 class BruteEngine:
     def __init__(self, address: str) -> None:
         if address not in REGISTRY:
-            from searcher.errors import IndexNotFound
-
-            raise IndexNotFound(address)
+            base, name = engine.snapshot_address(address)
+            raise IndexNotFound(address) if name is None else SnapshotNotFound(base, name)
         state = REGISTRY[address]
         self.address = address
         self.meta = state["meta"]
         self.userdict = state.get("userwords", {})
         self.docs: list[_Doc] = state["docs"]
+        self.generation = state.get("generation", "brute")
         self.by_id = {d.stored["id"]: d for d in self.docs}
 
     def close(self) -> None:
@@ -204,7 +206,7 @@ class BruteEngine:
                 exact=frozenset(i for i, k in enumerate(kinds) if k[0]),
                 whole=frozenset(i for i, k in enumerate(kinds) if k[1]),
                 loose=frozenset(i for i, k in enumerate(kinds) if k[2]),
-                stored=dict(d.stored),
+                stored=dict(d.stored) if page.stored else {},
             )
             for d, kinds, score in page.window(found)
         ]
@@ -218,13 +220,14 @@ class BruteEngine:
         dates = sorted(d.stored["date"] for d in self.docs if d.stored["date"])
         return Summary(
             address=self.address,
-            generation="brute",
+            generation=self.generation,
             articles=len(self.docs),
             sources=list(self.meta.get("sources", [])),
             sources_labels=sorted({d.stored["source"] for d in self.docs} - {""}),
             first_date=dates[0] if dates else "",
             last_date=dates[-1] if dates else "",
             built=self.meta.get("built", ""),
+            snapshot=engine.snapshot_address(self.address)[1] or "",
         )
 
     def totals(self, width: int, filters: Filters) -> dict:
@@ -236,13 +239,17 @@ class BruteEngine:
                 out[date[:width]] = (n + 1, chars + len(d.stored["title"]) + len(d.stored["body"]))
         return dict(sorted(out.items()))
 
-    def occurrences(self, term: Term, filters: Filters):
+    def occurrences(self, term: Term, filters: Filters, *, context: int = 0):
+        pattern = re.compile(re.escape(term.folded))  # leftmost, not overlapping
         for d in sorted(self.docs, key=lambda d: d.stored["id"]):
             if not self._passes(d, filters):
                 continue
             for f in term.fields:
-                for s, e in highlight.occurrences(d.stored[f], term.folded):
-                    yield Occurrence(d.stored["id"], f, s, e)
+                text = d.folded[f]
+                for m in pattern.finditer(text) if term.folded else ():
+                    left = text[max(0, m.start() - context) : m.start()] if context else ""
+                    right = text[m.end() : m.end() + context] if context else ""
+                    yield Occurrence(d.stored["id"], f, m.start(), d.stored["date"], left, right)
 
 
 def _starts(text: str, needle: str) -> list[int]:
@@ -301,6 +308,7 @@ class _Transaction:
             "articles": articles,
             "docs": docs,
             "meta": meta,
+            "generation": f"brute-{len(REGISTRY)}-{id(self)}",
             "files": manifest,
             "userdict": self.userdict,
             "userwords": words,
@@ -340,6 +348,29 @@ class BruteTarget:
     def begin(self, previous, *, userdict, procs, estimate, progress):
         return _Transaction(self.address, previous, userdict)
 
+    # -- snapshots (engine.Keeper): a state kept under ADDRESS@NAME ---------------
+
+    def snapshots(self) -> dict[str, str]:
+        prefix = self.address + "@"
+        return {
+            k[len(prefix) :]: REGISTRY[k]["generation"]
+            for k in sorted(REGISTRY)
+            if k.startswith(prefix)
+        }
+
+    def keep(self, name: str) -> str:
+        if name in self.snapshots():
+            raise SearcherError(f"snapshot {name!r} already exists in {self.address}")
+        if self.address not in REGISTRY:
+            raise IndexNotFound(self.address)
+        REGISTRY[f"{self.address}@{name}"] = REGISTRY[self.address]  # states are never changed
+        return REGISTRY[self.address]["generation"]
+
+    def drop(self, name: str) -> None:
+        if name not in self.snapshots():
+            raise SnapshotNotFound(self.address, name)
+        del REGISTRY[f"{self.address}@{name}"]
+
 
 def install(monkeypatch) -> None:
     """Make searcher open ``brute://`` addresses with this engine."""
@@ -349,9 +380,11 @@ def install(monkeypatch) -> None:
         return BruteEngine(address) if address.startswith("brute://") else real_engine(address)
 
     def open_target(address, **layout):
-        if address.startswith("brute://"):
-            return BruteTarget(address)
-        return real_target(address, **layout)
+        if not address.startswith("brute://"):
+            return real_target(address, **layout)
+        if engine.snapshot_address(address)[1]:
+            raise SearcherError(f"{address} is a snapshot, which never changes")
+        return BruteTarget(address)
 
     monkeypatch.setattr(engine, "open_engine", open_engine)
     monkeypatch.setattr(engine, "open_target", open_target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from searcher.errors import QueryError
-from searcher.query import And, Literal, Not, Or, literals, parse
+from searcher.query import And, Literal, Near, Not, Or, exact, literals, parse
 
 
 def L(text, field=None, quoted=False):
@@ -45,6 +45,27 @@ def L(text, field=None, quoted=False):
         ('"经济*"', L("经济*", quoted=True)),
         ("“*”", L("*", quoted=True)),
         ("NOT " * 32 + "x", Not(Not(parse("NOT " * 30 + "x")))),
+        # issue 12: NEAR binds tighter than AND, OR and NOT; each side one exact string
+        ("香港 NEAR/3 回归", Near(L("香港", None, True), L("回归", None, True), 3)),
+        ("香港 NEAR 回归", Near(L("香港", None, True), L("回归", None, True), 10)),
+        ('"香港 特区" NEAR/0 回归', Near(L("香港 特区", None, True), L("回归", None, True), 0)),
+        (
+            "香港 NEAR/3 回归 -澳门",
+            And((Near(L("香港", None, True), L("回归", None, True), 3), Not(L("澳门")))),
+        ),
+        (
+            "a NEAR b OR c",
+            Or((Near(L("a", None, True), L("b", None, True), 10), L("c"))),
+        ),
+        ("-a NEAR/2 b", Not(Near(L("a", None, True), L("b", None, True), 2))),
+        (
+            "title:(经济 NEAR/5 改革)",
+            Near(L("经济", "title", True), L("改革", "title", True), 5),
+        ),
+        ("title:经济 NEAR/5 改革", Near(L("经济", "title", True), L("改革", "title", True), 5)),
+        ("经济* NEAR 改革", Near(L("经济", None, True), L("改革", None, True), 10)),
+        ("a near b", And((L("a"), L("near"), L("b")))),
+        ('"NEAR"', L("NEAR", quoted=True)),
     ],
 )
 def test_parse(text, tree):
@@ -77,6 +98,18 @@ def test_parse(text, tree):
         ("title:-" * 33 + "x", None),  # one field prefix, then a word
         (" ".join("x" * 65), "too many terms"),
         ("a*b*c*" * 22, "too many terms"),  # the words a wildcard splits count
+        ("NEAR 回归", "'NEAR' needs a term on each side"),
+        ("香港 NEAR", "'NEAR' needs a string on each side"),
+        ("香港 NEAR (回归 OR 澳门)", "'NEAR' needs a string on each side"),
+        ("(香港 OR 澳门) NEAR 回归", "each side of 'NEAR' is one string"),
+        ("香港 NEAR 回*归", "each side of 'NEAR' is one string"),
+        ("a NEAR b NEAR c", "join several NEARs with AND"),
+        ("a NEAR/x b", "NEAR/n takes a number of characters"),
+        ("a NEAR/-1 b", "NEAR/n takes a number of characters"),
+        ("a NEAR/１ b", "NEAR/n takes a number of characters"),
+        ("a NEAR/2000000 b", "at most 1,000,000"),
+        ("title:a NEAR body:b", "must be in the same field"),
+        ('"" NEAR b', "'NEAR' needs a string on each side"),
     ],
 )
 def test_errors_are_one_line(text, message):
@@ -92,3 +125,28 @@ def test_errors_are_one_line(text, message):
 def test_positive_literals_skip_negated_ones():
     tree = parse("鞍山 -锦州 NOT (大连 OR 铁岭) title:杜鹃花")
     assert [lit.text for lit in literals(tree)] == ["鞍山", "杜鹃花"]
+
+
+def test_exact_quotes_every_literal_and_keeps_the_rest():
+    """Issue 12: trend takes every string exactly, operators and fields as they are."""
+    tree = parse("改革开放 OR title:经济*发展 -香港 a NEAR b")
+    assert exact(tree) == Or(
+        (
+            L("改革开放", None, True),
+            And(
+                (
+                    And((L("经济", "title", True), L("发展", "title", True))),
+                    Not(L("香港", None, True)),
+                    Near(L("a", None, True), L("b", None, True), 10),
+                )
+            ),
+        )
+    )
+
+
+def test_near_sides_are_positive_literals():
+    assert literals(parse("a NEAR b -(c NEAR d)")) == [L("a", None, True), L("b", None, True)]
+    assert literals(parse("a NEAR b -(c NEAR d)"), False) == [
+        L("c", None, True),
+        L("d", None, True),
+    ]

@@ -130,6 +130,8 @@ VIEWS = [
     ("show", "h1", "h2", "--query", "杜鹃花"),
     ("similar", "h1"),
     ("info",),
+    ("kwic", "杜鹃花", "--width", "200", "-n", "0"),  # issue 12
+    ("kwic", "杜鹃花", "--width", "200", "--tsv"),
 ]
 
 
@@ -141,7 +143,8 @@ def test_hostile_text_is_inert_in_every_view(hostile_index, view, color):
 
     from searcher import cli
 
-    r = CliRunner().invoke(cli.main, args, input="杜鹃花\n")
+    # a wide terminal: kwic cuts its contexts to the terminal's width
+    r = CliRunner().invoke(cli.main, args, input="杜鹃花\n", env={"COLUMNS": "1000"})
     assert r.exit_code == 0, r.stderr
     if view[0] == "info":  # papers only: the source label up to its date
         shown = _visible(r.stdout, color == "always")

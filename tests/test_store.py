@@ -199,3 +199,51 @@ def test_an_index_built_before_the_engine_interface_still_opens(tmp_path, monkey
     with searcher.open_index(ix) as opened:
         assert [h.id for h in opened.search("招商")] == ["b1"]
         assert [h.id for h in opened.search("杜鹃花")] == ["a1"]
+
+
+# -- issue 12: snapshots ---------------------------------------------------------------
+
+
+def test_a_snapshot_keeps_its_generation_through_updates_and_copies(tmp_path):
+    from searcher import snapshots
+
+    src, ix = _two_generations(tmp_path)
+    kept = snapshots.keep(str(ix), "v1")
+    assert (ix / store.SNAPSHOTS / "v1").read_text().strip() == kept.generation
+    assert kept.generation == store.current_generation(ix).name
+    before = _answers(ix)
+    for i in range(3):  # each update would remove all but the newest old generation
+        write_jsonl(src / "b.jsonl", [{"id": "b1", "body": f"鞍山招商第{i}次"}])
+        searcher.build_index(None, ix)
+    assert (ix / kept.generation).is_dir()
+    assert len(list(ix.glob("gen-*"))) == 3  # in force, the one before it, the snapshot's
+    assert _answers(f"{ix}@v1") == before != _answers(ix)
+    copy = tmp_path / "copy"
+    shutil.copytree(ix, copy)
+    assert _answers(f"{copy}@v1") == before
+    assert [s.name for s in snapshots.listing(str(ix))] == ["v1"]
+    snapshots.drop(str(ix), "v1")
+    assert not (ix / kept.generation).exists() and snapshots.listing(str(ix)) == []
+
+
+def test_snapshot_errors_are_one_line(tmp_path):
+    from searcher import snapshots
+    from searcher.errors import SearcherError, SnapshotNotFound
+
+    with pytest.raises(IndexNotFound):
+        snapshots.keep(str(tmp_path / "none"), "v1")
+    src, ix = _two_generations(tmp_path)
+    snapshots.keep(str(ix), "v1")
+    with pytest.raises(SearcherError, match="already exists"):
+        snapshots.keep(str(ix), "v1")
+    with pytest.raises(SearcherError, match="bad snapshot name"):
+        snapshots.keep(str(ix), "../x")
+    with pytest.raises(SnapshotNotFound):
+        searcher.open_index(f"{ix}@v2")
+    with pytest.raises(SearcherError, match="is a snapshot, which never changes"):
+        searcher.build_index([src], f"{ix}@v1")
+    # a folder whose own name has an @ is a folder, not a snapshot
+    at = tmp_path / "ix@v1"
+    shutil.copytree(ix, at)
+    with searcher.open_index(at) as opened:
+        assert opened.info().generation == store.current_generation(ix).name

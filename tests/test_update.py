@@ -13,7 +13,7 @@ from conftest import SEEDS, write_jsonl
 
 import searcher
 from searcher import cli
-from searcher.local import segments, store, writer
+from searcher.local import segments, snapshot, store, writer
 from searcher.local.textstore import TextStore
 
 BODIES = [
@@ -100,6 +100,17 @@ def test_update_matches_a_fresh_rebuild(tmp_path):
     assert updated == answers(tmp_path / "fresh", [*QUERIES, "揭榜挂帅", "完全改写"])
     assert [h[0] for h in updated["完全改写"]] == ["a3"]
     assert all(not h[0].startswith("c") for hits in updated.values() for h in hits)
+    _check_id_lookups(tmp_path / "ix", [a["id"] for a in changed] + ["c2", "nope"])
+
+
+def _check_id_lookups(path, ids: list[str]) -> None:
+    """Issue 12: ids looked up in bulk (a table of the live ids) as one by one (Whoosh)."""
+    with searcher.open_index(path) as ix:
+        snap = ix.engine.snap
+        one_by_one = {i: snap.reader.docnum_for_id(i) for i in ids}
+        snap._lookups = snapshot.BULK_LOOKUPS  # the next lookup makes the table
+        assert {i: snap.docnum(i) for i in ids} == one_by_one and snap._docnums is not None
+        assert one_by_one["a3"] is not None and one_by_one["c2"] is None
 
 
 def test_unchanged_files_are_not_read_again(tmp_path):
@@ -451,3 +462,27 @@ def test_progress_follows_the_work_in_phases(tmp_path, monkeypatch):
     seg = [e for e in events if e.phase == "segmenting"]
     assert [e.done for e in seg] == sorted(e.done for e in seg)
     assert (seg[-1].done, seg[-1].total) == (text, text)
+
+
+def test_the_splitter_version_is_recorded_and_a_different_one_is_noted(tmp_path, monkeypatch):
+    """Issue 13: the index records what split its pages, and says when this searcher
+    would split them differently (only a rebuild splits every page anew)."""
+    from searcher import corpus
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src / "page.txt")
+    searcher.build_index([src], tmp_path / "ix")
+    meta = json.loads((store.current_generation(tmp_path / "ix") / store.META).read_text())
+    assert meta["splitter_version"] == corpus.SPLITTER_VERSION
+    notes: list[str] = []
+    searcher.build_index([src], tmp_path / "ix", on_notice=notes.append)
+    assert notes == []
+    monkeypatch.setattr(corpus, "SPLITTER_VERSION", corpus.SPLITTER_VERSION + 1)
+    searcher.build_index([src], tmp_path / "ix", on_notice=notes.append)
+    (note,) = notes
+    assert f"split by splitter version {corpus.SPLITTER_VERSION - 1}" in note
+    assert f"differently (version {corpus.SPLITTER_VERSION})" in note and "--rebuild" in note
+    searcher.build_index([src], tmp_path / "ix", rebuild=True, on_notice=notes.append)
+    meta = json.loads((store.current_generation(tmp_path / "ix") / store.META).read_text())
+    assert meta["splitter_version"] == corpus.SPLITTER_VERSION and len(notes) == 1

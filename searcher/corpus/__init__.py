@@ -1,10 +1,11 @@
 """Corpus: turning source files into articles, and nothing else.
 
-A package of four parts: ``files`` finds the source files (folders walked,
-links followed once), ``decode`` turns their bytes into text (gzip, UTF-8,
-UTF-16 with a BOM, GB18030/GBK, Big5), ``jsonl`` reads JSON article files, and
-``pages`` reads printed newspaper pages (``meta``: the page's paper and date;
-``split``: the page cut into its articles). Bad input never raises out of
+``files`` finds the source files (folders walked, links followed once),
+``decode`` turns their bytes into text (gzip, UTF-8, UTF-16 with a BOM,
+GB18030/GBK, Big5), ``jsonl`` reads JSON article files, and ``pages`` reads
+printed newspaper pages (``meta``: the page's paper and date; ``split``: the page
+cut into its articles, with ``blocks``, ``cues`` and ``segment``; ``view``: how a
+page was split, for a user to check). Bad input never raises out of
 ``parse_file``: it comes back as one ``CorpusError`` per bad item beside the
 good articles: a file with no articles, an article over ``MAX_ARTICLE_CHARS``
 (refused before any splitting or segmenting) and a file cut off in the middle
@@ -22,17 +23,22 @@ from searcher.corpus.jsonl import json_articles
 from searcher.corpus.meta import page_meta
 from searcher.corpus.model import MAX_ARTICLE_CHARS, SourceArticle
 from searcher.corpus.pages import page_articles
-from searcher.corpus.split import PageArticle, split_page
+from searcher.corpus.split import SPLITTER_VERSION, PageArticle, split_page
+from searcher.corpus.view import ArticleView, PageView, page_split
 from searcher.errors import CorpusError
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
+    "SPLITTER_VERSION",
     "SUFFIXES",
+    "ArticleView",
     "PageArticle",
+    "PageView",
     "SourceArticle",
     "decode",
     "find_files",
     "page_meta",
+    "page_split",
     "parse_file",
     "read_file",
     "read_sources",

@@ -60,7 +60,7 @@ def meta(path: Path, text: str) -> tuple[str, str, int | None, str]:
             # Only a paper's name may stand beside the date, or a title with a date is eaten.
             if not rest or (
                 re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
-                and ("报" in rest or rest.isascii())
+                and ("报" in rest or "報" in rest or rest.isascii())
             ):
                 paper, date = rest or paper, h_date
                 page = h_page if h_page is not None else page

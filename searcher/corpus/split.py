@@ -1,16 +1,36 @@
 """Page splitting: the text of a printed page -> its articles, as a reader splits it.
 
-A page is cut into blocks (paragraphs as printed), each block gets a kind
-(para, heading, subtitle, label, byline), print-layout fragments are re-joined,
-and the blocks are grouped into articles by the rules in ``_starts_article``.
+A page is cut into blocks (``blocks``: paragraphs as printed, hard wraps undone),
+each block gets a kind (para, heading, subtitle, label, byline), paragraphs the
+print layout broke (even mid-word) are re-joined, and then each block that could
+open an article is weighed (``segment``: the cues a reader uses, weighed by a
+small model trained on real article boundaries) and the blocks are grouped into
+articles. Marker lines a user puts in the page (``@@article``, ``@@title``,
+``@@continue``) overrule the weighing. ``SPLITTER_VERSION`` changes whenever the
+split of some page may change: an index records it to know when a rebuild would
+split pages differently.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
+
+from searcher.corpus import cues, segment
+from searcher.corpus.blocks import (
+    MARKERS,
+    Block,
+    Layout,
+    Marker,
+    blocks,
+    complete,
+    heading_like,
+    join,
+)
+from searcher.corpus.segment import Doubt
+from searcher.corpus.split_model import COMMON_PAIRS
+
+SPLITTER_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -19,341 +39,363 @@ class PageArticle:
     body: str
     author: str
     line: int = 0  # 1-based line of the article's first block, for ``origin``
+    end_line: int = 0  # 1-based last line with text of it
+    forced: str = ""  # the marker that opened it (article, title), if any
+    doubts: tuple[Doubt, ...] = ()  # the places in it where an article start was in doubt
+    rejoined: tuple[int, ...] = ()  # lines whose text was re-joined to the line above
 
 
-_SENT_END = "。！？!?；;…：:"
-_CLOSERS = re.escape("”’」』）)》】]\"'")
-_COMPLETE = re.compile(rf"(?:[{_SENT_END}][{_CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.)$")
-_TAIL = re.compile(rf"^(.*[{_SENT_END}][{_CLOSERS}]*)[ \u3000]*(.+?)$", re.S)
-_NOT_IN_HEADING = set("。！？!?；;：:，,、…")
-_MARKERS = set("■□●○◆◇▲△★☆▶►◎※")
-_NAME = r"[\u4e00-\u9fff]{2,4}"
-_NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME})*"
-_ROLE = (
-    r"(?:新华社记者|本报特约记者|本报特约通讯员|本报通讯员|本报记者|特约记者|通讯员|实习生|记者)"
+@dataclass(frozen=True)
+class PageSplit:
+    articles: list[PageArticle]
+    markers: list[Marker]  # every marker line, known or not
+    layout: Layout
+
+
+_TAIL = re.compile(
+    rf"(.*[{re.escape('。！？!?；;…：:')}][”’」』）)》】\]\"']*)[ \u3000]*(.{{1,40}})$", re.S
 )
-_CREDIT = (
-    rf"(?:{_ROLE}[ \u3000]+{_NAMES}(?:[ \u3000]*摄)?"
-    rf"|(?:{_ROLE}[ \u3000]*)?{_NAMES}[ \u3000]*摄)"
+_NOT_HEADING = re.compile(
+    r"(?:[（(][^（）()]*[）)])+|——.*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该而但或]"
 )
-_BYLINE = re.compile(rf"{_CREDIT}(?:[ \u3000]+{_CREDIT})*|[（(]{_ROLE}[ \u3000]*{_NAMES}[）)]")
-_BARE_BYLINE = re.compile(rf"[（(]{_NAMES}[）)]|{_NAME}(?:[ \u3000、]+{_NAME})+")
-_NOT_NAMES = {"完", "待续", "续完", "未完", "未完待续", "全文完", "下转", "上接"}
-_DAY_NO = r"[0-9０-９一二三四五六七八九十]{1,3}"
-_PLACE_DAY = rf"(?:[\u4e00-\u9fff]{{2,8}}?{_DAY_NO}月{_DAY_NO}日)?"
-_OPENS_UNTITLED = re.compile(rf"本报{_PLACE_DAY}[讯电]|新华社{_PLACE_DAY}电")
-_DATELINE = re.compile(rf"{_OPENS_UNTITLED.pattern}|据?新华社|据\S{{1,20}}?报道")
-_DATELINE_BY = re.compile(rf"[ \u3000]*[（(]?{_ROLE}[ \u3000]*({_NAMES})(?:报道|[）)])")
+# A line of stars or dashes between the parts of one article.
+_RULE = re.compile(r"[\s*＊×xX·•.。…—\-=＝~～#＃]{2,}|[*＊#＃]")
+_PAIRS = ("（）", "()", "“”", "《》", "『』", "「」", "【】")
 # A paragraph opening with a tiny sentence ("减排。") or a stop is the tail of a broken one.
 _CONTINUES = re.compile(
-    rf"[^\s，,、。！？!?；;：:]{{1,3}}[。！？!?；;]|[，,、。！？!?；;：:{_CLOSERS}]"
+    r"[^\s，,、。！？!?；;：:]{1,3}[。！？!?；;]|[，,、。！？!?；;：:”」』）)》】]|’(?![0-9０-９])"
 )
 _SENTENCE = re.compile(r"[。；;…]")
-_FINISHED = re.compile(rf"[。！？!?…][{_CLOSERS}]*(?:[（(][^（）()]*[）)])?$")  # "…。（张三）"
-# Never a heading: a note or credit wholly in brackets, a dateline, a dash-led line
-# that is no subtitle (a signature, a list item), or the first half
-# of a broken paragraph: ending with an opening bracket, a joiner or a word that
-# cannot end a headline ("…森林的作用是" cut after 是).
-_NOT_HEADING = re.compile(
-    rf"[（(][^（）()]*[）)]|(?:{_DATELINE.pattern}|——).*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该]"
-)
-_PAIRS = ("（）", "()", "“”", "《》", "『』", "「」", "【】")
-
-
-@dataclass
-class _Block:
-    text: str
-    line: int
-    gap: int  # blank lines before it: more than usual hints at a new article
-    kind: str = "para"
-    names: list[str] = field(default_factory=list)
-    indent: bool = False  # starts indented, on a page that indents its paragraphs
-
-
-@dataclass
-class _Layout:
-    """What a page uses to set articles apart."""
-
-    usual_gap: int = 0  # blank lines between paragraphs
-    article_gap: int = 0  # blank lines before titles, where wider than usual_gap
-    indents: bool = False  # paragraphs start indented, titles do not
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _join(parts: list[str]) -> str:
-    # CJK is written without spaces; only two ASCII words need one between them.
-    out = parts[:1]
-    for a, b in zip(parts, parts[1:]):
-        out += [" ", b] if (a[-1:] + b[:1]).isascii() and (a[-1:] + b[:1]).isalnum() else [b]
-    return "".join(out)
-
-
-def _heading_like(s: str) -> bool:
-    return len(s) <= 40 and not any(c in _NOT_IN_HEADING for c in s)
+_STOPS = re.compile(r"[。；;]")
 
 
 def _question_like(s: str) -> bool:
     """A short line with a comma, colon, ! or ? inside, as headlines may have
-    ("日本企业：经济前景不佳", "“输血”，更需“造血”"): a title only where one is expected."""
-    return len(s) <= 40 and not _SENTENCE.search(s) and not s.endswith(tuple("，,、：:"))
+    ("日本企业：经济前景不佳", "“输血”，更需“造血”")."""
+    return len(s) <= 40 and not _STOPS.search(s) and not s.endswith(tuple("，,、：:"))
 
 
-def _names(byline: str) -> list[str]:
-    s = re.sub(rf"{_ROLE}|摄|报道|[（()）]", " ", byline)
-    return [n for n in re.split(r"[\s、]+", s) if n]
-
-
-def _wrap_width(lines: list[str]) -> int:
-    """The fixed width a page was hard-wrapped at, or 0 if it was not."""
-    widths = [_width(line.strip()) for line in lines if line]
-    wide = sorted(w for w in widths if w >= 20)
-    if len(wide) < 3:
-        return 0
-    width = wide[len(wide) * 3 // 4]
-    full = [w for w in wide if w >= width - max(4, width // 8)]
-    # Wrapped text has many lines of one width and few much longer (headlines across columns).
-    longer = sum(w > width * 1.15 for w in wide)
-    if len(full) >= max(3, 0.4 * len(widths)) and longer <= max(1, len(full) // 20):
-        return width
-    return 0
-
-
-def _blocks(text: str) -> list[_Block]:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]  # whitespace-only lines become ""
-    wrap = _wrap_width(lines)
-    blocks: list[_Block] = []
-    lines_of: list[list[str]] = []
-    gap, last = 0, ""
-    for n, raw in enumerate(lines, 1):
-        if not raw:
-            gap, last = gap + 1, ""
-            continue
-        s = raw.strip()
-        wrapped = (
-            wrap
-            and last
-            and not raw[0].isspace()
-            and _width(last) >= wrap - max(4, wrap // 8)
-            and not (_COMPLETE.search(last) and _heading_like(s))
-        )
-        if wrapped:
-            lines_of[-1].append(s)
-        else:
-            blocks.append(_Block(s, n, gap, indent=raw[0].isspace()))
-            lines_of.append([s])
-        gap, last = 0, s
-    for b, parts in zip(blocks, lines_of):
-        b.text = _join(parts)
-    return blocks
-
-
-def _layout(blocks: list[_Block]) -> _Layout:
-    gaps = Counter(b.gap for b in blocks[1:])
-    lay = _Layout(usual_gap=gaps.most_common(1)[0][0] if gaps else 0)
-    lay.indents = sum(b.indent for b in blocks) >= max(2, 0.4 * len(blocks))
-    for b in blocks:
-        b.indent = b.indent and lay.indents
-    # Titles set apart by one wider gap, twice or more: that gap sets articles apart.
-    wide = Counter(b.gap for b in blocks[1:] if b.gap > lay.usual_gap and _heading_like(b.text))
-    if wide and wide.most_common(1)[0][1] >= 2:
-        lay.article_gap = wide.most_common(1)[0][0]
-    return lay
-
-
-def _title_expected(b: _Block, after: _Block | None, lay: _Layout, first: bool) -> bool:
+def _title_expected(bs: list[Block], i: int, lay: Layout) -> bool:
     """Where a page prints a title: first, set apart, flush left among indented
     paragraphs, or over a dateline or byline."""
+    b, after = bs[i], bs[i + 1] if i + 1 < len(bs) else None
     return (
-        first
+        i == 0
         or b.gap > lay.usual_gap
-        or (lay.indents and not b.indent)
-        or (
-            after is not None and bool(_BYLINE.fullmatch(after.text) or _DATELINE.match(after.text))
-        )
+        or bool(lay.indent and not b.indent)
+        or (after is not None and _over_text(after.text))
+        or bool(cues.PICTURE.search(b.text))
     )
 
 
-def _can_head(b: _Block, after: _Block | None, lay: _Layout, first: bool) -> bool:
-    """May this block be a heading (a title or a subhead)? Its brackets and quotes
-    pair up (a broken paragraph's often do not) and it is not indented as text is."""
-    if b.indent or _NOT_HEADING.fullmatch(b.text):
-        return False
-    if any(b.text.count(o) != b.text.count(c) for o, c in _PAIRS):
-        return False
-    return _heading_like(b.text) or (
-        _question_like(b.text) and _title_expected(b, after, lay, first)
+def _over_text(s: str) -> bool:
+    """Is this what a page prints under a title: a dateline, a byline, a picture note?"""
+    return (
+        cues.byline(s) is not None
+        or bool(cues.dateline(s))
+        or cues.person_names(s) is not None
+        or (s[:1] in "（(" and bool(cues.PICTURE.search(s)))
     )
 
 
-def _classify(blocks: list[_Block], lay: _Layout) -> None:
-    for i, b in enumerate(blocks):
-        after = blocks[i + 1] if i + 1 < len(blocks) else None
-        if len(b.text) <= 40 and _MARKERS & set(b.text) and not _COMPLETE.search(b.text):
-            b.kind = "label"
-        elif _BYLINE.fullmatch(b.text):
-            b.kind, b.names = "byline", _names(b.text)
-        elif (
-            b.text.startswith(("——", "──"))
-            and len(b.text) <= 60
-            and not _SENTENCE.search(b.text)
-            and i
-            and blocks[i - 1].kind == "heading"  # else a signature ("——编者") or a list item
-        ):
-            b.kind = "subtitle"
+def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
+    """May this block be a heading? Short, its brackets and quotes pair up (a broken
+    paragraph's often do not) and not indented as paragraphs are."""
+    b = bs[i]
+    if len(b.text) > 40 or (lay.indent and b.indent and abs(b.indent - lay.indent) <= 1):
+        return False
+    t = b.text
+    if not (heading_like(t) or _question_like(t)):
+        return False
+    if _NOT_HEADING.fullmatch(t) or cues.dateline(t):
+        return False
+    if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in _PAIRS):
+        return False
+    return heading_like(t) or _title_expected(bs, i, lay)
+
+
+def _classify(bs: list[Block], lay: Layout) -> None:
+    for i, b in enumerate(bs):
+        if len(b.text) > 60 and not b.force:
+            if b.text[-1:] not in _ENDS_PLAINLY:  # a long block: text, maybe a byline at its end
+                _tail_byline(b)
         else:
-            m = _TAIL.match(b.text)
-            if m and _BYLINE.fullmatch(m.group(2)):
-                b.text, b.names = m.group(1), _names(m.group(2))
-            elif _can_head(b, after, lay, i == 0):
-                b.kind = "heading"
-                # A bare name between a title and the text is the author ("走访牧奎村/王忠范").
-                prev = blocks[i - 1] if i else None
-                if (
-                    re.fullmatch(_NAMES, b.text)
-                    and prev is not None
-                    and prev.kind == "heading"
-                    and _title_expected(prev, b, lay, i == 1)
-                    and not (after is None or _heading_like(after.text))
-                ):
-                    b.kind, b.names = "byline", _names(b.text)
-    # Bare names after the last sentence ("提升。袁春辉 李国恩") are a byline only
-    # where an article ends: before a heading, a label or the end of the page.
-    for b, after in zip(blocks, blocks[1:] + [None]):
+            _classify_short(bs, i, lay)
+    for b, after in zip(bs, bs[1:] + [None]):
+        # Bare names after the last sentence ("提升。袁春辉 李国恩") are a byline only
+        # where an article ends: before a heading, a label or the end of the page.
         if b.kind == "para" and not b.names and (after is None or after.kind != "para"):
-            m = _TAIL.match(b.text)
-            tail = m.group(2) if m else ""
-            if _BARE_BYLINE.fullmatch(tail) and tail.strip("（()）") not in _NOT_NAMES:
-                b.text, b.names = m.group(1), _names(m.group(2))
+            head, tail = _tail(b.text)
+            if tail[:1] in "（(" and tail[-1:] in "）)":
+                found = _pen_name(tail[1:-1])
+            else:
+                found = cues.names_only(tail) if tail else None
+            if found:
+                b.text, b.names = head, found
 
 
-def _join_fragments(blocks: list[_Block]) -> list[_Block]:
+def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
+    b = bs[i]
+    if b.force == "title" and not b.given_title:
+        b.kind = "heading"
+    elif _RULE.fullmatch(b.text):
+        b.kind = "rule"
+    elif len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text):
+        b.kind = "label"
+    elif (found := _byline(b.text)) is not None:
+        b.kind, b.names = "byline", found
+    elif found := _credit_line(b.text):
+        b.names = found
+    elif (
+        b.text.startswith(("——", "──", "--"))
+        and not _SENTENCE.search(b.text)
+        and i
+        and bs[i - 1].kind == "heading"  # else a signature ("——编者") or a list item
+    ):
+        b.kind = "subtitle"
+    elif _bare_name(bs, i):
+        pass
+    elif _can_head(bs, i, lay):
+        b.kind = "heading"
+    else:
+        _tail_byline(b)
+
+
+_ENDS_PLAINLY = set("。！？!?；;…：:”’」』》】")  # no byline after the last sentence
+_GROUPS = re.compile(r"(?:[（(][^（）()]*[）)])+")
+
+
+def _byline(s: str) -> list[str] | None:
+    """A byline line (``本报记者 王卢莎``)."""
+    if len(s) > 44 or cues.dateline(s):
+        return None
+    return cues.byline(s) if s[:1] not in "（(" else None
+
+
+def _credit_line(s: str) -> list[str] | None:
+    """Credits in brackets alone on their line (``（杨宝珍）``, ``（周文广摄）（新华社稿）``):
+    the people they name. The line stays in the text, as printed."""
+    if len(s) > 44 or not _GROUPS.fullmatch(s):
+        return None
+    groups = re.findall(r"[（(]([^（）()]*)[）)]", s)
+    names = [cues.byline(g) or _pen_name(g) or [] for g in groups]
+    return [n for ns in names for n in ns] or None
+
+
+def _pen_name(s: str) -> list[str] | None:
+    """Names in brackets closing an item: people (``王建国``) or pen names (``晓渡``)."""
+    found = cues.person_names(s)
+    if found is None and 2 <= len(s) <= 4:
+        found = cues.names_only(s)
+    return found
+
+
+def _tail(s: str) -> tuple[str, str]:
+    """A paragraph cut after its last sentence, if what follows is short (a byline?)."""
+    if s[-1:] in _ENDS_PLAINLY:
+        return s, ""
+    m = _TAIL.match(s, max(0, len(s) - 48))
+    if not m:
+        return s, ""
+    return s[: m.end(1)], m.group(2)
+
+
+def _tail_byline(b: Block) -> None:
+    """A byline printed at the end of a paragraph ("…配件。本报记者 郑磊 摄")."""
+    head, tail = _tail(b.text)
+    if tail and (found := cues.byline(tail)) is not None and found:
+        b.text, b.names = head, found
+
+
+def _bare_name(bs: list[Block], i: int) -> bool:
+    """A bare name between a title and the text is the author ("走访牧奎村/王忠范"); a
+    pen name too, if short ("通经祛顽痹/春明")."""
+    b, prev = bs[i], bs[i - 1] if i else None
+    after = bs[i + 1] if i + 1 < len(bs) else None
+    if len(b.text) > 12 or prev is None or prev.kind != "heading" or after is None:
+        return False
+    if heading_like(after.text) and not (len(b.text) <= 4 and cues.person_names(b.text)):
+        return False  # a line under a title, over text or a piece of it: a short name
+    pen = len(b.text) <= 3 and len(after.text) >= 20  # a pen name over a real text
+    found = cues.person_names(b.text) or (cues.names_only(b.text) if pen else None)
+    if found:
+        b.kind, b.names = "byline", found
+    return bool(found)
+
+
+def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     """Re-join paragraphs the print layout broke mid-sentence (even mid-word)."""
-    out: list[_Block] = []
+    out: list[Block] = []
     pieces: list[list[str]] = []
-    for b in blocks:
+    for b in bs:
         prev = out[-1] if out else None
-        if (
-            prev
-            and b.kind == "para"
-            and not b.indent  # an indented line starts a paragraph
-            and not prev.names
-            and (
-                (prev.kind == "para" and not _COMPLETE.search(pieces[-1][-1]))
-                or (prev.kind == "heading" and _CONTINUES.match(b.text))
-            )
-        ):
-            prev.kind, prev.names = "para", b.names
+        under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
+        forced = b.force in ("article", "title")
+        joined = prev is not None and not forced and _broken(prev, pieces[-1][-1], b, lay, under)
+        if prev is not None and joined:
+            if prev.kind == "byline" or b.kind == "byline":
+                prev.kind = "byline"
+                prev.names = _byline(pieces[-1][-1] + b.text) or []
+            else:
+                prev.kind, prev.names = "para", b.names
+            prev.joins.append(b.line)
             pieces[-1].append(b.text)
         else:
             out.append(b)
             pieces.append([b.text])
     for b, parts in zip(out, pieces):
-        b.text = _join(parts)
+        if len(parts) > 1:
+            b.text = join(parts)
     return out
 
 
-_TITLE_KINDS = ("heading", "subtitle")
+def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) -> bool:
+    """Is ``b`` the rest of a paragraph the print layout broke after ``last``?
+    ``under``: ``prev`` stands under another heading (a deck, or the first piece of
+    the text cut off: it is that when the two halves make a common word)."""
+    if prev.names or (lay.indent and b.indent):
+        return False
+    if prev.kind == "heading" and len(last) <= 12 and b.kind in ("heading", "para", "byline"):
+        # "本报" / "讯…", "新华社伦敦" / "…电", "本" / "报评论员": a dateline or byline cut in two.
+        whole = last + b.text
+        m = cues.dateline(whole)
+        if m and m.end() > len(last) and not cues.dateline(last):
+            return True
+        role = cues.ROLE_LONG.match(whole)
+        if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
+            return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
+    if b.kind != "para" or prev.kind not in ("para", "heading"):
+        return False
+    if prev.kind == "para":
+        return not complete(last) and not cues.dateline(b.text)
+    c, d = last[-1], b.text[0]
+    mid_word = (
+        d in cues.RARE_START
+        or (under and c + d in COMMON_PAIRS)
+        or (c in _DIGITS and (d in _DIGITS or d in _UNITS))  # 全年２００ / ０多万元
+    )
+    return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
+
+
+_DIGITS = set("0123456789０１２３４５６７８９.．")
+_UNITS = set("万亿千百元个多余户人名年月日时吨米斤公%％")
 
 
 @dataclass
 class _Art:
     line: int
-    title: str = ""
+    title: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    has_text: bool = False
+    end: int = 0
+    forced: str = ""
+    doubts: list[Doubt] = field(default_factory=list)
+    rejoined: list[int] = field(default_factory=list)
 
 
-def _starts_article(
-    cur: _Art | None,
-    group: list[_Block],
-    after: _Block | None,
-    label: _Block | None,
-    closed: bool,
-    lay: _Layout,
-) -> bool:
-    """Does this run of headings open a new article, or is it a subhead?"""
-    first_on_page = cur is None
-    after_label = label is not None
-    previous_closed = closed  # the article before ended with its byline
-    has_subtitle = any(b.kind == "subtitle" for b in group)
-    set_apart = group[0].gap > lay.usual_gap
-    flush_left = lay.indents and not group[0].indent  # among indented paragraphs
-    opens_with_dateline = after is not None and (
-        after.kind == "byline" or bool(_DATELINE.match(after.text))
-    )
-    return (
-        first_on_page
-        or after_label
-        or previous_closed
-        or has_subtitle
-        or set_apart
-        or flush_left
-        or opens_with_dateline
-    )
-
-
-def _group(blocks: list[_Block], lay: _Layout) -> list[_Art]:
+def _assemble(
+    units: list[Block], starts: list[int], doubts: list[Doubt], lay: Layout
+) -> list[_Art]:
     arts: list[_Art] = []
-    cur: _Art | None = None
-    label: _Block | None = None
-    closed = False
-    i = 0
-    while i < len(blocks):
-        b, j = blocks[i], i + 1
-        if b.kind in _TITLE_KINDS:
-            while j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
-                j += 1
-            group, after = blocks[i:j], blocks[j] if j < len(blocks) else None
-            if _starts_article(cur, group, after, label, closed, lay):
-                cur = _Art(b.line, body=[label.text] if label else [])
-                arts.append(cur)
-                # The title runs to the subtitle; headings after it are subheads.
-                end = next((k + 1 for k, g in enumerate(group) if g.kind == "subtitle"), len(group))
-                cur.title = "".join(
-                    g.text if g.kind == "subtitle" or k == 0 else " " + g.text
-                    for k, g in enumerate(group[:end])
-                )
-                group = group[end:]
-            assert cur is not None
-            cur.body += [g.text for g in group]
-            label, closed = None, False
-        elif b.kind == "label" and j < len(blocks) and blocks[j].kind in _TITLE_KINDS:
-            label = b
+    bounds = starts + [len(units)]
+    for s, e in zip(bounds, bounds[1:]):
+        a = _Art(units[s].line, forced=units[s].force if units[s].force in MARKERS else "")
+        group = units[s:e]
+        k = 0
+        if group[0].given_title:
+            a.title.append(group[0].given_title)  # the lines under it are its text
+        elif group[0].kind == "label":
+            a.body.append(group[0].text)
+            k = _title(group, 1, a)
         else:
-            # A dateline, or a gap as wide as before titles, opens an untitled brief.
-            opens = b.kind != "byline" and bool(
-                _OPENS_UNTITLED.match(b.text) or (lay.article_gap and b.gap >= lay.article_gap)
-            )
-            if cur is None or (opens and cur.has_text):
-                cur = _Art(b.line)
-                arts.append(cur)
-            if b.kind != "byline":
-                cur.body.append(b.text)
-                # A deck or a picture credit above the text is not yet the text.
-                cur.has_text = cur.has_text or bool(_FINISHED.search(b.text))
-            by = (m := _DATELINE.match(b.text)) and _DATELINE_BY.match(b.text, m.end())
-            cur.names += (_names(by.group(1)) if by else []) + b.names
-            closed = bool(b.names) and cur.has_text  # a byline above the text closes nothing
-        i = j
+            k = _title(group, 0, a)
+        last: Block | None = None
+        for u in group[k:]:
+            # A dateline's names stay in its text too: added once. A byline's leave
+            # the text, so each one is kept (nothing printed is lost).
+            a.names += [n for n in _dateline_names(u) if n not in a.names] + u.names
+            if u.kind == "byline":
+                continue
+            if last is not None and a.body and _cut_here(last, u, lay):
+                a.body[-1] = join([a.body[-1], u.text])
+                last.joins.append(u.line)
+            else:
+                a.body.append(u.text)
+            last = u
+        a.rejoined = sorted(n for u in group for n in u.joins)
+        a.end = max([group[-1].line + group[-1].lines - 1, *a.rejoined])
+        a.doubts = [d for d in doubts if a.line <= d.line <= a.end]
+        arts.append(a)
     return arts
 
 
-def split_page(text: str) -> list[PageArticle]:
-    blocks = _blocks(text)
-    lay = _layout(blocks)
-    _classify(blocks, lay)
-    arts = _group(_join_fragments(blocks), lay)
-    return [
+def _cut_here(last: Block, u: Block, lay: Layout) -> bool:
+    """Inside an article's text, a heading-like piece whose next block opens mid-word
+    ("…武装群众坚持游击斗" / "争，…") is half of a paragraph."""
+    return (
+        u.text[0] in cues.RARE_START
+        and u.kind == "para"
+        and last.kind in ("heading", "para")
+        and not last.names
+        and not (lay.indent and u.indent)
+        and not complete(last.text)
+    )
+
+
+def _title(group: list[Block], k: int, a: _Art) -> int:
+    """The heading lines opening an article make its title (at most three: kicker,
+    headline, deck); a ``——`` subtitle ends it, a byline or a table's row too."""
+    while k < len(group) and group[k].kind in ("heading", "subtitle") and len(a.title) < 3:
+        u = group[k]
+        if a.title and _table_row(u.text):
+            break
+        a.title.append(u.text if u.kind == "subtitle" or not a.title else " " + u.text)
+        k += 1
+        if u.kind == "subtitle":
+            break
+    return k
+
+
+def _table_row(s: str) -> bool:
+    """A row of a table: mostly figures, or three or more short cells."""
+    cells = s.split()
+    digits = sum(c.isdigit() or c in ".．%％-－+" for c in s)
+    return digits * 3 >= len(s) or (len(cells) >= 3 and max(map(len, cells)) <= 4)
+
+
+def _dateline_names(u: Block) -> list[str]:
+    m = cues.dateline(u.text) if u.kind == "para" else None
+    return cues.dateline_names(u.text, m.end()) if m else []
+
+
+def units_of(text: str) -> tuple[list[Block], Layout, list[Marker]]:
+    """The page's blocks, classified and re-joined: what ``segment`` weighs."""
+    bs, lay, markers = blocks(text)
+    _classify(bs, lay)
+    return _join_fragments(bs, lay), lay, markers
+
+
+def split_detail(text: str) -> PageSplit:
+    """The page's articles, with the doubts of the split and the markers found."""
+    units, lay, markers = units_of(text)
+    if not units:
+        return PageSplit([], markers, lay)
+    starts, doubts = segment.starts(units, lay)
+    articles = [
         PageArticle(
-            title=a.title,
+            title="".join(a.title),
             body="\n".join(a.body),
-            author=" ".join(dict.fromkeys(a.names)),
+            author=" ".join(a.names),
             line=a.line,
+            end_line=a.end,
+            forced=a.forced,
+            doubts=tuple(a.doubts),
+            rejoined=tuple(a.rejoined),
         )
-        for a in arts
+        for a in _assemble(units, starts, doubts, lay)
     ]
+    return PageSplit(articles, markers, lay)
+
+
+def split_page(text: str) -> list[PageArticle]:
+    return split_detail(text).articles

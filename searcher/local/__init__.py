@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from searcher import highlight
-from searcher.engine import Occurrence, Previous, Summary, Term, WordStats
+from searcher.engine import Occurrence, Previous, Summary, Term, WordStats, snapshot_address
 from searcher.errors import IndexDamaged, SearcherError
 from searcher.local import match, store
 from searcher.local.snapshot import READ_ERRORS, USERDICT, Snapshot, versions
@@ -40,13 +39,22 @@ def _reads(method: Callable) -> Callable:
     return wrapper
 
 
+def _folder_and_snapshot(path: str) -> tuple[str, str | None]:
+    """'DIR@NAME' -> (DIR, NAME), unless a folder is named so."""
+    if os.path.isdir(path):
+        return path, None
+    return snapshot_address(path)
+
+
 class LocalEngine:
-    """The generation in force at a folder, opened (see ``searcher.engine.Engine``)."""
+    """The generation in force at a folder (or one a snapshot keeps, 'DIR@NAME'),
+    opened (see ``searcher.engine.Engine``)."""
 
     def __init__(self, path: str) -> None:
         self.address = path
+        folder, self.snapshot = _folder_and_snapshot(path)
         try:
-            self.snap = Snapshot.open(path)
+            self.snap = Snapshot.open(folder, self.snapshot)
         except READ_ERRORS as e:
             raise IndexDamaged(path, f"unreadable data ({type(e).__name__}: {e})") from e
 
@@ -81,6 +89,7 @@ class LocalEngine:
             first_date=days[0] if days else "",
             last_date=days[-1] if days else "",
             built=snap.meta.get("built", ""),
+            snapshot=self.snapshot or "",
         )
 
     @_reads
@@ -97,15 +106,27 @@ class LocalEngine:
         return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
     @_reads
-    def occurrences(self, term: Term, filters: Filters) -> Iterator[Occurrence]:
+    def occurrences(
+        self, term: Term, filters: Filters, *, context: int = 0
+    ) -> Iterator[Occurrence]:
+        # From the folded text of the text store: no stored article is read.
         snap = self.snap
+        texts = snap.texts
         field = term.fields[0] if len(term.fields) == 1 else None
-        docs = match.filtered(snap, snap.texts.find(term.folded, field), filters)
-        for article_id, d in sorted((snap.texts.doc_id(d), d) for d in docs):
-            stored = snap.stored(d)
+        docs = match.filtered(snap, texts.find(term.folded, field), filters)
+        dates = snap.dates()
+        n = len(term.folded)
+        for article_id, d in sorted((texts.doc_id(d), d) for d in docs):
             for f in term.fields:
-                for s, e in highlight.occurrences(stored[f], term.folded):
-                    yield Occurrence(article_id, f, s, e)
+                text = texts.text(d, f)
+                for i in match.occurrences(text, term.folded):
+                    if not context:
+                        yield Occurrence(article_id, f, i, dates[d])
+                        continue
+                    left = text[max(0, i - context) : i]
+                    yield Occurrence(
+                        article_id, f, i, dates[d], left, text[i + n : i + n + context]
+                    )
 
 
 @dataclass
@@ -165,10 +186,29 @@ class LocalTarget:
     def versions(self) -> dict:
         return versions()
 
+    # -- snapshots (searcher.engine.Keeper) ---------------------------------
+
+    def snapshots(self) -> dict[str, str]:
+        return store.snapshots(self.address)
+
+    def keep(self, name: str) -> str:
+        store.open_generation(self.address, versions())  # in force and readable
+        return store.keep_snapshot(self.address, name)
+
+    def drop(self, name: str) -> None:
+        store.drop_snapshot(self.address, name)
+        store.clean(self.address)
+
 
 def open_engine(path: str) -> LocalEngine:
     return LocalEngine(str(path or store.default_path()))
 
 
 def open_target(path: str) -> LocalTarget:
-    return LocalTarget(str(path or store.default_path()))
+    path = str(path or store.default_path())
+    folder, snapshot = _folder_and_snapshot(path)
+    if snapshot is not None:
+        raise SearcherError(
+            f"{path} is a snapshot, which never changes; write to the index itself ({folder})"
+        )
+    return LocalTarget(path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from searcher import analysis
 from searcher.engine import Match, Matches, Term, paper_of
 from searcher.local.snapshot import Snapshot
 from searcher.options import FACETS, Filters, Page
-from searcher.query import And, Not, Or
+from searcher.query import And, Near, Not, Or
 
 K1, B = 1.2, 0.75  # BM25's usual constants, for exact strings and for words
 TITLE_BOOST = 2.5
@@ -67,10 +68,25 @@ class _Run:
                 return set()
         return result or set()
 
+    def near(self, node: Near) -> set[int]:
+        """Articles where the two strings stand within node.distance characters in a field:
+        candidates hold both in that field, then their positions are compared."""
+        a, b = node.left, node.right
+        texts = self.snap.texts
+        out: set[int] = set()
+        for f in a.fields:  # the parser gives both sides the same fields
+            both = texts.find(a.folded, f) & texts.find(b.folded, f)
+            for d in both - out:
+                if within(texts.text(d, f), a.folded, b.folded, node.distance):
+                    out.add(d)
+        return out
+
     def eval(self, node) -> set[int]:
         if isinstance(node, Term):
             s = self.term(node)
             return s.exact | s.loose
+        if isinstance(node, Near):
+            return self.near(node)
         if isinstance(node, Or):
             out: set[int] = set()
             for c in node.children:
@@ -107,6 +123,42 @@ class _Run:
                 for d, sc in words_bm25(self.snap, t.words, t.fields, loose).items():
                     total[d] += sc
         return total
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    """Where needle occurs in text, as ``str.count`` counts: leftmost first, not overlapping."""
+    out: list[int] = []
+    n = len(needle)
+    i = text.find(needle) if n else -1
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + n)
+    return out
+
+
+def starts(text: str, needle: str) -> list[int]:
+    """Where needle starts in text, overlapping occurrences too, in order."""
+    out: list[int] = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def within(text: str, a: str, b: str, distance: int) -> bool:
+    """Whether an occurrence of a and one of b in text have at most distance characters
+    between the end of one and the start of the other (overlapping ones: always)."""
+    rights = starts(text, b)
+    if not rights:
+        return False
+    la, lb = len(a), len(b)
+    for i in starts(text, a):
+        # b at j is near a at i when j - (i + la) <= distance and i - (j + lb) <= distance
+        k = bisect_left(rights, i - lb - distance)
+        if k < len(rights) and rights[k] <= i + la + distance:
+            return True
+    return False
 
 
 # -- BM25F over live documents -----------------------------------------------
@@ -284,9 +336,9 @@ def search(
     counts = facet_counts(snap, docs, page.facets) if page.facets else {}
 
     def match(d: int) -> Match:
-        stored = snap.stored(d)
+        stored = snap.stored(d) if page.stored else {}
         return Match(
-            id=stored["id"],
+            id=stored["id"] if page.stored else snap.texts.doc_id(d),
             score=scores[d],
             exact=frozenset(i for i, s in enumerate(sets) if d in s.exact),
             whole=frozenset(i for i, s in enumerate(sets) if d in s.whole),

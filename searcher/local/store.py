@@ -7,6 +7,11 @@ writes a new generation beside the old one and swaps CURRENT with one atomic
 rename, so a search sees the old index or the new one, never a half-built or
 empty one, and a failed build leaves the old one in force. Every ordinary way of
 copying, archiving and restoring the folder gives an index that opens.
+
+A snapshot keeps a generation under a name: ``snapshots/NAME`` is a one-line
+file naming it, and ``clean`` never removes a generation a snapshot names
+(its files are never changed: later generations only add files and hard
+links). ``DIR@NAME`` opens it.
 """
 
 from __future__ import annotations
@@ -29,11 +34,14 @@ from searcher.errors import (
     IndexNotFound,
     IndexOutdated,
     NotAnIndex,
+    SearcherError,
+    SnapshotNotFound,
 )
 
 CURRENT = "CURRENT"
 META = "searcher.json"
 LOCK = ".lock"
+SNAPSHOTS = "snapshots"
 STORE_FORMAT = 3  # 3: per-article character counts (.chars)
 
 
@@ -144,16 +152,19 @@ class Generation:
         return IndexOutdated(self.index, reason)
 
 
-def open_generation(path: str | Path, expected: dict, *, verify: bool = True) -> Generation:
-    """The generation in force at path, its metadata read and checked.
+def open_generation(
+    path: str | Path, expected: dict, *, verify: bool = True, snapshot: str | None = None
+) -> Generation:
+    """The generation in force at path (or the one a snapshot keeps), its metadata
+    read and checked.
 
     expected: version keys the index must have been built with (IndexOutdated
     otherwise). verify: every file the generation was published with is there
     with its size (a stat per file: cheap enough for every open, and it catches
     the usual damage: a truncated copy, a file deleted by hand or by a cleaner).
     """
-    index = str(path)
-    folder = current_generation(path)
+    index = str(path) if snapshot is None else f"{path}@{snapshot}"
+    folder = current_generation(path) if snapshot is None else snapshot_generation(path, snapshot)
     try:
         meta = json.loads((folder / META).read_text("utf-8"))
     except FileNotFoundError as e:
@@ -269,7 +280,8 @@ def clean(path: str | Path, keep: int = 1) -> None:
     if folder is not None and not folder.name.startswith("gen-"):  # a copy's CURRENT folder
         folder = None
     current = folder.name if folder is not None else None
-    old = sorted(p for p in root.glob("gen-*") if p.name != current)
+    kept = set(snapshots(root).values())
+    old = sorted(p for p in root.glob("gen-*") if p.name != current and p.name not in kept)
     if current is None and has_current(root):  # in force, but not as gen-*: keep them
         old = []
     # Newer than the one in force: a build died between naming it and publishing it.
@@ -277,6 +289,68 @@ def clean(path: str | Path, keep: int = 1) -> None:
     old = [p for p in old if p not in unpublished]
     for p in old[: max(0, len(old) - keep)] + unpublished + list(root.glob("staging-*")):
         shutil.rmtree(p, ignore_errors=True)
+
+
+def snapshots(path: str | Path) -> dict[str, str]:
+    """The snapshots of the index at path: name -> the generation it keeps, by name."""
+    folder = Path(path) / SNAPSHOTS
+    out: dict[str, str] = {}
+    with contextlib.suppress(OSError):
+        for f in sorted(folder.iterdir()):
+            if f.name.startswith(".") or not f.is_file():
+                continue
+            with contextlib.suppress(OSError, ValueError):
+                gen = _current_name(f)
+                if gen.startswith("gen-") and "/" not in gen:
+                    out[f.name] = gen
+    return out
+
+
+def snapshot_generation(path: str | Path, name: str) -> Path:
+    """The folder of the generation a snapshot keeps; SnapshotNotFound if there is none."""
+    _folder(path)
+    gen = snapshots(path).get(name)
+    if gen is None:
+        if not (has_current(path) or _newest_generation(Path(path))):
+            raise IndexNotFound(str(path))
+        raise SnapshotNotFound(str(path), name)
+    folder = Path(path) / gen
+    if not folder.is_dir():
+        raise IndexDamaged(f"{path}@{name}", f"its generation {gen} is missing")
+    return folder
+
+
+def keep_snapshot(path: str | Path, name: str) -> str:
+    """Keep the generation in force under name (call while holding the writer lock);
+    returns the generation's name. A name is never moved to another generation."""
+    if name in snapshots(path):
+        raise SearcherError(
+            f"snapshot {name!r} already exists in {path} and never changes"
+            f" (choose another name, or drop it first: searcher snapshot --drop {name})"
+        )
+    folder = current_generation(path)
+    if not folder.name.startswith("gen-"):  # a copied index's CURRENT folder
+        raise SearcherError(
+            f"the index at {path} was copied without its generations; run 'searcher index'"
+            " once before keeping a snapshot of it"
+        )
+    root = Path(path) / SNAPSHOTS
+    root.mkdir(exist_ok=True)
+    tmp = root / f".{name}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(folder.name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, root / name)
+    _fsync_dir(root)
+    return folder.name
+
+
+def drop_snapshot(path: str | Path, name: str) -> None:
+    """Forget a snapshot (its generation goes at the next ``clean``)."""
+    if name not in snapshots(path):
+        raise SnapshotNotFound(str(path), name)
+    (Path(path) / SNAPSHOTS / name).unlink()
 
 
 @contextlib.contextmanager

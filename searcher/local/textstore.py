@@ -308,6 +308,10 @@ class _Segment:
         mm, s, b, e = self.mm, self.starts[d], self.bodies[d], self.starts[d + 1]
         return mm[s : b - 1].decode("utf-8"), mm[b : e - 1].decode("utf-8")
 
+    def field(self, d: int, field: str) -> str:
+        s, e = self.span(d, field)
+        return self.mm[s:e].decode("utf-8")
+
     def span(self, d: int, field: str | None) -> tuple[int, int]:
         if field == "title":
             return self.starts[d], self.bodies[d] - 1
@@ -452,6 +456,11 @@ class TextStore:
     def find(self, needle: str, field: str | None = None) -> set[int]:
         """Live documents whose folded title or body (or the given field) contains needle."""
         return set(self.counts(needle, field))
+
+    def text(self, doc: int, field: str) -> str:
+        """The folded text of a document's field (as stored: see ``scrub``)."""
+        seg, d = self._locate(doc)
+        return seg.field(d, field)
 
     def word_total(self) -> int:
         """Words in all live titles and bodies (for word probabilities)."""

@@ -2,7 +2,8 @@
 
 ``writer(...)`` picks the format: JSON Lines (``--json``: one object per hit,
 article or report, then a summary), the terminal layout (rich, on a terminal or
-with ``--color always``) or plain lines (piped: never wrapped, no escape codes).
+with ``--color always``), plain lines (piped: never wrapped, no escape codes)
+or, for the research views, CSV and TSV rows (``delimited``).
 Each writer takes the plain data the library returns (``searcher.results``)
 and renders every view the same way. Messages (errors, notes, bad sources) go
 to stderr as one inert line each.
@@ -58,6 +59,24 @@ def note(text: str, err: IO[str] | None = None) -> None:
     (err or sys.stderr).write(f"Note: {one_line(text)}\n")
 
 
+def provenance(prov, err: IO[str] | None = None) -> None:
+    """Where an export came from, one line on stderr (the JSON Lines summary holds it too)."""
+    filters = ", ".join(
+        f"{k} {v}"
+        for k, v in (("since", prov.since), ("until", prov.until), ("source", prov.source))
+        if v
+    )
+    where = f"generation {prov.generation}" + (
+        f", snapshot {prov.snapshot}" if prov.snapshot else ""
+    )
+    text = (
+        f"provenance: {prov.total} articles for query {prov.query!r}"
+        f"{f' ({filters})' if filters else ''}, sorted by {prov.sort}, from {prov.index}"
+        f" ({where}), exported {prov.exported} by searcher {prov.searcher}"
+    )
+    (err or sys.stderr).write(one_line(text) + "\n")
+
+
 def problem(text: str, err: IO[str] | None = None) -> None:
     """A bad source, "path:line: reason": one inert line, whatever its file is named."""
     (err or sys.stderr).write(one_line(text) + "\n")
@@ -75,6 +94,18 @@ class Writer(Protocol):
 
     def build_report(self, report) -> None: ...
 
+    def page(self, view) -> None:
+        """How a page file is split into articles (``searcher pages``)."""
+
+    def trend(self, trend) -> None: ...
+
+    def kwic(self, conc) -> None: ...
+
+    def export(self, export) -> None:
+        """Every row of an export (JSON Lines and CSV only)."""
+
+    def snapshots(self, snapshots) -> None: ...
+
 
 def use_color(choice: str, stream) -> bool:
     if choice == "always":
@@ -84,10 +115,16 @@ def use_color(choice: str, stream) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def writer(as_json: bool, color: str = "auto", out: IO[str] | None = None) -> Writer:
-    """The writer for a command: JSON Lines, the terminal layout (a terminal, or
-    ``--color always``) or plain lines."""
+def writer(
+    as_json: bool, color: str = "auto", out: IO[str] | None = None, *, rows: str = ""
+) -> Writer:
+    """The writer for a command: JSON Lines, rows (rows="csv" or "tsv"), the terminal
+    layout (a terminal, or ``--color always``) or plain lines."""
     out = out or sys.stdout
+    if rows:
+        from searcher.output.delimited import DelimitedWriter
+
+        return DelimitedWriter(out, tsv=rows == "tsv")
     if as_json:
         from searcher.output.jsonl import JsonWriter
 

@@ -65,3 +65,55 @@ class JsonWriter:
 
     def build_report(self, report) -> None:
         dump(versioned("index", report.to_dict()), self.out)
+
+    def page(self, view) -> None:
+        dump(versioned("page", view), self.out)
+
+    # -- research views ----------------------------------------------------------
+
+    def trend(self, trend) -> None:
+        """One line per query and period, then the summary."""
+        for p in trend.points:
+            d = {"type": "trend", **asdict(p)}
+            if trend.smooth == 1:
+                del d["smoothed"]
+            dump(d, self.out)
+        dump(trend_summary(trend), self.out)
+
+    def kwic(self, conc) -> None:
+        for line in conc.lines:
+            dump({"type": "kwic", **asdict(line)}, self.out)
+        dump(kwic_summary(conc), self.out)
+
+    def export(self, export) -> None:
+        """One line per article (the CSV's columns), then a summary with the provenance."""
+        n = 0
+        for row in export:
+            d = asdict(row)
+            if not export.full_text:
+                del d["text"]
+            dump({"type": "export", **d}, self.out)
+            n += 1
+        prov = asdict(export.provenance)
+        dump({"type": "summary", "version": JSON_VERSION, "total": n, "provenance": prov}, self.out)
+
+    def snapshots(self, snapshots) -> None:
+        for snap in snapshots:
+            dump(versioned("snapshot", snap), self.out)
+
+
+def _summary(obj, keys: tuple[str, ...], **computed) -> dict:
+    """A view's summary line: its type and version, then its fields named in keys."""
+    fields = {k: getattr(obj, k) for k in keys}
+    return {"type": "summary", "version": JSON_VERSION, **fields, **computed}
+
+
+def trend_summary(trend) -> dict:
+    keys = ("queries", "per", "by", "unit", "smooth")
+    return _summary(trend, keys, periods=len(trend.periods), elapsed_ms=trend.elapsed_ms)
+
+
+def kwic_summary(conc) -> dict:
+    keys = ("query", "total", "articles")
+    extra = {k: getattr(conc, k) for k in ("width", "sort", "limit", "elapsed_ms")}
+    return _summary(conc, keys, returned=len(conc.lines), **extra)

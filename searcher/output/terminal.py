@@ -12,11 +12,40 @@ import shutil
 import sys
 from typing import IO
 
-from searcher.highlight import Span
+from searcher.highlight import Span, cell_width
 from searcher.output import display_title, inert, one_line
-from searcher.output.plain import PlainWriter
+from searcher.output.plain import PlainWriter, kwic_columns, kwic_summary
 
 MATCH_STYLE = "bold black on yellow"
+PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red")  # one colour per query
+EIGHTHS = " ▏▎▍▌▋▊▉"  # a bar's last, partly filled cell
+MIN_BAR = 10  # cells
+
+
+def bar(value: float, top: float, cells: int) -> str:
+    """A horizontal bar of value on a scale where top fills cells, to an eighth of a cell."""
+    eighths = round(value / top * cells * 8) if top > 0 else 0
+    full, part = divmod(eighths, 8)
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def number(value: float, per: str) -> str:
+    if per == "none" or value >= 100 or value == 0:
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def fit(text: str, cells: int) -> str:
+    """text cut to at most cells (with "…" where cut), padded to exactly cells."""
+    if cell_width(text) > cells:
+        while text and cell_width(text) > cells - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (cells - cell_width(text))
+
+
+def _shown(trend, point) -> float | None:
+    return point.smoothed if trend.smooth > 1 else point.rate
 
 
 def terminal_width() -> int:
@@ -124,6 +153,70 @@ class TerminalWriter(PlainWriter):
         con.print(_meta_line([*parts, (article.id, "dim")]))
         con.print()
         con.print(_styled(article.body, article.body_matches))
+
+    def trend(self, trend) -> None:
+        """A bar per query and period, one colour per query, the scale below."""
+        from rich.text import Text
+
+        con = self._console(self.width)
+        values = [v for p in trend.points if (v := _shown(trend, p)) is not None]
+        top = max(values, default=0.0)
+        multi = len(trend.queries) > 1
+        label = max((cell_width(p) for p in trend.periods), default=0)
+        names = min(16, max(cell_width(one_line(q)) for q in trend.queries)) + 2 if multi else 0
+        digits = max((len(number(v, trend.per)) for v in values), default=1)
+        cells = max(MIN_BAR, self.width - label - names - digits - 3)
+        con.print(self._trend_title(trend))
+        if not trend.periods:
+            con.print(Text("no dated articles (after the filters)", style="dim"))
+            return
+        colour = {q: PALETTE[i % len(PALETTE)] for i, q in enumerate(trend.queries)}
+        for i, p in enumerate(trend.points):
+            line = Text(fit(p.period, label) if i % len(trend.queries) == 0 else " " * label)
+            line.append(" ")
+            if multi:
+                line.append(fit(one_line(p.query), names - 2) + "  ", style=colour[p.query])
+            v = _shown(trend, p)
+            if v is None:
+                line.append("· no articles", style="dim")
+            else:
+                line.append(bar(v, top, cells), style=colour[p.query])
+                line.append(" " + number(v, trend.per), style="bold" if v == top else "")
+            con.print(line, no_wrap=True, overflow="crop")
+        axis = "0" + "─" * (cells - 1) + " " + number(top, trend.per)  # ends under the top
+        con.print(
+            Text(" " * (label + 1 + names) + axis, style="dim"), no_wrap=True, overflow="crop"
+        )
+        con.print(Text(f"{len(trend.periods)} periods, {trend.elapsed_ms:.0f} ms", style="dim"))
+
+    @staticmethod
+    def _trend_title(trend):
+        from rich.text import Text
+
+        title = Text()
+        for i, q in enumerate(trend.queries):
+            title.append(
+                ("" if i == 0 else ", ") + one_line(q), style=f"bold {PALETTE[i % len(PALETTE)]}"
+            )
+        per = "" if trend.per == "none" else f" {trend.unit}"
+        smooth = f", moving average of {trend.smooth}" if trend.smooth > 1 else ""
+        title.append(f": matching articles{per}, by {trend.by}{smooth}")
+        return title
+
+    def kwic(self, conc) -> None:
+        """The concordance lines, matches lined up and marked, then the summary."""
+        from rich.text import Text
+
+        con = self._console(self.width)
+        for date, article_id, left, match, right in kwic_columns(conc, self.width):
+            line = Text()
+            line.append(date + "  ", style="green")
+            line.append(article_id + "  ", style="dim")
+            line.append(left + " ")
+            line.append(match, style=MATCH_STYLE)
+            line.append(" " + right)
+            con.print(line, no_wrap=True, overflow="crop")
+        con.print(Text(kwic_summary(conc), style="dim"))
 
     def info(self, info) -> None:
         from rich.table import Table

@@ -14,13 +14,28 @@ SolrCloud collection (``solr://HOST:PORT/COLLECTION``, ``solrs://`` for HTTPS).
 from __future__ import annotations
 
 
+def _no_snapshot(address: str) -> None:
+    """ADDRESS@NAME names a snapshot: this engine keeps none (one line, not a bad address)."""
+    from searcher import engine
+    from searcher.errors import SearcherError
+
+    base, name = engine.snapshot_address(address)
+    if name:
+        raise SearcherError(
+            f"the SolrCloud collection at {engine.shown(base)} keeps no snapshots, so there is"
+            f" no snapshot {name!r} (snapshots are kept by local indexes only)"
+        )
+
+
 def open_engine(address: str):
     from searcher.solr.engine import SolrEngine
 
+    _no_snapshot(address)
     return SolrEngine(address)
 
 
 def open_target(address: str, shards: int | None = None, replicas: int | None = None):
     from searcher.solr.writer import SolrTarget
 
+    _no_snapshot(address)
     return SolrTarget(address, shards, replicas)

@@ -14,9 +14,10 @@ cut into the same words on both engines. Snippets and highlights are made above,
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
-from searcher import analysis, highlight
+from searcher import analysis
 from searcher.engine import Match, Matches, Occurrence, Summary, Term, WordStats
 from searcher.options import Filters, Page
 from searcher.solr import collection, documents
@@ -116,9 +117,9 @@ class SolrEngine:
         base = [*req.params, ("q", q), *(("fq", f) for f in fq), ("sort", sort)]
         if page.facets:
             base.append(("json.facet", json.dumps(facet_json(page.facets), ensure_ascii=False)))
-        fl = ",".join([STORED_FL, "score", *req.flag_fields()])
+        fl = ",".join([STORED_FL if page.stored else "id", "score", *req.flag_fields()])
         total, docs, facets = self._fetch(base, fl, page)
-        matches = [self._match(d, query, req) for d in docs]
+        matches = [self._match(d, query, req, page.stored) for d in docs]
         return Matches(total, matches, facet_counts(page.facets, facets) if page.facets else {})
 
     def _fetch(self, base: list, fl: str, page: Page) -> tuple[int, list[dict], dict]:
@@ -149,7 +150,7 @@ class SolrEngine:
         return total, docs, facets
 
     @staticmethod
-    def _match(doc: dict, query, req: Request) -> Match:
+    def _match(doc: dict, query, req: Request, stored: bool = True) -> Match:
         exact, whole, loose = set(), set(), set()
         for i, (t, (e, w)) in enumerate(zip(query.terms, req.flags)):
             x, y = bool(e and doc.get(f"x{i}")), bool(w and doc.get(f"y{i}"))
@@ -165,7 +166,7 @@ class SolrEngine:
             exact=frozenset(exact),
             whole=frozenset(whole),
             loose=frozenset(loose),
-            stored=documents.stored(doc),
+            stored=documents.stored(doc) if stored else {},
         )
 
     def stored(self, article_id: str) -> dict[str, str] | None:
@@ -210,18 +211,26 @@ class SolrEngine:
         buckets = (_facets(self._select(params)).get("t") or {}).get("buckets", [])
         return {str(b["val"]): (int(b["count"]), int(b["chars"])) for b in buckets}
 
-    def occurrences(self, term: Term, filters: Filters) -> Iterator[Occurrence]:
-        """Every occurrence of the term's string in the matching articles, by article id
-        (found in the stored text, as the local engine does), fetched page by page."""
+    def occurrences(
+        self, term: Term, filters: Filters, *, context: int = 0
+    ) -> Iterator[Occurrence]:
+        """Every occurrence of the term's folded string in its fields of the matching
+        articles (see ``engine.Engine``): found in their stored text, folded here as at
+        indexing, leftmost first and not overlapping; fetched page by page."""
         req = Request()
         exact = req.exact(Term(term.folded, term.fields)) or req.nothing()
         fq = req.filters(filters)
         params = [*req.params, ("q", top(exact)), *(("fq", f) for f in fq), ("sort", "id asc")]
-        params.append(("fl", "id," + ",".join(term.fields)))
+        params.append(("fl", ",".join(["id", "date", *term.fields])))
+        pattern = re.compile(re.escape(term.folded))  # leftmost, not overlapping
         for doc in self.client.docs(params, rows=PAGE_ROWS):
+            date = str(doc.get("date") or "")
             for f in term.fields:
-                for s, e in highlight.occurrences(str(doc.get(f) or ""), term.folded):
-                    yield Occurrence(doc["id"], f, s, e)
+                text = documents.scrub(analysis.fold(str(doc.get(f) or "")))
+                for m in pattern.finditer(text) if term.folded else ():
+                    left = text[max(0, m.start() - context) : m.start()] if context else ""
+                    right = text[m.end() : m.end() + context] if context else ""
+                    yield Occurrence(doc["id"], f, m.start(), date, left, right)
 
 
 def _facets(answer: dict) -> dict:

@@ -1,0 +1,199 @@
+"""Fit the weights of the page splitter's model (``searcher/corpus/split_model.py``).
+
+    python bench/split_train.py [--corpus DIR] [--days 1-20] [--layouts ...] [--write]
+
+Pages dated 1-20 January 1998 only (never the evaluation days 21-31) are printed
+in the layouts of ``split_eval.py``; each block of each page that could open an
+article is a sample, its features those ``segment.features`` computes while
+reading the page with the true split so far (so the article being read is the
+true one), its label whether a true article starts on its line. A logistic
+regression with a small L2 penalty is fitted by Newton's method (pure Python:
+a few dozen features). ``--write`` writes the weights into
+``searcher/corpus/split_model.py``; without it they are only printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import math
+import random
+import re
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import split_eval as ev
+
+from searcher.corpus import segment, split, split_model
+from searcher.corpus.meta import meta
+
+MODEL = ev.ROOT / "searcher" / "corpus" / "split_model.py"
+# Column labels for the training-only layout (not those of the held-out check).
+LABELS = ["■ 走基层", "● 民生", "◆ 视点", "【读者来信】", "★ 专题报道", "▲ 国际"]
+
+
+def render_furniture(arts: list[dict], layout: str, rng: random.Random, key: str) -> ev.Page:
+    """Training only: a ``header`` page with a column label over some titles and the
+    subtitle of a title (``…——记…``) on a line of its own, as papers print them."""
+    lines = [ev.header_line(key, rng), ""]
+    starts: list[int] = []
+    for a in arts:
+        starts.append(len(lines) + 1)
+        if a["title"] and rng.random() < 0.1:
+            lines += [rng.choice(LABELS), ""]
+        title, dash, sub = a["title"].partition("——")
+        if dash and len(title) >= 4 and len(sub) >= 4 and rng.random() < 0.7:
+            lines += [title, "", dash + sub, ""]
+        elif a["title"]:
+            lines += [a["title"], ""]
+        lines += "\n\n".join(ev.broken(ev.paras_of(a), rng, 0.05)).split("\n") + [""]
+    return ev.Page("\n".join(lines) + "\n", starts)
+
+
+TRAIN_LAYOUTS = {**ev.LAYOUTS, "furniture": ev.Layout(render_furniture)}
+
+
+def samples(pages: dict, layouts: list[str], seed: int) -> list[tuple[dict, int]]:
+    out: list[tuple[dict, int]] = []
+    for layout in layouts:
+        spec = TRAIN_LAYOUTS[layout]
+        for key, arts in pages.items():
+            arts = spec.convert(arts)
+            page = spec.render(arts, layout, random.Random(f"{seed}:{layout}:{key}"), key)
+            units, lay, _ = split.units_of(meta(Path("page.txt"), page.text)[3])
+            if not units:
+                continue
+            true = set(page.starts)
+
+            def oracle(i: int, x: dict, units=units, true=true) -> bool:
+                # Under a column label, the article starts at the label.
+                y = units[i].line in true or (
+                    units[i - 1].kind == "label" and units[i - 1].line in true
+                )
+                out.append((x, int(y)))
+                return y
+
+            segment.starts(units, lay, oracle)
+    return out
+
+
+def fit(data: list[tuple[dict, int]], l2: float = 1.0, rounds: int = 25) -> dict[str, float]:
+    names = sorted({k for x, _ in data for k in x}) + ["bias"]
+    index = {k: n for n, k in enumerate(names)}
+    rows = [([(index[k], v) for k, v in x.items()] + [(index["bias"], 1.0)], y) for x, y in data]
+    w = [0.0] * len(names)
+    for _ in range(rounds):
+        grad = [l2 * wi for wi in w]
+        hess = [[l2 if a == b else 0.0 for b in range(len(w))] for a in range(len(w))]
+        for row, y in rows:
+            z = sum(w[j] * v for j, v in row)
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            g, h = p - y, p * (1 - p)
+            for j, v in row:
+                grad[j] += g * v
+                for k, u in row:
+                    hess[j][k] += h * v * u
+        step = solve(hess, grad)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(map(abs, step)) < 1e-4:
+            break
+    return {k: round(w[n], 3) for k, n in index.items()}
+
+
+def solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a is small and positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            if f:
+                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def common_pairs(pages: dict, k: int = 1000) -> list[str]:
+    """The two-character strings found in the most articles: the commonest words,
+    which a layout breaking a paragraph in two may cut."""
+    df: Counter = Counter()
+    for arts in pages.values():
+        for a in arts:
+            s = re.sub(r"[^\u4e00-\u9fff]+", "|", a["title"] + a["body"])
+            df.update({s[i : i + 2] for i in range(len(s) - 1)})
+    return [g for g, _ in df.most_common() if "|" not in g][:k]
+
+
+def common_chars(pages: dict, k: int = 300) -> list[str]:
+    """The characters found in the most articles: shared by any two texts, they say
+    nothing of whether two texts are about the same thing."""
+    df: Counter = Counter()
+    for arts in pages.values():
+        for a in arts:
+            df.update(set(re.sub(r"[^\u4e00-\u9fff]", "", a["title"] + a["body"])))
+    return [c for c, _ in df.most_common(k)]
+
+
+def write(weights: dict[str, float], chars: list[str], pairs: list[str], note: str) -> None:
+    lines = [f"    {k!r}: {v!r}," for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))]
+    MODEL.write_text(
+        '"""Weights of the model in ``segment``: written by bench/split_train.py, do not edit.\n\n'
+        + textwrap.fill(note, 88)
+        + '\n"""\n\nWEIGHTS = {\n'
+        + "\n".join(lines)
+        + "\n}\n\n# The characters of the most articles (left out of cohesion).\n"
+        + f"COMMON = frozenset(\n{_literal(chars, 40)}\n)\n"
+        + "\n# The two-character strings of the most articles, one after another (words a\n"
+        + "# print layout may cut in two).\n"
+        + f"_PAIRS = (\n{_literal(pairs, 20)}\n)\n"
+        + "COMMON_PAIRS = frozenset(_PAIRS[i : i + 2] for i in range(0, len(_PAIRS), 2))\n",
+        encoding="utf-8",
+    )
+
+
+def _literal(items: list[str], per_line: int) -> str:
+    rows = ["".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
+    return "\n".join(f'    "{r}"' for r in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ev.ROOT / ".." / "shared" / "corpus")
+    ap.add_argument("--days", type=ev.day_range, default=ev.TUNE_DAYS)
+    ap.add_argument("--layouts", default=",".join(TRAIN_LAYOUTS))
+    ap.add_argument("--seed", type=int, default=1998)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args(argv)
+    if args.days[1] > ev.TUNE_DAYS[1]:
+        ap.error("train on pages dated 1-20 January only: 21-31 are for evaluation")
+    pages = ev.read_pages(args.corpus, args.days)
+    if args.write:  # cohesion leaves the commonest strings out: fitted with the new ones
+        write({}, common_chars(pages), common_pairs(pages), "")
+        importlib.reload(split_model)
+        importlib.reload(segment)
+    data = samples(pages, args.layouts.split(","), args.seed)
+    weights = fit(data, args.l2)
+    pos = sum(y for _, y in data)
+    note = (
+        f"Fitted on {len(data)} blocks ({pos} open an article) of {len(pages)} pages dated"
+        f" {args.days[0]}-{args.days[1]} January 1998 in layouts {args.layouts}; L2 {args.l2}."
+    )
+    print(note)
+    for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {v:+7.3f}  {k}")
+    if args.write:
+        write(weights, common_chars(pages), common_pairs(pages), note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

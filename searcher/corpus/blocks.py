@@ -1,0 +1,203 @@
+"""A page's lines -> its blocks (paragraphs as printed), and what the layout uses to set them apart.
+
+A block is a run of lines the page prints as one paragraph: one line, or the
+lines of a paragraph hard-wrapped at a fixed width (in characters or in display
+cells, a CJK character being two). The layout is what the page uses between
+paragraphs and between articles: blank lines, indentation, a wider gap.
+User markers are read here and taken out of the text (never part of a block):
+a line ``@@article`` (an article starts at the next line), ``@@title`` (the next
+line is the title of an article starting there), ``@@title TEXT`` (an article
+titled TEXT starts at the next line) or ``@@continue`` (no article starts at the
+next line). ``@@`` opening a line is not something a newspaper prints.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+MARKER = re.compile(r"[ \t\u3000]*@@([A-Za-z]*)[ \t\u3000]*(.*)$")
+MARKERS = ("article", "title", "continue")
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    line: int  # 1-based line of its first line
+    gap: int  # blank lines before it
+    indent: int  # display cells of leading whitespace on its first line
+    lines: int = 1  # printed lines joined into it
+    full_end: bool = False  # its last line fills the wrap width: the paragraph may go on
+    kind: str = "para"  # para, heading, subtitle, byline, label
+    names: list[str] = field(default_factory=list)
+    force: str = ""  # a marker before it: article, title or continue
+    given_title: str = ""  # the title a ``@@title TEXT`` marker gives the article it opens
+    joins: list[int] = field(default_factory=list)  # lines where a broken paragraph was re-joined
+
+
+@dataclass
+class Layout:
+    """What a page uses to set paragraphs and articles apart."""
+
+    usual_gap: int = 0  # blank lines between paragraphs
+    article_gap: int = 0  # blank lines before titles, where wider than usual_gap
+    indent: int = 0  # cells paragraphs are indented by (0: not indented)
+    wrap: int = 0  # the width lines were hard-wrapped at (0: not wrapped)
+
+
+@dataclass(frozen=True)
+class Marker:
+    line: int
+    word: str  # article, title, continue (or an unknown word, reported)
+    text: str  # the whole line, for a report
+    arg: str = ""  # what follows the word (``@@title 标题``: the title)
+
+
+def cells(s: str) -> int:
+    """Display width: a character outside ASCII counts two (CJK and full-width forms)."""
+    return 2 * len(s) - len(s.encode("ascii", "ignore"))
+
+
+def _indent(raw: str) -> int:
+    """Cells of leading white space: an ideographic space is two, a tab four."""
+    if raw[:1] not in " \t\u3000":
+        return 0
+    n = len(raw) - len(raw.lstrip())
+    lead = raw[:n]
+    return n + lead.count("\u3000") + 3 * lead.count("\t")
+
+
+def read_markers(lines: list[str]) -> tuple[list[str | None], list[Marker]]:
+    """Marker lines taken out of the page: None in their place (no text, no gap)."""
+    markers: list[Marker] = []
+    out: list[str | None] = list(lines)
+    for n, line in enumerate(lines):
+        if "@@" in line[:8] and (m := MARKER.match(line)):
+            markers.append(Marker(n + 1, m.group(1).lower(), line.strip(), m.group(2).strip()))
+            out[n] = None
+    return out, markers
+
+
+def _wrap_width(lines: list[str | None]) -> tuple[int, bool]:
+    """The width a page was hard-wrapped at, and whether it is counted in cells: many
+    lines (three in ten) within a few characters under it, next to none over it, and
+    most of those go on on the next line."""
+    texts = [x for x in lines if x]
+    n = len(texts)
+    if n < 6 or sum(len(x) > 200 for x in texts) > max(1, n // 25):
+        return 0, False  # lines of whole paragraphs: no page is wrapped that wide
+    best = (0.0, 0, False)
+    for in_cells, lo in ((False, 2), (True, 3)):
+        measure = cells if in_cells else len
+        sizes = sorted(map(measure, texts))
+        for width in sorted({w for w in sizes[-n // 2 :] if w >= 8}, reverse=True)[:12]:
+            under = bisect.bisect_right(sizes, width + 1)
+            full = under - bisect.bisect_left(sizes, width - lo)
+            fits = n - under <= max(1, n // 25) and full >= max(4, 0.3 * n)
+            if (
+                fits
+                and full / n > best[0]
+                and _goes_on(lines, measure, width - lo, width + 1) >= 0.6 * full
+            ):
+                best = (full / n, width, in_cells)
+    return best[1], best[2]
+
+
+def _goes_on(lines: list[str | None], measure, lo: int, hi: int) -> int:
+    """How many lines of a width in [lo, hi] have a line of text right under them."""
+    return sum(1 for a, b in zip(lines, lines[1:]) if a and b and lo <= measure(a) <= hi)
+
+
+def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+    lines, markers = read_markers([line.rstrip() for line in raw_lines])
+    width, in_cells = _wrap_width(lines)
+    measure = cells if in_cells else len
+    slack = 3 if in_cells else 2
+    indents = [_indent(x) if x else 0 for x in lines]
+    margin = min((d for x, d in zip(lines, indents) if x), default=0)
+    out: list[Block] = []
+    parts: list[list[str]] = []
+    at = {m.line: m for m in markers}
+    gap, last, force, given = 0, "", "", ""
+    for n, raw in enumerate(lines, 1):
+        if raw is None:
+            if at[n].word in MARKERS:
+                force, given = at[n].word, at[n].arg if at[n].word == "title" else ""
+            continue
+        if not raw:
+            gap, last = gap + 1, ""
+            continue
+        s, indent = raw.strip(), indents[n - 1] - margin
+        if not force and out and _continues(last, s, indent, width, measure, slack):
+            # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
+            # on without a space, unless the space was left at the end of the line.
+            spaced = raw_lines[n - 2][-1:] in (" ", "\t") and (last[-1:] + s[:1]).isascii()
+            parts[-1][-1] += (" " if spaced else "") + s
+            out[-1].lines += 1
+        else:
+            out.append(Block(s, n, gap, indent, force=force, given_title=given))
+            parts.append([s])
+            force, given = "", ""
+        out[-1].full_end = bool(width) and measure(raw) >= width - slack
+        gap, last = 0, raw
+    for b, p in zip(out, parts):
+        b.text = p[0] if len(p) == 1 else join(p)
+    return out, _layout(out, width), markers
+
+
+def _continues(last: str, s: str, indent: int, width: int, measure, slack: int) -> bool:
+    """Does this printed line go on with the paragraph of the line before (a hard wrap)?
+    Only after a line that fills the width, and never indented (that opens a paragraph)."""
+    if not (width and last) or indent or measure(last) < width - slack:
+        return False
+    if (s[:1] in "（(" and s[-1:] in "）)") or s[:1] in _CLOSE:
+        return True  # a note goes with the full line above it (欢乐的山寨（拉祜族）/（图片）),
+        # and a line opening with a closing mark (》评析, not ’９７) goes on from it
+    # A full line that ends a sentence, then a line that could be a title: not glued.
+    return not (complete(last) and heading_like(s))
+
+
+def join(parts: list[str]) -> str:
+    # CJK is written without spaces; only two ASCII words need one between them.
+    out = parts[:1]
+    for a, b in zip(parts, parts[1:]):
+        out += [" ", b] if (a[-1:] + b[:1]).isascii() and (a[-1:] + b[:1]).isalnum() else [b]
+    return "".join(out)
+
+
+def _layout(bs: list[Block], width: int) -> Layout:
+    gaps = Counter(b.gap for b in bs[1:])
+    lay = Layout(usual_gap=gaps.most_common(1)[0][0] if gaps else 0, wrap=width)
+    first = Counter(b.indent for b in bs if b.indent)
+    if first and sum(first.values()) >= max(2, 0.3 * len(bs)):
+        lay.indent = first.most_common(1)[0][0]
+    # Titles set apart by one wider gap, twice or more: that gap sets articles apart.
+    wide = Counter(b.gap for b in bs[1:] if b.gap > lay.usual_gap and heading_like(b.text))
+    if wide and wide.most_common(1)[0][1] >= 2:
+        lay.article_gap = wide.most_common(1)[0][0]
+    return lay
+
+
+SENT_END = "。！？!?；;…：:"
+CLOSERS = re.escape("”’」』）)》】]\"'")
+COMPLETE = re.compile(rf"(?:[{SENT_END}][{CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.)$")
+_STOP_INSIDE = re.compile("[。！？!?；;：:，,、…]")
+_ENDS = set(SENT_END)
+_CLOSE = "”’」』）)》】]\"'"
+
+
+def complete(s: str) -> bool:
+    """Does ``s`` end as a sentence or a note ends (。！？…, a closing bracket)?"""
+    t = s.rstrip(_CLOSE)
+    if t[-1:] in _ENDS:
+        return True
+    return s.endswith(("）", ")")) or bool(COMPLETE.search(s[-8:]))
+
+
+def heading_like(s: str) -> bool:
+    """Short, without a stop or a comma inside (a headline may end in ! or ?)."""
+    return len(s) <= 40 and not _STOP_INSIDE.search(s.rstrip("！？!?"))

@@ -1,0 +1,594 @@
+"""Where articles start: each block that could open one is weighed by the cues a reader uses.
+
+A reader sees a new article where a headline stands over a dateline or a byline,
+where the page leaves a wider gap or sets a line flush left among indented
+paragraphs, where the text before ended with its credit (``（新华社记者…摄）``),
+where a picture's caption begins; and sees a subhead where a short line only
+breaks a long text that goes on about the same thing. Each cue is a feature
+(``features``); their weights are those of a logistic model fitted by
+``bench/split_train.py`` on the article boundaries of corpus pages dated 1-20
+January 1998 printed in several layouts (``split_model.WEIGHTS``, a few dozen
+numbers). A block opens an article when the weighed cues say so with
+probability at least one half; between ``UNSURE`` and ``1 - UNSURE`` the
+decision is reported as a doubt.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from searcher.corpus import cues
+from searcher.corpus.blocks import Block, Layout, complete
+from searcher.corpus.split_model import COMMON, WEIGHTS
+
+UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
+_CONTEXT = 160  # characters on either side a cohesion is measured over
+_MAX_COHESION = 0.3  # more says no more
+_CONTINUED = ("（上接", "(上接", "上接第", "（接第", "(接第")
+_PHOTO_CREDIT = ("摄）", "攝）", "摄)", "照片）")
+_LEDE_CHARS = set("0123456789０１２３４５６７８９一二三四五六七八九十月日前近最昨今上本去年元")
+_CAPTION = ("图为", "圖為", "图片：", "图片:", "图①", "上图", "下图", "左图", "右图", "照片：")
+_NUMBER_FIRST = set("一二三四五六七八九十（(0123456789０１２３４５６７８９第")
+_DIGITS = re.compile(r"[0-9０-９.．·%％+\-－]")
+_LEDE = re.compile(
+    r"[0-9０-９一二三四五六七八九十]{1,4}[月日]|日前|近日|最近|近来|昨天|昨日|今天|今日|前不久"
+    r"|[上本今去前]年|新年伊始|元旦"
+)
+
+
+class Facts:
+    """What one block shows, each fact worked out when first asked for (then kept)."""
+
+    def __init__(self, u: Block) -> None:
+        self.t, self.kind = u.text, u.kind
+
+    def __getattr__(self, name: str) -> bool:  # only for a fact not yet worked out
+        value = _FACTS[name](self.t, self.kind)
+        setattr(self, name, value)
+        return value
+
+
+_FACTS = {
+    "dateline": lambda t, k: t[:1] in cues.DATELINE_FIRST and bool(cues.OPENS_ITEM.match(t)),
+    "reported": lambda t, k: t[:1] in "据據" and bool(cues.REPORTED.match(t)),
+    "picture": lambda t, k: len(t) <= 60 and bool(cues.PICTURE.search(t)),
+    "credit_end": lambda t, k: t[-1:] in "）)者辑輯" and bool(cues.closing_credit(t)),
+    "complete": lambda t, k: complete(t),
+    "numbered": lambda t, k: t[:1] in _NUMBER_FIRST and bool(cues.NUMBERED.match(t)),
+    "names_only": lambda t, k: len(t) <= 12 and k == "heading" and cues.person_names(t) is not None,
+    # mostly digits: a row of a table
+    "figures": lambda t, k: len(t) <= 60 and len(_DIGITS.findall(t)) * 3 >= len(t),
+    # a date or time in its first words, as a news item opens
+    "lede": lambda t, k: has_lede(t),
+    # wholly in brackets: a note or a credit
+    "note": lambda t, k: t[:1] in "（(" and t[-1:] in "）)",
+    # a picture's caption (图为…, …摄）)
+    "caption": lambda t, k: is_caption(t),
+}
+
+
+def facts(u: Block) -> Facts:
+    return Facts(u)
+
+
+class LazyFacts:
+    """``facts`` of each block, computed when first asked for: most paragraphs are
+    passed over by ``_plain`` without them."""
+
+    def __init__(self, units: list[Block]) -> None:
+        self.units = units
+        self.known: list[Facts | None] = [None] * len(units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, i: int) -> Facts:
+        f = self.known[i]
+        if f is None:
+            f = self.known[i] = facts(self.units[i])
+        return f
+
+
+def opens_item(t: str) -> bool:
+    """A dateline of the item's own, or a report of another's, opens ``t``."""
+    c = t[:1]
+    return c in cues.DATELINE_FIRST and bool(
+        cues.OPENS_ITEM.match(t) or (c in "据據" and cues.REPORTED.match(t))
+    )
+
+
+def is_caption(t: str) -> bool:
+    return t.startswith(_CAPTION) or t.endswith(_PHOTO_CREDIT)
+
+
+def has_lede(t: str) -> bool:
+    head = t[:40]
+    return not _LEDE_CHARS.isdisjoint(head) and bool(_LEDE.search(head))
+
+
+@dataclass
+class State:
+    """The article being read when a block is weighed."""
+
+    paras: int = 0  # its paragraphs so far (not headings)
+    chars: int = 0
+    heads: int = 0  # headings inside its body (subheads)
+    titled: bool = False
+    picture: bool = False  # its title is a picture's
+    just_opened: bool = True  # the blocks since it opened are its headings and bylines
+    datelines: int = 0  # its paragraphs that open with a dateline
+    news: bool = False  # its text opened with a dateline
+    bylined: bool = False  # a byline stood over its text
+    captioned: bool = False  # its text so far is a picture's caption
+    continued: bool = False  # it goes on from another page: （上接第一版）
+    first: int = 0  # the index of its first block
+
+    def open(self, units: list[Block], i: int, f: Facts) -> None:
+        u = units[i]
+        # An article continued from another page (（上接第一版）) has its title there.
+        continued = u.text.startswith(_CONTINUED)
+        titled = u.kind == "heading" or continued
+        self.__init__(titled=titled, picture=f.picture, continued=continued, first=i)  # type: ignore[misc]
+        self.add(u)
+        self.just_opened = u.kind != "para"
+
+    def recent(self, units: list[Block], i: int) -> list[str]:
+        """The texts of the article's last blocks before block ``i``: some
+        ``_CONTEXT`` characters, for cohesion."""
+        out, size, j = [], 0, i - 1
+        while j >= self.first and (not out or size < _CONTEXT):
+            out.append(units[j].text)
+            size += len(units[j].text)
+            j -= 1
+        return out[::-1]
+
+    def add(self, u: Block) -> None:
+        kind = u.kind
+        if self.just_opened:
+            self.just_opened = kind in ("heading", "subtitle", "byline")
+        elif kind == "heading":
+            self.heads += 1
+        if kind == "para":
+            item = opens_item(u.text)
+            if self.paras == 0 or self.captioned:
+                self.captioned = is_caption(u.text)
+            if self.paras == 0:
+                self.news = item
+            self.paras += 1
+            self.datelines += item
+        elif kind == "byline" and self.paras == 0:
+            self.bylined = True
+        self.chars += len(u.text)
+
+
+def cohesion(before: list[str], after: list[str]) -> float:
+    """How much the text after a block shares with the article before it (0..1): the
+    share of the characters of one found in the other, leaving out the commonest
+    ones (``COMMON``: 的, 国, 发 are in any two texts). ``before`` and ``after`` are
+    blocks' texts, each weighed by its last or first ``_CONTEXT`` characters."""
+    a = set().union(*(_chars(t[-_CONTEXT:]) for t in before))
+    b = set().union(*(_chars(t[:_CONTEXT]) for t in after))
+    return len(a & b) / (min(len(a), len(b)) + 4)
+
+
+@functools.lru_cache(maxsize=2048)
+def _chars(s: str) -> frozenset[str]:
+    return frozenset(set(s) - _LEFT_OUT)
+
+
+# Left out of cohesion: the commonest characters, and punctuation, digits and letters
+# (ASCII, full-width forms, CJK and general punctuation).
+_LEFT_OUT = COMMON | {
+    chr(c)
+    for lo, hi in (
+        (0x0, 0x250),
+        (0x2000, 0x2070),
+        (0x2460, 0x2500),
+        (0x3000, 0x3040),
+        (0xFF00, 0xFFF0),
+    )
+    for c in range(lo, hi)
+}
+
+
+def _ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
+    """Headings in the run from ``i``, characters of text up to the next heading
+    or dateline, and the text ahead (for cohesion)."""
+    if _AHEAD[0] == (id(units), i):
+        return _AHEAD[1]
+    _AHEAD[0] = (id(units), i)
+    _AHEAD[1] = found = _look_ahead(units, fs, i)
+    return found
+
+
+_AHEAD: list = [None, None]  # the last answer of _ahead: features and cohesion both ask
+
+
+def _look_ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
+    n = len(units)
+    run = 0
+    while i + run < n and units[i + run].kind == "heading":
+        run += 1
+    text, size, j = [], 0, i + run
+    while j < n and size < _CONTEXT:
+        if units[j].kind == "para":
+            text.append(units[j].text)
+            size += len(units[j].text)
+        j += 1
+    chars, k = 0, i + max(run, 1)
+    while k < n and chars <= 120 and units[k].kind != "heading" and not (chars and fs[k].dateline):
+        chars += len(units[k].text)
+        k += 1
+    return run, chars, text
+
+
+def features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) -> dict:
+    """The cues around block ``i`` for and against an article starting there
+    (without ``cohesion``, which costs more: see ``add_cohesion``). Headings and
+    paragraphs are weighed apart ("heading: …", "text: …"): a cue says more of one
+    than of the other."""
+    x = base_features(units, fs, i, lay, st)
+    if units[i].kind == "heading":
+        add_heading_cues(units, fs, i, x)
+    return x
+
+
+def base_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) -> dict:
+    """``features`` but for the heading cues (``add_heading_cues``)."""
+    u, f = units[i], fs[i]
+    head = u.kind == "heading"
+    on: list[str] = ["heading" if head else "para"]
+    _own_cues(on, u, f, st)
+    _around_cues(on, units, fs, i, lay)
+    _state_cues(on, st)
+    names = _HEADING_NAMES if head else _TEXT_NAMES
+    return dict.fromkeys([names[k] for k in on], 1.0)
+
+
+def add_heading_cues(units: list[Block], fs: LazyFacts, i: int, x: dict) -> None:
+    on: list[str] = []
+    _heading_cues(on, units, fs, i)
+    x.update(dict.fromkeys([_HEADING_NAMES[k] for k in on], 1.0))
+
+
+def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
+    if f.picture:
+        on.append("picture")
+    if f.numbered:
+        on.append("numbered")
+    if u.kind != "para":
+        return  # a heading is no dateline, no note, no lede
+    if f.dateline:
+        on.append("dateline")
+        if u.text.startswith(("本报讯", "本報訊")):
+            on.append("local brief")  # 本报讯 opens a brief of its own, seldom more text
+    elif f.reported:
+        on.append("reported")
+    if f.dateline or f.reported:
+        on.append("another dateline" if st.datelines else "dateline in article without")
+    if f.note:
+        on.append("note")
+    if f.lede:
+        on.append("lede")
+        if not st.titled and st.paras >= 1:
+            on.append("untitled lede")
+
+
+def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> None:
+    u = units[i]
+    # Under a column label, the block before the label is what comes before.
+    labelled = units[i - 1].kind == "label" and i >= 2
+    prev, pf = (units[i - 2], fs[i - 2]) if labelled else (units[i - 1], fs[i - 1])
+    gap = units[i - 1].gap if labelled else u.gap
+    if i + 1 < len(units):
+        nxt, nf = units[i + 1], fs[i + 1]
+        if nf.dateline or nf.reported:
+            on.append("next dateline")
+        if nxt.kind in ("byline", "heading", "subtitle"):
+            on.append("next " + nxt.kind)
+    else:
+        on.append("end of page")
+    if pf.complete:
+        on.append("prev complete")
+    if pf.caption and prev.kind == "para":
+        on.append("after a caption")
+    elif pf.credit_end and prev.kind == "para":
+        on.append("prev credit")
+    if prev.kind == "byline":
+        # A byline under a title opens its text; one after text closes an article.
+        at = i - 2 - labelled
+        on.append("prev closing byline" if at >= 0 and units[at].kind == "para" else "prev byline")
+    elif prev.names:
+        on.append("prev names")
+    if prev.kind in ("heading", "subtitle"):
+        on.append("prev picture" if pf.picture else "prev heading")
+    if pf.numbered and fs[i].numbered:
+        on.append("list goes on")
+    if labelled:
+        on.append("under a label")
+    if gap > lay.usual_gap:
+        on.append("wider gap")
+    if lay.article_gap:
+        on.append("article gap" if gap >= lay.article_gap else "not article gap")
+    if lay.indent:
+        if not u.indent:
+            on.append("flush left")
+        elif abs(u.indent - lay.indent) <= 1:
+            on.append("indented")
+    if u.indent > lay.indent + 2:
+        on.append("centred")
+
+
+def _state_cues(on: list[str], st: State) -> None:
+    if st.just_opened:
+        on.append("just opened")
+    if st.paras == 0:
+        on.append("no text yet")
+    if st.chars > 1500:
+        on.append("long article")
+    if st.news:
+        on.append("news article")
+    if st.bylined:
+        on.append("bylined article")
+    if st.picture and st.paras >= 1:
+        on.append("picture article")
+
+    if not st.titled:
+        on.append("untitled article")
+    if st.heads:
+        on.append("has subheads")
+
+
+def _heading_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int) -> None:
+    f, t = fs[i], units[i].text
+    n = len(units)
+    run, section, _ = _ahead(units, fs, i)
+    if len(t) <= 6:
+        on.append("short heading")
+        if len(t) <= 4 and i + 1 < n and fs[i + 1].dateline:
+            on.append("short over dateline")
+    if len(t) <= 12 and f.names_only:
+        on.append("names heading")
+    if _ASKS.search(t):
+        on.append("question heading")
+    if i + 1 < n and len(units[i + 1].text) <= 12 and fs[i + 1].names_only:
+        on.append("next names")
+    if run >= 4:
+        on.append("long run")
+    if i + run < n and fs[i + run].dateline:
+        on.append("after dateline 2")
+    if 0 < section <= 120:
+        on.append("short section")
+    if len(t) <= 60 and f.figures:
+        on.append("figures")
+    if units[i - 1].kind != "para" and fs[i - 1].figures:
+        on.append("after figures")
+    if i + 1 < n and units[i + 1].kind == "para" and units[i + 1].text[0] in cues.RARE_START:
+        on.append("next mid-word")
+
+
+_ASKS = re.compile("[：:，,！!？?]")
+
+
+class _Names(dict):
+    """A cue's name as the model knows it: "heading: …" or "text: …"."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, k: str) -> str:
+        self[k] = self.prefix + k
+        return self[k]
+
+
+_HEADING_NAMES, _TEXT_NAMES = _Names("heading: "), _Names("text: ")
+
+
+def add_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) -> None:
+    c = min(cohesion(st.recent(units, i), _ahead(units, fs, i)[2]), _MAX_COHESION)
+    if c:
+        x["heading: cohesion" if units[i].kind == "heading" else "text: cohesion"] = c
+
+
+def _z(x: dict) -> float:
+    # Features are 1.0 but cohesion: the weights of those present, plus cohesion's share.
+    z = _BIAS + sum(map(_W.__getitem__, x))
+    for k in _SCALED:
+        if k in x:
+            z += _W[k] * (x[k] - 1.0)
+    return z
+
+
+_W: defaultdict[str, float] = defaultdict(float, WEIGHTS)
+_HEADING_CUES = (
+    "short heading",
+    "names heading",
+    "question heading",
+    "next names",
+    "long run",
+    "after dateline 2",
+    "short section",
+    "figures",
+    "after figures",
+    "short over dateline",
+    "next mid-word",
+)
+_HEADING_HIGH = sum(max(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
+_HEADING_LOW = sum(min(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
+_BIAS = WEIGHTS.get("bias", 0.0)
+_SCALED = ("heading: cohesion", "text: cohesion")
+
+
+def probability(x: dict) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, _z(x)))))
+
+
+def why(x: dict, n: int = 3) -> str:
+    """The cues that weighed most, in words ("next dateline +3.1, wider gap +1.2")."""
+    parts = sorted(((WEIGHTS.get(k, 0.0) * v, k) for k, v in x.items()), key=lambda t: -abs(t[0]))
+    return ", ".join(f"{k} {w:+.1f}" for w, k in parts[:n] if w)
+
+
+_EDGE = math.log((1 - UNSURE) / UNSURE)  # |z| beyond this: no doubt
+# Cohesion only lowers the odds, by at most this much: it is weighed where that matters.
+_LOW = _MAX_COHESION * min(
+    0.0, WEIGHTS.get("heading: cohesion", 0.0), WEIGHTS.get("text: cohesion", 0.0)
+)
+
+
+def _plain(units: list[Block], i: int, lay: Layout, st: State) -> bool:
+    """A paragraph with nothing that could open an article: no dateline, no credit
+    or closing byline before it, no wider gap, not flush left among indented
+    paragraphs, no date in its first words where untitled briefs follow each other.
+    (Under a heading, or a byline under a title, a paragraph goes on with what they
+    head, whatever it shows.) Not
+    weighed at all (read from the text directly: most paragraphs are plain, and this
+    is most of the splitting's time)."""
+    u, prev = units[i], units[i - 1]
+    if prev.kind in ("heading", "subtitle"):
+        return True  # the text under a heading goes on with what it heads
+    if prev.kind == "byline":
+        return not (i >= 2 and units[i - 2].kind == "para")  # a byline under a title
+    if prev.names or u.gap > lay.usual_gap or prev.kind in ("label", "rule"):
+        return False
+    if (lay.indent and not u.indent) or u.indent > lay.indent + 2:
+        return False
+    t, p = u.text, prev.text
+    c, e = t[:1], t[-1:]
+    return not (
+        (c in cues.DATELINE_FIRST and opens_item(t))
+        or (c in "（(" and e in "）)")
+        or (c in _NUMBER_FIRST and cues.NUMBERED.match(t))
+        or (len(t) <= 60 and cues.PICTURE.search(t))
+        or (p[-1:] in "）)者辑輯" and cues.closing_credit(p))
+        or (not st.titled and has_lede(t))
+    )
+
+
+_CLOSING_ACT = re.compile(r"摄|攝|整理|供稿|编译|編譯")
+
+
+def _section_label(units: list[Block], fs: LazyFacts, i: int, st: State) -> bool:
+    """A place's name over a place's dateline inside a news roundup ("四川"/"本报成都…电"),
+    at the usual gap: a section of the article, not an article (the text before it
+    ends with no credit)."""
+    return (
+        len(units[i].text) <= 4
+        and st.news
+        and st.paras >= 1
+        and i + 1 < len(units)
+        and fs[i + 1].dateline
+        and not units[i + 1].text.startswith(("本报讯", "本報訊"))  # a brief of its own
+        and not (fs[i - 1].credit_end or units[i - 1].names or units[i - 1].kind == "byline")
+    )
+
+
+def _over_text(units: list[Block], fs: LazyFacts, i: int) -> bool:
+    """Does a dateline or a byline follow this heading?"""
+    j = i + 1
+    return j < len(units) and (fs[j].dateline or fs[j].reported or units[j].kind == "byline")
+
+
+def _clear_title(units: list[Block], fs: LazyFacts, i: int) -> bool:
+    """A headline no reader mistakes: right after the photo or report credit that
+    closed the article before it ("…全面提升。/本报记者 张三 摄/乙市发展产业"). (A
+    bare "本报记者 张三" after a paragraph may still head the text under a lead.)"""
+    at = i - 2 if units[i - 1].kind == "label" and i >= 2 else i - 1
+    return (
+        units[at].kind == "byline"
+        and _CLOSING_ACT.search(units[at].text) is not None
+        and at >= 1
+        and units[at - 1].kind == "para"
+        and len(units[i].text) > 4
+        and i + 1 < len(units)
+        and units[i + 1].kind == "para"
+    )
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A place where the split could well have gone the other way."""
+
+    line: int
+    what: str  # "article starts" or "no article starts"
+    why: str  # the cues that weighed most
+    p: float  # how sure the splitter was that an article starts here (0..1)
+
+
+def _decide(
+    units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State, oracle
+) -> tuple[bool, Doubt | None]:
+    u = units[i]
+    if u.force in ("article", "title"):
+        return True, None
+    if u.force == "continue" or u.kind in ("byline", "subtitle", "label", "rule"):
+        return False, None
+    if u.kind == "heading" and i == len(units) - 1 and not fs[i].picture:
+        return False, None  # a last line under nothing: no article to head
+    if u.kind == "heading" and _clear_title(units, fs, i):
+        return True, None
+    if u.kind == "heading" and st.continued and not _over_text(units, fs, i):
+        return False, None  # an article from another page goes on: its subheads
+    if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
+        return False, None
+    if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
+        return False, None  # a title, its picture's caption, then the text under both
+    if oracle is not None:
+        x = features(units, fs, i, lay, st)
+        add_cohesion(units, fs, i, st, x)
+        return oracle(i, x), None
+    x = base_features(units, fs, i, lay, st)
+    z = _z(x)
+    if u.kind == "heading":
+        # The heading cues move the odds by at most so much: weighed where that matters.
+        if z + _HEADING_LOW + _LOW >= _EDGE or z + _HEADING_HIGH <= -_EDGE:
+            return z > 0, None
+        add_heading_cues(units, fs, i, x)
+        z = _z(x)
+    # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
+    if z > -_EDGE and z + _LOW < _EDGE:
+        add_cohesion(units, fs, i, st, x)
+        z = _z(x)
+    p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    opened = p >= 0.5
+    if not UNSURE < p < 1 - UNSURE:
+        return opened, None
+    what = "article starts" if opened else "no article starts"
+    return opened, Doubt(u.line, what, why(x), round(p, 2))
+
+
+def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], list[Doubt]]:
+    """The blocks that open articles (the first always does), and the doubts.
+    ``oracle(i, features)``, if given, decides instead of the model (training)."""
+    fs = LazyFacts(units)
+    st = State()
+    st.open(units, 0, fs[0])
+    out, doubts = [0], []
+    i = 1
+    while i < len(units):
+        u = units[i]
+        if u.kind == "para" and not u.force and _plain(units, i, lay, st):
+            st.add(u)  # the common case, first and fast
+            i += 1
+            continue
+        # A column label goes with the headline under it: both open an article, or neither.
+        label = units[i].kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
+        at = i + 1 if label else i
+        opened, doubt = _decide(units, fs, at, lay, st, oracle)
+        if label and units[i].force in ("article", "title", "continue"):
+            opened = units[i].force != "continue"
+        doubts += [doubt] if doubt else []
+        if opened:
+            out.append(i)
+            st.open(units, at, fs[at])
+        else:
+            st.add(units[i])
+            if label:
+                st.add(units[at])
+        i = at + 1
+    return out, doubts

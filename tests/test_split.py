@@ -1,0 +1,364 @@
+"""Page splitting as a user relies on it (issue 13): the layouts a user brings, words
+broken by the print layout, markers that correct the split, ids that stay, and the
+view of a page's split."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from searcher.corpus import SPLITTER_VERSION, page_split, read_file, split_page
+from searcher.corpus.split import split_detail
+
+SEED = Path(__file__).parent.parent / "seeds" / "辽宁日报-2022-01-12.txt"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def titles(page: str) -> list[str]:
+    return [a.title for a in split_page(page)]
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` display cells (a CJK character is two)."""
+    out, line, used = [], "", 0
+    for c in text:
+        w = 1 if c.isascii() else 2
+        if used + w > width:
+            out.append(line)
+            line, used = "", 0
+        line, used = line + c, used + w
+    return out + [line]
+
+
+# ---------------------------------------------------------------- what a page holds
+
+
+ROUNDUP = """各地开展送温暖活动
+
+本报北京1月5日电 记者张三报道 新年伊始，各地纷纷开展送温暖活动，把党和政府的关怀送到困难群众心坎上。
+
+四川
+
+本报成都1月5日电 记者李四报道 四川省各级党委、政府组织干部深入基层，走访慰问困难职工三万余户。
+
+江西
+
+本报南昌1月5日电 记者王五报道 江西省总工会日前拨出专款五百万元，帮助困难职工欢度春节。
+
+京城喜降瑞雪（图片）
+
+1月5日，北京普降大雪，市民在天安门广场赏雪。新华社记者 李六 摄
+
+图片新闻
+
+1月4日，上海市民在外滩观看灯展。本报记者 赵七 摄
+
+启事
+
+本报读者来信部电话号码即日起变更为65368000。
+"""
+
+
+def test_13_section_labels_over_datelines_stay_in_their_roundup():
+    # Issue 13: "四川", "江西" over a dateline were read as new articles.
+    first, *rest = split_page(ROUNDUP)
+    assert first.title == "各地开展送温暖活动"
+    assert first.body.split("\n")[1:4:2] == ["四川", "江西"]
+    assert first.author == "张三 李四 王五"
+    assert [a.title for a in rest] == ["京城喜降瑞雪（图片）", "图片新闻", "启事"]
+
+
+def test_13_photo_captions_and_picture_news_are_articles_with_their_credit():
+    _, caption, news, notice = split_page(ROUNDUP)
+    assert (caption.author, caption.body) == (
+        "李六",
+        "1月5日，北京普降大雪，市民在天安门广场赏雪。",
+    )
+    assert (news.author, news.body) == ("赵七", "1月4日，上海市民在外滩观看灯展。")
+    assert notice.body.startswith("本报读者来信部")  # a one-line notice stands alone
+
+
+def test_13_a_kicker_and_a_subtitle_belong_to_the_title_and_the_byline_under_it_is_the_author():
+    page = (
+        "坚持绿色发展 建设美丽乡村\n\n"
+        "桐柏山区的科技之花\n\n"
+        "——记河南桐柏县科技特派员刘建国\n\n"
+        "本报记者 张丽\n\n"
+        "冬日的桐柏山，寒意正浓，刘建国却已在果园里忙了一个上午。\n\n"
+        "十年来，他走遍了全县二百多个村庄。\n"
+    )
+    (article,) = split_page(page)
+    assert article.title == (
+        "坚持绿色发展 建设美丽乡村 桐柏山区的科技之花——记河南桐柏县科技特派员刘建国"
+    )
+    assert article.author == "张丽"
+    assert article.body.startswith("冬日的桐柏山")
+
+
+def test_13_a_byline_is_not_glued_to_the_title():
+    page = "市民热议新规\n本报记者 王强\n　　新规出台后，市民议论纷纷。\n　　专家认为，新规切实可行。\n"
+    (article,) = split_page(page)
+    assert (article.title, article.author) == ("市民热议新规", "王强")
+
+
+def test_13_a_short_brief_after_an_article_stands_alone():
+    page = (
+        "甲市召开经济工作会议\n\n"
+        "本报讯 甲市经济工作会议今天召开，会议总结了去年的工作，部署了今年的任务。\n\n"
+        "会议要求，各部门要切实抓好落实，确保全年目标完成。\n\n"
+        "本报讯 乙县新建的文化中心日前投入使用。\n\n"
+        "中心设有图书馆、展览厅和排练厅。\n"
+    )
+    first, second = split_page(page)
+    assert first.title == "甲市召开经济工作会议"
+    assert (second.title, second.body) == (
+        "",
+        "本报讯 乙县新建的文化中心日前投入使用。\n中心设有图书馆、展览厅和排练厅。",
+    )
+
+
+def test_traditional_characters_datelines_and_bylines(tmp_path):
+    page = (
+        "港島日報　2008年9月3日\n\n"
+        "颱風逼近　天文台或改發八號風球\n\n"
+        "本報訊　受颱風影響，本港今日天氣轉差，天文台表示或改發八號烈風信號。\n\n"
+        "本報記者　陳嘉欣\n\n"
+        "中秋月餅銷情平穩\n\n"
+        "新華社北京9月2日電（記者 張華）中秋節臨近，各大餅家月餅銷情平穩。\n"
+    )
+    (a, b), errors = read_file(write(tmp_path / "page.txt", page))
+    assert errors == []
+    assert (a.title, a.author, a.source) == (
+        "颱風逼近　天文台或改發八號風球",
+        "陳嘉欣",
+        "港島日報 2008-09-03",
+    )
+    assert (b.title, b.author) == ("中秋月餅銷情平穩", "張華")
+
+
+def test_a_poem_and_a_table_of_figures_stay_one_article_each():
+    page = (
+        "春到田野\n\n李向东\n\n春风吹绿了田野，\n\n布谷声声催耕忙。\n\n拖拉机奔驰在原野上，\n\n"
+        "社员们的心里喜洋洋。\n\n\n"
+        "本周农产品批发价格\n\n品种 单位 价格\n\n大白菜 元/斤 0.85\n\n土豆 元/斤 1.20\n\n"
+        "（省农业农村厅市场信息处）\n"
+    )
+    poem, table = split_page(page)
+    assert (poem.title, poem.author) == ("春到田野", "李向东")
+    # Lines ending in a comma read as a sentence broken by the layout: re-joined.
+    assert poem.body == "春风吹绿了田野，布谷声声催耕忙。\n拖拉机奔驰在原野上，社员们的心里喜洋洋。"
+    assert table.title == "本周农产品批发价格"
+    assert table.body.endswith("（省农业农村厅市场信息处）")
+
+
+# ---------------------------------------------------------------- words the print layout broke
+
+
+@pytest.mark.parametrize("width", [21, 27, 33, 41, 47, 63])
+def test_a_page_hard_wrapped_at_any_width_has_its_words_whole(width):
+    title = "抚顺冰雪旅游持续升温"
+    p1 = "本报讯 记者赵明报道 今年冬天，抚顺市依托丰富的冰雪资源大力发展冰雪旅游产业，推出滑雪温泉民俗等20条精品线路。"
+    p2 = "据统计，元旦假期全市接待游客同比增长30%，旅游收入同比增长45%，冰雪经济正在成为当地新的增长点。"
+    lines = wrap_cells(title, width) + [""]
+    for p in (p1, p2):
+        lines += wrap_cells("\u3000\u3000" + p, width)
+    (article,) = split_page("\n".join(lines) + "\n")
+    assert article.title == title
+    assert article.author == "赵明"
+    assert article.body.split("\n") == [p1, p2]  # every word whole: 冰雪旅游, 增长点, 45%
+
+
+def test_a_word_broken_between_two_blocks_is_rejoined_and_shown():
+    page = (
+        "县医院提升服务能力\n\n"
+        "县医院完成了胸痛中心的网络框架组建；积极探索诊疗模式，多学\n\n"
+        "科会诊体系初步建立。\n"
+    )
+    detail = split_detail(page)
+    (article,) = detail.articles
+    assert "多学科会诊体系初步建立" in article.body
+    assert article.rejoined == (5,)
+
+
+# ---------------------------------------------------------------- markers correct the split
+
+
+MARKED = """甲市召开工作会议
+
+会议部署了全年工作，要求各地抓好落实。
+
+@@title
+这一行是标题
+
+会议要求各部门切实负起责任。
+
+@@continue
+小标题
+
+@@continue
+本报讯 这一段接着上一篇，不是新文章的开头。
+
+@@title 给定的标题
+本报讯 乙县新建的文化中心日前投入使用。
+
+@@article
+又一篇
+
+中心设有图书馆、展览厅和排练厅。
+"""
+
+
+def test_markers_force_a_title_a_boundary_or_none():
+    arts = split_page(MARKED)
+    assert [(a.title, a.forced) for a in arts] == [
+        ("甲市召开工作会议", ""),
+        ("这一行是标题", "title"),
+        ("给定的标题", "title"),
+        ("又一篇", "article"),
+    ]
+    assert arts[1].body.split("\n")[1:] == ["小标题", "本报讯 这一段接着上一篇，不是新文章的开头。"]
+    assert arts[2].body == "本报讯 乙县新建的文化中心日前投入使用。"
+
+
+def test_marker_lines_are_never_text_and_keep_line_numbers(tmp_path):
+    path = write(tmp_path / "p.txt", MARKED)
+    articles, errors = read_file(path)
+    assert errors == []
+    assert not any("@@" in a.title + a.body + a.author for a in articles)
+    assert [a.origin.rsplit(":", 1)[1] for a in articles] == ["1", "6", "17", "20"]
+
+
+def test_an_unknown_marker_is_reported_and_left_out(tmp_path):
+    path = write(tmp_path / "p.txt", "标题\n\n@@titel\n本报讯 正文一段。\n")
+    (article,), (error,) = read_file(path)
+    assert "@@" not in article.body
+    assert str(error) == (
+        f"{path}:3: unknown marker '@@titel' (known: @@article, @@title, @@continue);"
+        " the line was left out"
+    )
+
+
+def test_a_marker_splits_a_page_the_splitter_read_as_one_article():
+    page = (
+        "甲市深化营商环境改革\n\n甲市今年的改革将聚焦营商环境，推出一批便民利企的新举措。\n\n"
+        "营商环境改革再出新举措\n\n甲市营商环境改革的新举措包括压缩审批时限、推行网上办理。\n"
+    )
+    assert titles(page) == ["甲市深化营商环境改革"]  # a subhead of a text on one subject
+    marked = page.replace("营商环境改革再", "@@title\n营商环境改革再")
+    assert titles(marked) == ["甲市深化营商环境改革", "营商环境改革再出新举措"]
+
+
+# ---------------------------------------------------------------- ids a user can keep
+
+
+def ids_by_title(path: Path) -> dict[str, str]:
+    articles, _ = read_file(path)
+    return {a.title: a.id for a in articles}
+
+
+def test_an_article_keeps_its_id_when_the_split_elsewhere_changes(tmp_path):
+    page = SEED.read_text("utf-8")
+    before = ids_by_title(write(tmp_path / "辽宁日报-2022-01-12.txt", page))
+    # A user splits the first article's last paragraph off as an article of its own.
+    changed = page.replace("此外,鞍山市还出台了", "@@title 鞍山出台实施意见\n此外,鞍山市还出台了")
+    after = ids_by_title(write(tmp_path / "辽宁日报-2022-01-12.txt", changed))
+    assert len(after) == len(before) + 1
+    for title, aid in before.items():
+        assert after[title] == aid
+    assert after["鞍山出台实施意见"] not in before.values()
+
+
+def test_an_id_never_passes_to_another_article(tmp_path):
+    page = "甲市召开工作会议\n\n本报讯 会议部署了全年工作。\n\n乙县发展特色产业\n\n本报讯 特色产业带动农民增收。\n"
+    first = ids_by_title(write(tmp_path / "p.txt", page))
+    # The first article is retitled by hand: it gets a new id, the second keeps its own.
+    second = ids_by_title(
+        write(
+            tmp_path / "p.txt",
+            page.replace("甲市召开工作会议", "@@title 甲市部署全年工作\n甲市召开工作会议"),
+        )
+    )
+    assert second["乙县发展特色产业"] == first["乙县发展特色产业"]
+    assert second["甲市部署全年工作"] != first["甲市召开工作会议"]
+    assert set(first.values()) & set(second.values()) == {first["乙县发展特色产业"]}
+
+
+def test_articles_that_open_alike_get_distinct_ids(tmp_path):
+    caption = "图片新闻\n\n1月4日，市民在外滩观看灯展。本报记者 赵七 摄\n\n\n"
+    articles, _ = read_file(write(tmp_path / "p.txt", caption * 3))
+    ids = [a.id for a in articles]
+    assert len(set(ids)) == 3
+    assert ids[1:] == [ids[0] + "-2", ids[0] + "-3"]
+
+
+def test_the_splitter_version_names_the_split_it_makes():
+    # If this fails, the split of some page changed: raise SPLITTER_VERSION (an index
+    # built by the old splitter would split pages differently) and update the digest.
+    pages = [SEED.read_text("utf-8"), ROUNDUP, MARKED]
+    out = json.dumps([[asdict(a) for a in split_page(p)] for p in pages], ensure_ascii=False)
+    digest = hashlib.sha256(out.encode("utf-8")).hexdigest()[:16]
+    assert (SPLITTER_VERSION, digest) == (2, DIGEST)
+
+
+DIGEST = "56731ca6ae961bd9"
+
+
+# ---------------------------------------------------------------- the view of a page's split
+
+
+def test_the_page_view_shows_each_article_as_split():
+    view = page_split(SEED)
+    assert (view.paper, view.date, view.splitter_version) == (
+        "辽宁日报",
+        "2022-01-12",
+        SPLITTER_VERSION,
+    )
+    flowers = next(a for a in view.articles if a.title == "美丽产业带来美好生活")
+    assert (flowers.byline, flowers.line, flowers.marker) == ("王卢莎", 74, "")
+    assert flowers.first == "■ 走基层 ● 在一线 ZAIYIXIAN"[:20]
+    assert flowers.last.endswith("赢得更广阔的市场。")
+    assert flowers.length == len(flowers.title) + len(
+        next(a for a in read_file(SEED)[0] if a.id == flowers.id).body
+    )
+    assert [a.line for a in view.articles] == sorted(a.line for a in view.articles)
+    assert all(a.line <= a.end_line for a in view.articles)
+
+
+def test_the_page_view_marks_where_the_splitter_was_unsure(tmp_path):
+    view = page_split(SEED)
+    unsure = [u for a in view.articles for u in a.unsure]
+    assert unsure, "the seed page has places the splitter weighs closely"
+    for u in unsure:
+        assert view.unsure_below < u.p < 1 - view.unsure_below
+        assert u.decision in ("article starts", "no article starts")
+        assert re.match(r"(heading|text): .+ [+-]\d", u.cues)
+
+
+def test_the_page_view_shows_markers_and_problems_and_is_json(tmp_path):
+    path = write(tmp_path / "p.txt", MARKED + "@@tilte\n")
+    view = page_split(path)
+    assert [(m.line, m.known) for m in view.markers] == [
+        (5, True),
+        (10, True),
+        (13, True),
+        (16, True),
+        (19, True),
+        (23, False),
+    ]
+    assert [a.marker for a in view.articles] == ["", "title", "title", "article"]
+    assert view.problems == [
+        f"{path}:23: unknown marker '@@tilte' (known: @@article, @@title, @@continue);"
+        " the line was left out"
+    ]
+    assert (
+        json.loads(json.dumps(asdict(view), ensure_ascii=False))["articles"][1]["marker"] == "title"
+    )
