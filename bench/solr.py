@@ -3,8 +3,9 @@
 On the same corpus (1 copy and N copies of the People's Daily corpus, laid out by
 common.Copies), for the local index and a collection on a running SolrCloud cluster
 (`scripts/solrcloud start`): build time and throughput (`searcher index --rebuild`, a fresh
-process each), the index on disk, warm in-process query latency p50/p90/p99 over the sampled
-queries, one cold terminal query (a fresh process, median of several), the Solr nodes' memory
+process each), the index on disk, in-process query latency p50/p90/p99 over 300 sampled
+queries (each once, not seen before, after 100 warm-up ones: as bench/run.py), one cold
+terminal query (a fresh process, median of several), the Solr nodes' memory
 and, with --recall, exact-string recall and precision on Solr against a plain substring
 search (as bench/recall.py does for the local index). Prints Markdown tables with the load
 average at each step, writes the figures to bench/out/solr.json. See bench/README.md.
@@ -16,13 +17,12 @@ import argparse
 import json
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 from pathlib import Path
 
 import common as c
-from run import cold as cold_runs
-from run import warm_searcher
 
 sys.path.insert(0, str(c.ROOT))  # this checkout's searcher, not an installed copy
 
@@ -32,6 +32,8 @@ from searcher.solr import collection
 from searcher.solr.client import SolrClient
 
 SCRIPT = c.ROOT / "scripts" / "solrcloud"
+COLD_RUNS = 9
+WARMUP = 100  # distinct queries answered before the measured ones (as bench/run.py)
 
 
 def load() -> float:
@@ -49,13 +51,32 @@ def build(sources: Path, where: str, expect: int, layout: list[str]) -> dict:
     return {**run.figures(), "load_before": before, "load_after": load()}
 
 
-def cold(where: str, query: str) -> dict:
-    """One terminal query in a fresh process (bench/run.py's measure), and the load."""
-    return cold_runs(c.searcher_cmd("search", query, "-i", where), c.ROOT) | {"load": load()}
+def cold(where: str, query: str, runs: int = COLD_RUNS) -> dict:
+    """One terminal query in a fresh process, `runs` times after an uncounted one."""
+    cmd, env = c.searcher_cmd("search", query, "-i", where), c.bench_env()
+    c.run_measured(cmd, cwd=c.ROOT, env=env).check((0, 1))  # writes caches, not counted
+    walls = [c.run_measured(cmd, cwd=c.ROOT, env=env).check((0, 1)).seconds for _ in range(runs)]
+    return {"seconds": statistics.median(walls), "min": min(walls), "max": max(walls)} | {
+        "load": load()
+    }
 
 
-def warm(where: str, queries: list[str]) -> dict:
-    return warm_searcher(where, queries) | {"load": load()}  # type: ignore[arg-type]
+def warm(where: str, warmup: list[str], queries: list[str]) -> dict:
+    """Each query once, not seen before, after the warm-up ones (as bench/run.py measures)."""
+    with searcher.open_index(where) as ix:
+        out = c.unseen_latency(lambda q: ix.search(q, limit=10), warmup, queries)
+    return {k: v for k, v in out.items() if k != "per_query"} | {"load": load()}
+
+
+def queries_for(copies: c.Copies, n: int, args) -> tuple[list[str], list[str]]:
+    """Warm-up and measured queries drawn from the archive itself (as bench/run.py)."""
+    pool = c.sample_distinct(
+        lambda rng: copies.make(rng.randrange(n), rng.choice(copies.arts))["body"],
+        WARMUP + args.queries,
+        args.seed + (n > 1),
+        c.COMMON_WORDS,
+    )
+    return pool[:WARMUP], pool[WARMUP:]
 
 
 def solr_nodes() -> list[dict]:
@@ -115,7 +136,7 @@ def exact_recall(where: str, arts: list[dict], queries: list[str]) -> dict:
     }
 
 
-def measure(copies: c.Copies, n: int, args, queries: list[str]) -> dict:
+def measure(copies: c.Copies, n: int, args) -> dict:
     """Both engines on the n-copy corpus: build, size, warm and cold queries."""
     sources, expect = copies.dir, copies.articles
     local = args.workdir / f"local-{n}"
@@ -129,9 +150,10 @@ def measure(copies: c.Copies, n: int, args, queries: list[str]) -> dict:
     out["solr_build"] = build(sources, where, expect, layout)
     out["solr_bytes"] = solr_size(where)
     out["solr_rss_mib"] = [rss_mib(node["pid"]) for node in solr_nodes()]
+    warmup, queries = queries_for(copies, n, args)
     for name, place in (("local", str(local)), ("solr", where)):
-        c.log(f"{n}×: {name} warm queries, cold query…")
-        out[f"{name}_warm"] = warm(place, queries)
+        c.log(f"{n}×: {name}: {len(queries)} unseen queries after {WARMUP}, a cold one…")
+        out[f"{name}_warm"] = warm(place, warmup, queries)
         out[f"{name}_cold"] = cold(place, args.cold_query or queries[0])
     return out
 
@@ -166,7 +188,9 @@ def table(m: dict) -> str:
     )
     for p in ("p50", "p90", "p99"):
         lw, sw = m["local_warm"][p], m["solr_warm"][p]
-        t.add(f"warm query {p}, ms", c.fmt(lw, ".1f"), c.fmt(sw, ".1f"), c.ratio(sw, lw))
+        t.add(
+            f"query {p}, ms (unseen, 10 hits)", c.fmt(lw, ".1f"), c.fmt(sw, ".1f"), c.ratio(sw, lw)
+        )
     lc, sc = m["local_cold"], m["solr_cold"]
     t.add(
         "cold terminal query, s (median)",
@@ -209,20 +233,19 @@ def main() -> int:
     arts = c.read_corpus(args.corpus.resolve())
     if not arts:
         raise SystemExit(f"no *.jsonl.gz or *.jsonl articles under {args.corpus} (see --corpus)")
-    queries = c.sample_queries(arts, args.queries, args.seed)
     c.compile_bytecode(c.ROOT / "searcher")
     figures: dict = {**info, "corpus_articles": len(arts), "corpus_text_bytes": c.text_bytes(arts)}
     figures["runs"] = []
     for n in (int(x) for x in args.copies.split(",")):
         copies = c.Copies(args.corpus, n, args.workdir / f"copies-{n}", arts)
         copies.ensure()
-        m = measure(copies, n, args, queries)
+        m = measure(copies, n, args)
         where = f"{args.address.rstrip('/')}/bench{n}"
         if args.recall and n == 1:
             c.log(f"1×: exact-string recall on Solr, {args.recall} queries…")
-            mine = [a | {"id": f"{copies.copy_name(0)}-{a['id']}"} for a in arts]
-            recall_queries = c.sample_queries(arts, args.recall, args.seed + 1)
-            m["solr_recall"] = exact_recall(where, mine, recall_queries)
+            indexed = c.read_corpus(copies.dir)  # the articles as written, ids and all
+            recall_queries = c.sample_queries(arts, args.recall, args.seed + 2)
+            m["solr_recall"] = exact_recall(where, indexed, recall_queries)
             print(f"Solr exact-string recall and precision: {json.dumps(m['solr_recall'])}\n")
         figures["runs"].append(m)
         print(table(m) + "\n")
