@@ -360,6 +360,16 @@ def cjk_runs(folded: str) -> list[str]:
     ]
 
 
+def lookups(folded: str, longest: int) -> set[str]:
+    """Every string segmenting folded text may look up (see ``segment``): the text itself,
+    and each substring of up to longest characters of its CJK runs."""
+    out = {folded}
+    for run in cjk_runs(folded):
+        for i in range(len(run)):
+            out.update(run[i : i + n] for n in range(1, longest + 1) if i + n <= len(run))
+    return out
+
+
 def words(folded: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:
     """The words of folded text (see word_spans), as a list: the indexer's hot path."""
     if cut is None:
