@@ -76,10 +76,11 @@ from searcher.corpus import split_page  # noqa: E402
 from searcher.corpus.meta import meta  # noqa: E402
 
 PUNCT = "，？！：、。；"
-DATELINE = re.compile(r"本报|新华社|据")
+DATELINE = re.compile(r"本[报報]|新[华華]社|[据據]")
 # What a reader sees open an untitled article: a dateline or a byline.
 CUE = re.compile(
-    r"据?(?:本报|新华社)[^，。：]{0,16}?[电讯]|(?:本报|新华社)?(?:特约|驻\S{1,8})?(?:记者|通讯员)"
+    r"[据據]?(?:本[报報]|新[华華]社)[^，。：]{0,16}?[电讯電訊]"
+    r"|(?:本[报報]|新[华華]社)?(?:特[约約]|[驻駐]\S{1,8})?(?:[记記]者|通[讯訊][员員])"
 )
 TUNE_DAYS = (1, 20)
 EVAL_DAYS = (21, 31)
