@@ -780,7 +780,7 @@ def pages_cmd(files: tuple[str, ...], as_json: bool) -> int:
         try:
             view = page_split(name)
         except CorpusError as e:
-            render.error(str(e))
+            output.error(str(e))
             status = EXIT_ERROR
             continue
         if as_json:
@@ -790,6 +790,6 @@ def pages_cmd(files: tuple[str, ...], as_json: bool) -> int:
         else:
             sys.stdout.write("".join(line + "\n" for line in page_lines(view)))
         for problem in view.problems:
-            sys.stderr.write(render.inert(problem).replace("\n", " ") + "\n")
+            sys.stderr.write(output.inert(problem).replace("\n", " ") + "\n")
             status = EXIT_ERROR
     return status
