@@ -1,4 +1,4 @@
-"""Plain text of a page's split, for ``searcher pages`` (a draft, to move into render).
+"""Plain text of a page's split, for ``searcher pages`` (a draft, to move into output).
 
 One header line per file, then per article its lines, id, title, byline and length,
 its first and last characters, and a ``?`` line for each place the splitter was
@@ -8,7 +8,7 @@ unsure of. No colour, no rich: the text is made inert like every printed text.
 from __future__ import annotations
 
 from searcher.corpus import PageView
-from searcher.render import display_title, inert
+from searcher.output import display_title, inert
 
 
 def _flat(text: str) -> str:
