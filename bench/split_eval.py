@@ -46,8 +46,9 @@ many articles as the truth, each matches the true article in its place, and
 each starts on the true article's first line. The time is the CPU time of the
 fastest of ``--repeat`` passes (default 3) of ``split_page`` over all the layout's
 pages (header lines already blanked): CPU time, so that other work on the machine
-counts as little as it can. ``--against REV`` splits the same
-pages with the ``split.py`` of git revision REV too (before/after in one run);
+counts as little as it can. ``--against REV`` splits the same pages with the
+splitter of git revision REV too (its whole ``searcher/corpus``: before and after
+in one run);
 then the most frequent failure kinds with one page excerpt each.
 """
 
@@ -56,13 +57,14 @@ from __future__ import annotations
 import argparse
 import gc
 import gzip
-import importlib.util
+import importlib
 import json
 import random
 import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -201,6 +203,10 @@ def halfwidth(arts: list[dict]) -> list[dict]:
 
 def cells(c: str) -> int:
     return 1 if ord(c) < 0x1100 else 2
+
+
+def cells_of(s: str) -> int:
+    return sum(map(cells, s))
 
 
 def wrap_cells(s: str, width: int) -> list[str]:
@@ -456,20 +462,31 @@ def pct(a: int, b: int) -> str:
 
 
 def load_split(rev: str) -> Callable:
-    """``split_page`` of git revision ``rev`` (its ``searcher/corpus/split.py``, standalone)."""
-    src = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:searcher/corpus/split.py"],
-        capture_output=True,
-        text=True,
-        check=True,
+    """``split_page`` of git revision ``rev``: its ``searcher/corpus`` package (and
+    ``searcher/errors.py``) copied out of git into a package of another name, so
+    that both splitters, whole, run side by side in one process."""
+    name = "_searcher_at_" + re.sub(r"\W", "_", rev)
+    folder = Path(tempfile.mkdtemp(prefix="split_eval_"))
+    listed = _git("ls-tree", "--name-only", f"{rev}:searcher/corpus").split()
+    files = ["errors.py", *(f"corpus/{f}" for f in listed if f.endswith(".py"))]
+    for f in files:
+        src = re.sub(
+            r"\bsearcher\.(?=corpus|errors)", name + ".", _git("show", f"{rev}:searcher/{f}")
+        )
+        (folder / name / f).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name / f).write_text(src, encoding="utf-8")
+    (folder / name / "__init__.py").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module(f"{name}.corpus.split").split_page
+    finally:
+        sys.path.remove(str(folder))
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
     ).stdout
-    name = "_split_at_" + re.sub(r"\W", "_", rev)
-    spec = importlib.util.spec_from_loader(name, loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    exec(compile(src, f"{rev}:searcher/corpus/split.py", "exec"), module.__dict__)
-    return module.split_page
 
 
 def day_range(s: str) -> tuple[int, int]:
@@ -532,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", type=day_range, default=EVAL_DAYS, help="A-B (default 21-31)")
     ap.add_argument("--tune", action="store_const", dest="days", const=TUNE_DAYS)
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
-    ap.add_argument("--against", metavar="REV", help="also split with split.py of git REV")
+    ap.add_argument("--against", metavar="REV", help="also split with the splitter of git REV")
     ap.add_argument("--examples", type=int, default=10, help="failure kinds shown per layout")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes, the fastest counts")

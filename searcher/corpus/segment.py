@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 
-from searcher.corpus import cues
+from searcher.corpus import cues, lexicon
 from searcher.corpus.blocks import Block, Layout, complete
-from searcher.corpus.split_model import COMMON, WEIGHTS
+from searcher.corpus.split_model import COMMON, QUICK, WEIGHTS
 
 UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
 _CONTEXT = 160  # characters on either side a cohesion is measured over
@@ -68,7 +68,15 @@ _FACTS = {
     "note": lambda t, k: t[:1] in "（(" and t[-1:] in "）)",
     # a picture's caption (图为…, …摄）)
     "caption": lambda t, k: is_caption(t),
+    # what its words say: a title's, an article's opening, an article's end (``lexicon``)
+    "title_odds": lambda t, k: _clip(lexicon.title_odds(t) / 4),
+    "open_odds": lambda t, k: _clip(lexicon.open_odds(t) / 8),
+    "end_odds": lambda t, k: _clip(lexicon.end_odds(t) / 4),
 }
+
+
+def _clip(v: float) -> float:
+    return max(-1.5, min(1.5, v))
 
 
 def facts(u: Block) -> Facts:
@@ -82,6 +90,8 @@ class LazyFacts:
     def __init__(self, units: list[Block]) -> None:
         self.units = units
         self.known: list[Facts | None] = [None] * len(units)
+        self.glanced: dict[int, tuple[dict, float, float]] = {}
+        self.read: dict[int, dict] = {}
 
     def __len__(self) -> int:
         return len(self.units)
@@ -91,6 +101,23 @@ class LazyFacts:
         if f is None:
             f = self.known[i] = facts(self.units[i])
         return f
+
+    def quick(self, i: int, lay: Layout) -> tuple[dict, float, float]:
+        """``quick_features`` of block ``i`` and what they weigh in the quick model
+        and in the whole one (worked out once)."""
+        got = self.glanced.get(i)
+        if got is None:
+            x = quick_features(self.units, self, i, lay)
+            got = (x, sum([_Q[k] for k in x]), sum([_W[k] for k in x]))
+            self.glanced[i] = got
+        return got
+
+    def slow(self, i: int) -> dict:
+        """``slow_features`` of block ``i`` (worked out once)."""
+        got = self.read.get(i)
+        if got is None:
+            got = self.read[i] = slow_features(self.units, self, i)
+        return got
 
 
 def opens_item(t: str) -> bool:
@@ -175,9 +202,9 @@ def cohesion(before: list[str], after: list[str]) -> float:
     return len(a & b) / (min(len(a), len(b)) + 4)
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=8192)
 def _chars(s: str) -> frozenset[str]:
-    return frozenset(set(s) - _LEFT_OUT)
+    return frozenset(s).difference(_LEFT_OUT)
 
 
 # Left out of cohesion: the commonest characters, and punctuation, digits and letters
@@ -231,31 +258,84 @@ def features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) 
     (without ``cohesion``, which costs more: see ``add_cohesion``). Headings and
     paragraphs are weighed apart ("heading: …", "text: …"): a cue says more of one
     than of the other."""
-    x = base_features(units, fs, i, lay, st)
-    if units[i].kind == "heading":
-        add_heading_cues(units, fs, i, x)
+    x = {**fs.quick(i, lay)[0], **state_features(units, fs, i, st), **fs.slow(i)}
+    x.update(echoes(units, i, st))
     return x
 
 
-def base_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) -> dict:
-    """``features`` but for the heading cues (``add_heading_cues``)."""
+def quick_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> dict:
+    """The cues of block ``i`` and the blocks around it that a glance shows (the
+    same whatever was read before: worked out once a page)."""
     u, f = units[i], fs[i]
     head = u.kind == "heading"
     on: list[str] = ["heading" if head else "para"]
-    _own_cues(on, u, f, st)
+    _own_cues(on, u, f)
     _around_cues(on, units, fs, i, lay)
-    _state_cues(on, st)
+    if head:
+        _heading_cues(on, units, fs, i)
     names = _HEADING_NAMES if head else _TEXT_NAMES
     return dict.fromkeys([names[k] for k in on], 1.0)
 
 
-def add_heading_cues(units: list[Block], fs: LazyFacts, i: int, x: dict) -> None:
+def slow_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
+    """What the words of block ``i`` and of its neighbours say (``lexicon``), and
+    whether a heading's words come back in the text under it."""
+    u, f = units[i], fs[i]
+    head = u.kind == "heading"
+    x = {}
+    if units[i - 1].kind == "para":
+        x["heading: prev ends" if head else "text: prev ends"] = fs[i - 1].end_odds
+    if not head:
+        x["text: opens"] = f.open_odds
+        return x
+    x["heading: title odds"] = f.title_odds
+    j = _text_after(units, i)
+    if j is not None:
+        x["heading: next opens"] = fs[j].open_odds
+    # A title's words come back in the text under it; a subhead's were in the text above.
+    if len(words := _chars(u.text)) >= 2:
+        x["heading: covers"] = _share(words, _ahead(units, fs, i)[2], -1)
+    return x
+
+
+def state_features(units: list[Block], fs: LazyFacts, i: int, st: State) -> dict:
+    """The cues of the article being read when block ``i`` is weighed."""
+    u, f = units[i], fs[i]
     on: list[str] = []
-    _heading_cues(on, units, fs, i)
-    x.update(dict.fromkeys([_HEADING_NAMES[k] for k in on], 1.0))
+    _state_cues(on, st)
+    if u.kind == "para":
+        if f.dateline or f.reported:
+            on.append("another dateline" if st.datelines else "dateline in article without")
+        if f.lede and not st.titled and st.paras >= 1:
+            on.append("untitled lede")
+    names = _HEADING_NAMES if u.kind == "heading" else _TEXT_NAMES
+    return dict.fromkeys([names[k] for k in on], 1.0)
 
 
-def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
+def echoes(units: list[Block], i: int, st: State) -> dict:
+    """A heading whose words were in the article's text just before: a subhead."""
+    if units[i].kind == "heading" and len(words := _chars(units[i].text)) >= 2:
+        return {"heading: echoes": _share(words, st.recent(units, i), 1)}
+    return {}
+
+
+def _share(words: frozenset[str], texts: list[str], side: int) -> float:
+    """The share of ``words`` found in ``texts`` (their first ``_CONTEXT`` characters
+    if ``side`` < 0, else their last)."""
+    cut = (lambda t: t[:_CONTEXT]) if side < 0 else (lambda t: t[-_CONTEXT:])
+    seen = set().union(*(_chars(cut(t)) for t in texts)) if texts else set()
+    return len(words & seen) / len(words)
+
+
+def _text_after(units: list[Block], i: int) -> int | None:
+    """The first paragraph after the headings and bylines from ``i`` on."""
+    j = i + 1
+    while j < len(units) and j < i + 6 and units[j].kind != "para":
+        j += 1
+    return j if j < len(units) and units[j].kind == "para" else None
+
+
+def _own_cues(on: list[str], u: Block, f: Facts) -> None:
     if f.picture:
         on.append("picture")
     if f.numbered:
@@ -268,14 +348,10 @@ def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
             on.append("local brief")  # 本报讯 opens a brief of its own, seldom more text
     elif f.reported:
         on.append("reported")
-    if f.dateline or f.reported:
-        on.append("another dateline" if st.datelines else "dateline in article without")
     if f.note:
         on.append("note")
     if f.lede:
         on.append("lede")
-        if not st.titled and st.paras >= 1:
-            on.append("untitled lede")
 
 
 def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> None:
@@ -284,9 +360,10 @@ def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: 
     labelled = units[i - 1].kind == "label" and i >= 2
     prev, pf = (units[i - 2], fs[i - 2]) if labelled else (units[i - 1], fs[i - 1])
     gap = units[i - 1].gap if labelled else u.gap
+    over_dateline = False
     if i + 1 < len(units):
         nxt, nf = units[i + 1], fs[i + 1]
-        if nf.dateline or nf.reported:
+        if over_dateline := nf.dateline or nf.reported:
             on.append("next dateline")
         if nxt.kind in ("byline", "heading", "subtitle"):
             on.append("next " + nxt.kind)
@@ -294,6 +371,8 @@ def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: 
         on.append("end of page")
     if pf.complete:
         on.append("prev complete")
+        if prev.kind == "para" and over_dateline:
+            on.append("over a dateline after text")
     if pf.caption and prev.kind == "para":
         on.append("after a caption")
     elif pf.credit_end and prev.kind == "para":
@@ -396,32 +475,15 @@ def add_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) 
 
 
 def _z(x: dict) -> float:
-    # Features are 1.0 but cohesion: the weights of those present, plus cohesion's share.
-    z = _BIAS + sum(map(_W.__getitem__, x))
-    for k in _SCALED:
-        if k in x:
-            z += _W[k] * (x[k] - 1.0)
-    return z
+    return _BIAS + sum(_W[k] * v for k, v in x.items())
 
 
 _W: defaultdict[str, float] = defaultdict(float, WEIGHTS)
-_HEADING_CUES = (
-    "short heading",
-    "names heading",
-    "question heading",
-    "next names",
-    "long run",
-    "after dateline 2",
-    "short section",
-    "figures",
-    "after figures",
-    "short over dateline",
-    "next mid-word",
-)
-_HEADING_HIGH = sum(max(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
-_HEADING_LOW = sum(min(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
 _BIAS = WEIGHTS.get("bias", 0.0)
-_SCALED = ("heading: cohesion", "text: cohesion")
+# The quick model: the cues a glance shows, without the words (``QUICK``).
+_Q: defaultdict[str, float] = defaultdict(float, QUICK)
+_QBIAS = QUICK.get("bias", 0.0)
+_SURE = 4.6  # the quick model's log odds beyond which it decides alone (p < 1% or > 99%)
 
 
 def probability(x: dict) -> float:
@@ -522,73 +584,147 @@ class Doubt:
 
 def _decide(
     units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State, oracle
-) -> tuple[bool, Doubt | None]:
+) -> tuple[float, tuple[dict, dict] | None]:
+    """The probability that an article starts at block ``i`` (1 or 0 where a rule
+    or a marker decides), and the cues weighed (of the block, of the reading)."""
     u = units[i]
     if u.force in ("article", "title"):
-        return True, None
+        return 1.0, None
     if u.force == "continue" or u.kind in ("byline", "subtitle", "label", "rule"):
-        return False, None
+        return 0.0, None
     if u.kind == "heading" and i == len(units) - 1 and not fs[i].picture:
-        return False, None  # a last line under nothing: no article to head
+        return 0.0, None  # a last line under nothing: no article to head
     if u.kind == "heading" and _clear_title(units, fs, i):
-        return True, None
+        return 1.0, None
     if u.kind == "heading" and st.continued and not _over_text(units, fs, i):
-        return False, None  # an article from another page goes on: its subheads
+        return 0.0, None  # an article from another page goes on: its subheads
     if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
-        return False, None
+        return 0.0, None
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
-        return False, None  # a title, its picture's caption, then the text under both
+        return 0.0, None  # a title, its picture's caption, then the text under both
     if oracle is not None:
         x = features(units, fs, i, lay, st)
         add_cohesion(units, fs, i, st, x)
-        return oracle(i, x), None
-    x = base_features(units, fs, i, lay, st)
-    z = _z(x)
-    if u.kind == "heading":
-        # The heading cues move the odds by at most so much: weighed where that matters.
-        if z + _HEADING_LOW + _LOW >= _EDGE or z + _HEADING_HIGH <= -_EDGE:
-            return z > 0, None
-        add_heading_cues(units, fs, i, x)
-        z = _z(x)
+        return float(oracle(i, x)), None
+    xq, zq, zw = fs.quick(i, lay)
+    xs = state_features(units, fs, i, st)
+    z = _QBIAS + zq + sum([_Q[k] for k in xs])
+    if not -_SURE < z < _SURE:  # the quick model is sure: no need to read the words
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), (xq, xs)
+    x = {**xs, **fs.slow(i), **echoes(units, i, st)}
+    z = _BIAS + zw + sum([_W[k] * v for k, v in x.items()])
     # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
     if z > -_EDGE and z + _LOW < _EDGE:
         add_cohesion(units, fs, i, st, x)
-        z = _z(x)
-    p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    opened = p >= 0.5
-    if not UNSURE < p < 1 - UNSURE:
-        return opened, None
-    what = "article starts" if opened else "no article starts"
-    return opened, Doubt(u.line, what, why(x), round(p, 2))
+        z = _BIAS + zw + sum([_W[k] * v for k, v in x.items()])
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), (xq, x)
+
+
+@dataclass
+class _Path:
+    """One way of reading the page so far: where articles start, and how likely."""
+
+    logp: float
+    st: State
+    out: list[int]
+    doubts: list[Doubt]
+
+
+_TITLED, _UNTITLED = State(titled=True), State(titled=False)
+BEAM = 2  # ways of reading a page kept at once
+_PRUNE = 3.0  # a way this much (in log odds) less likely than the best is dropped
+_SHUT = math.exp(-_PRUNE)  # a choice less likely than this is not taken up at all
 
 
 def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], list[Doubt]]:
-    """The blocks that open articles (the first always does), and the doubts.
+    """The blocks that open articles (the first always does), and the doubts: the
+    likeliest reading of the page as a whole (a beam over the decisions), so that
+    one decision in doubt is weighed with those it leads to.
     ``oracle(i, features)``, if given, decides instead of the model (training)."""
     fs = LazyFacts(units)
     st = State()
     st.open(units, 0, fs[0])
-    out, doubts = [0], []
+    paths = [_Path(0.0, st, [0], [])]
     i = 1
     while i < len(units):
         u = units[i]
-        if u.kind == "para" and not u.force and _plain(units, i, lay, st):
-            st.add(u)  # the common case, first and fast
+        if u.kind == "para" and not u.force and _all_plain(units, i, lay, paths):
+            for path in paths:
+                path.st.add(u)  # the common case, first and fast
             i += 1
             continue
         # A column label goes with the headline under it: both open an article, or neither.
-        label = units[i].kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
+        label = u.kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
         at = i + 1 if label else i
-        opened, doubt = _decide(units, fs, at, lay, st, oracle)
-        if label and units[i].force in ("article", "title", "continue"):
-            opened = units[i].force != "continue"
-        doubts += [doubt] if doubt else []
-        if opened:
-            out.append(i)
-            st.open(units, at, fs[at])
+        chosen = _best(_options(units, fs, i, at, lay, paths, oracle))
+        if len(chosen) == 1:
+            paths = [_step(units, fs, i, at, *chosen[0], copy=False)]
         else:
-            st.add(units[i])
-            if label:
-                st.add(units[at])
+            uses = Counter(id(o[1]) for o in chosen)
+            paths = []
+            for o in chosen:
+                uses[id(o[1])] -= 1
+                paths.append(_step(units, fs, i, at, *o, copy=uses[id(o[1])] > 0))
         i = at + 1
-    return out, doubts
+    best = max(paths, key=lambda t: t.logp)
+    return best.out, best.doubts
+
+
+def _options(units, fs: LazyFacts, i: int, at: int, lay: Layout, paths: list[_Path], oracle):
+    """Each reading goes on with block ``i`` opening an article or not: how likely."""
+    u = units[i]
+    options = []
+    for path in paths:
+        if u.kind == "para" and not u.force and _plain(units, i, lay, path.st):
+            options.append((path.logp, path, None, 1.0, None))
+            continue
+        p, x = _decide(units, fs, at, lay, path.st, oracle)
+        if u.kind == "label" and u.force in ("article", "title", "continue"):
+            p, x = float(u.force != "continue"), None
+        if p > _SHUT:
+            options.append((path.logp + _log(p), path, True, p, x))
+        if p < 1 - _SHUT:
+            options.append((path.logp + _log(1 - p), path, False, p, x))
+    return options
+
+
+def _all_plain(units: list[Block], i: int, lay: Layout, paths: list[_Path]) -> bool:
+    """Is block ``i`` a plain paragraph in every reading? (Only whether the article
+    being read has a title can tell readings apart here.)"""
+    if len(paths) == 1:
+        return _plain(units, i, lay, paths[0].st)
+    titled = {p.st.titled for p in paths}
+    return all(_plain(units, i, lay, _TITLED if t else _UNTITLED) for t in titled)
+
+
+def _log(q: float) -> float:
+    return math.log(max(q, 1e-12))
+
+
+def _best(options: list) -> list:
+    options.sort(key=lambda o: -o[0])
+    top = options[0][0]
+    return [o for o in options[:BEAM] if o[0] >= top - _PRUNE]
+
+
+def _step(units, fs, i: int, at: int, logp, path, opened, p, x, copy: bool) -> _Path:
+    """The reading ``path`` goes on with block ``i`` (opening an article there or
+    not, or a plain paragraph if ``opened`` is None); on a copy if another reading
+    goes on from it too."""
+    if copy:
+        path = _Path(logp, replace(path.st), list(path.out), list(path.doubts))
+    path.logp = logp
+    if opened is None:
+        path.st.add(units[i])
+        return path
+    if x is not None and UNSURE < p < 1 - UNSURE:
+        what = "article starts" if opened else "no article starts"
+        path.doubts.append(Doubt(units[at].line, what, why({**x[0], **x[1]}), round(p, 2)))
+    if opened:
+        path.out.append(i)
+        path.st.open(units, at, fs[at])
+    else:
+        path.st.add(units[i])
+        if at != i:
+            path.st.add(units[at])
+    return path

@@ -30,7 +30,7 @@ from searcher.corpus.blocks import (
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
-SPLITTER_VERSION = 2
+SPLITTER_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -264,6 +264,8 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         role = cues.ROLE_LONG.match(whole)
         if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
             return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
+        if len(last) <= 2 and cues.person_names(whole):
+            return True  # a name cut in two: 冯 / 金武
     if b.kind != "para" or prev.kind not in ("para", "heading"):
         return False
     if prev.kind == "para":
