@@ -9,6 +9,7 @@ make such an expression backtrack for minutes on a long line.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BAO = "[报報]"
@@ -157,6 +158,7 @@ def _a_name(n: str) -> bool:
     return "·" in n or (n[0] in SURNAMES and len(n) <= 4) or (n[:2] in _SURNAMES_2 and len(n) <= 4)
 
 
+@functools.lru_cache(maxsize=4096)
 def _run_of_names(n: str) -> bool:
     """Names printed without a space between them (``赵志文王桦``): two to four, each
     of two or three characters and starting with a family name."""

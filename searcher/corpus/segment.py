@@ -91,6 +91,7 @@ class LazyFacts:
         self.units = units
         self.known: list[Facts | None] = [None] * len(units)
         self.glanced: dict[int, tuple[dict, float, float]] = {}
+        self.headed: dict[int, tuple[dict, float, float]] = {}
         self.read: dict[int, dict] = {}
 
     def __len__(self) -> int:
@@ -110,6 +111,15 @@ class LazyFacts:
             x = quick_features(self.units, self, i, lay)
             got = (x, sum([_Q[k] for k in x]), sum([_W[k] for k in x]))
             self.glanced[i] = got
+        return got
+
+    def heads(self, i: int) -> tuple[dict, float, float]:
+        """``heading_features`` of block ``i``, weighed as ``quick`` (worked out once)."""
+        got = self.headed.get(i)
+        if got is None:
+            x = heading_features(self.units, self, i)
+            got = (x, sum([_Q[k] for k in x]), sum([_W[k] for k in x]))
+            self.headed[i] = got
         return got
 
     def slow(self, i: int) -> dict:
@@ -258,7 +268,8 @@ def features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) 
     (without ``cohesion``, which costs more: see ``add_cohesion``). Headings and
     paragraphs are weighed apart ("heading: …", "text: …"): a cue says more of one
     than of the other."""
-    x = {**fs.quick(i, lay)[0], **state_features(units, fs, i, st), **fs.slow(i)}
+    x = {**fs.quick(i, lay)[0], **fs.heads(i)[0], **state_features(units, fs, i, st)}
+    x.update(fs.slow(i))
     x.update(echoes(units, i, st))
     return x
 
@@ -271,10 +282,17 @@ def quick_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> di
     on: list[str] = ["heading" if head else "para"]
     _own_cues(on, u, f)
     _around_cues(on, units, fs, i, lay)
-    if head:
-        _heading_cues(on, units, fs, i)
     names = _HEADING_NAMES if head else _TEXT_NAMES
     return dict.fromkeys([names[k] for k in on], 1.0)
+
+
+def heading_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
+    """What a heading is like, and the run of blocks it heads (``{}`` for a paragraph)."""
+    if units[i].kind != "heading":
+        return {}
+    on: list[str] = []
+    _heading_cues(on, units, fs, i)
+    return dict.fromkeys([_HEADING_NAMES[k] for k in on], 1.0)
 
 
 def slow_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
@@ -300,16 +318,45 @@ def slow_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
 
 def state_features(units: list[Block], fs: LazyFacts, i: int, st: State) -> dict:
     """The cues of the article being read when block ``i`` is weighed."""
+    return _state_weighed(units, fs, i, st)[0]
+
+
+def _state_weighed(units: list[Block], fs: LazyFacts, i: int, st: State) -> tuple[dict, float]:
+    """``state_features`` and their weight in the quick model (few combinations:
+    each worked out once)."""
     u, f = units[i], fs[i]
-    on: list[str] = []
-    _state_cues(on, st)
-    if u.kind == "para":
-        if f.dateline or f.reported:
-            on.append("another dateline" if st.datelines else "dateline in article without")
-        if f.lede and not st.titled and st.paras >= 1:
+    para = u.kind == "para"
+    key = (
+        u.kind,
+        st.just_opened,
+        min(st.paras, 1),
+        st.chars > 1500,
+        st.news,
+        st.bylined,
+        st.picture,
+        st.titled,
+        bool(st.heads),
+        para and (f.dateline or f.reported) and bool(st.datelines),
+        para and (f.dateline or f.reported) and not st.datelines,
+        para and f.lede,
+    )
+    got = _STATES.get(key)
+    if got is None:
+        on: list[str] = []
+        _state_cues(on, st)
+        if key[-3]:
+            on.append("another dateline")
+        if key[-2]:
+            on.append("dateline in article without")
+        if key[-1] and not st.titled and st.paras >= 1:
             on.append("untitled lede")
-    names = _HEADING_NAMES if u.kind == "heading" else _TEXT_NAMES
-    return dict.fromkeys([names[k] for k in on], 1.0)
+        names = _TEXT_NAMES if para else _HEADING_NAMES
+        x = dict.fromkeys([names[k] for k in on], 1.0)
+        got = _STATES[key] = (x, sum([_Q[k] for k in x]))
+    return got
+
+
+_STATES: dict[tuple, tuple[dict, float]] = {}
 
 
 def echoes(units: list[Block], i: int, st: State) -> dict:
@@ -483,7 +530,25 @@ _BIAS = WEIGHTS.get("bias", 0.0)
 # The quick model: the cues a glance shows, without the words (``QUICK``).
 _Q: defaultdict[str, float] = defaultdict(float, QUICK)
 _QBIAS = QUICK.get("bias", 0.0)
-_SURE = 4.6  # the quick model's log odds beyond which it decides alone (p < 1% or > 99%)
+_SURE = 3.0  # the quick model's log odds beyond which it decides alone (p < 5% or > 95%)
+_HEADING_CUES = {k for k in QUICK if k.startswith("heading: ")} & {
+    "heading: " + k
+    for k in (
+        "short heading",
+        "short over dateline",
+        "names heading",
+        "question heading",
+        "next names",
+        "long run",
+        "after dateline 2",
+        "short section",
+        "figures",
+        "after figures",
+        "next mid-word",
+    )
+}
+_QH_HIGH = sum(max(0.0, QUICK[k]) for k in _HEADING_CUES)
+_QH_LOW = sum(min(0.0, QUICK[k]) for k in _HEADING_CUES)
 
 
 def probability(x: dict) -> float:
@@ -607,17 +672,27 @@ def _decide(
         add_cohesion(units, fs, i, st, x)
         return float(oracle(i, x)), None
     xq, zq, zw = fs.quick(i, lay)
-    xs = state_features(units, fs, i, st)
-    z = _QBIAS + zq + sum([_Q[k] for k in xs])
+    xs, zs = _state_weighed(units, fs, i, st)
+    z = _QBIAS + zq + zs
+    # The heading cues move the quick odds by at most so much: weighed where that matters.
+    heading = u.kind == "heading"
+    if heading and (z + _QH_LOW >= _SURE or z + _QH_HIGH <= -_SURE):
+        return _sigmoid(z), (xq, xs)
+    xh, zqh, zwh = fs.heads(i)
+    z += zqh
     if not -_SURE < z < _SURE:  # the quick model is sure: no need to read the words
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), (xq, xs)
+        return _sigmoid(z), ({**xq, **xh}, xs)
     x = {**xs, **fs.slow(i), **echoes(units, i, st)}
-    z = _BIAS + zw + sum([_W[k] * v for k, v in x.items()])
+    z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
     # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
     if z > -_EDGE and z + _LOW < _EDGE:
         add_cohesion(units, fs, i, st, x)
-        z = _BIAS + zw + sum([_W[k] * v for k, v in x.items()])
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), (xq, x)
+        z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
+    return _sigmoid(z), ({**xq, **xh}, x)
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclass
@@ -632,7 +707,9 @@ class _Path:
 
 _TITLED, _UNTITLED = State(titled=True), State(titled=False)
 BEAM = 2  # ways of reading a page kept at once
-_PRUNE = 3.0  # a way this much (in log odds) less likely than the best is dropped
+# A reading is dropped when it is less likely than the best by more than a doubt
+# (``UNSURE``): a second reading is taken up only where a decision is in doubt.
+_PRUNE = math.log((1 - UNSURE) / UNSURE)
 _SHUT = math.exp(-_PRUNE)  # a choice less likely than this is not taken up at all
 
 
@@ -656,7 +733,12 @@ def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], lis
         # A column label goes with the headline under it: both open an article, or neither.
         label = u.kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
         at = i + 1 if label else i
-        chosen = _best(_options(units, fs, i, at, lay, paths, oracle))
+        options = _options(units, fs, i, at, lay, paths, oracle)
+        if len(options) == 1:  # one reading, and the decision is not close: it goes on
+            _step(units, fs, i, at, *options[0], copy=False)
+            i = at + 1
+            continue
+        chosen = _best(options)
         if len(chosen) == 1:
             paths = [_step(units, fs, i, at, *chosen[0], copy=False)]
         else:
