@@ -799,7 +799,7 @@ def _step(units, fs, i: int, at: int, logp, path, opened, p, x, copy: bool) -> _
     if opened is None:
         path.st.add(units[i])
         return path
-    if x is not None and UNSURE < p < 1 - UNSURE:
+    if x is not None and UNSURE < round(p, 2) < 1 - UNSURE:  # as shown, in two decimals
         what = "article starts" if opened else "no article starts"
         path.doubts.append(Doubt(units[at].line, what, why({**x[0], **x[1]}), round(p, 2)))
     if opened:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from searcher.corpus import cues, segment
+from searcher.corpus import cues, lexicon, segment
 from searcher.corpus.blocks import (
     MARKERS,
     Block,
@@ -111,7 +111,16 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
         return False
     if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in _PAIRS):
         return False
-    return heading_like(t) or _title_expected(bs, i, lay)
+    return heading_like(t) or _listing(t) or _title_expected(bs, i, lay)
+
+
+def _listing(s: str) -> bool:
+    """A headline naming several things (``忠诚的共产主义战士、久经考验的…革命家``):
+    enumeration commas only, and no sentence's end."""
+    return "、" in s and not _STOP_INSIDE_BUT_LISTS.search(s) and not complete(s)
+
+
+_STOP_INSIDE_BUT_LISTS = re.compile("[。！？!?；;：:，,…]")
 
 
 def _classify(bs: list[Block], lay: Layout) -> None:
@@ -264,6 +273,8 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         role = cues.ROLE_LONG.match(whole)
         if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
             return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
+        if len(whole) <= 44 and _byline(last) is None and _byline(whole):
+            return True  # a name after its role cut in two: 本报记者陈 / 沸宇
         if len(last) <= 2 and cues.person_names(whole):
             return True  # a name cut in two: 冯 / 金武
     if b.kind != "para" or prev.kind not in ("para", "heading"):
@@ -275,8 +286,14 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         d in cues.RARE_START
         or (under and c + d in COMMON_PAIRS)
         or (c in _DIGITS and (d in _DIGITS or d in _UNITS))  # 全年２００ / ０多万元
+        # Under a title, a line whose words are no title's opens the text cut in two
+        # (a deck read as text costs less than the text's opening read as a deck).
+        or (under and not complete(last) and lexicon.title_odds(last) < _NO_TITLE)
     )
     return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
+
+
+_NO_TITLE = 0.0  # ``lexicon.title_odds`` below this: the words of a text, not of a title
 
 
 _DIGITS = set("0123456789０１２３４５６７８９.．")
