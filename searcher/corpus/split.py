@@ -259,9 +259,9 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
 
 
 def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) -> bool:
-    """Is ``b`` the rest of a paragraph the print layout broke after ``last``?
-    ``under``: ``prev`` stands under another heading (a deck, or the first piece of
-    the text cut off: it is that when the two halves make a common word)."""
+    """Is ``b`` the rest of a paragraph the print layout broke after ``last``? (A
+    heading is, when the two halves make a common word.) ``under``: ``prev`` stands
+    under another heading (a deck, or the first piece of the text cut off)."""
     if prev.names or (lay.indent and b.indent):
         return False
     if prev.kind == "heading" and len(last) <= 12 and b.kind in ("heading", "para", "byline"):
@@ -284,7 +284,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
     c, d = last[-1], b.text[0]
     mid_word = (
         d in cues.RARE_START
-        or (under and c + d in COMMON_PAIRS)
+        or (c + d in COMMON_PAIRS)
         or (c in _DIGITS and (d in _DIGITS or d in _UNITS))  # 全年２００ / ０多万元
         # Under a title, a line whose words are no title's opens the text cut in two
         # (a deck read as text costs less than the text's opening read as a deck).
