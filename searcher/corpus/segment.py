@@ -733,23 +733,27 @@ def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], lis
         # A column label goes with the headline under it: both open an article, or neither.
         label = u.kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
         at = i + 1 if label else i
-        options = _options(units, fs, i, at, lay, paths, oracle)
-        if len(options) == 1:  # one reading, and the decision is not close: it goes on
-            _step(units, fs, i, at, *options[0], copy=False)
-            i = at + 1
-            continue
-        chosen = _best(options)
-        if len(chosen) == 1:
-            paths = [_step(units, fs, i, at, *chosen[0], copy=False)]
+        if len(paths) == 1:
+            p, x = _weigh(units, fs, i, at, lay, paths[0].st, oracle)
+            if not _SHUT < p < 1 - _SHUT:  # one reading, and no doubt: it goes on
+                _go_on(units, fs, i, at, paths[0], p >= 0.5)
+                i = at + 1
+                continue
+            options = _branches(paths[0], p, x)
         else:
-            uses = Counter(id(o[1]) for o in chosen)
-            paths = []
-            for o in chosen:
-                uses[id(o[1])] -= 1
-                paths.append(_step(units, fs, i, at, *o, copy=uses[id(o[1])] > 0))
+            options = _options(units, fs, i, at, lay, paths, oracle)
+        paths = _chosen(units, fs, i, at, _best(options))
         i = at + 1
     best = max(paths, key=lambda t: t.logp)
     return best.out, best.doubts
+
+
+def _weigh(units, fs: LazyFacts, i: int, at: int, lay: Layout, st: State, oracle):
+    """``_decide`` at ``at`` (a column label's marker decides for its headline)."""
+    u = units[i]
+    if u.kind == "label" and u.force in ("article", "title", "continue"):
+        return float(u.force != "continue"), None
+    return _decide(units, fs, at, lay, st, oracle)
 
 
 def _options(units, fs: LazyFacts, i: int, at: int, lay: Layout, paths: list[_Path], oracle):
@@ -759,15 +763,29 @@ def _options(units, fs: LazyFacts, i: int, at: int, lay: Layout, paths: list[_Pa
     for path in paths:
         if u.kind == "para" and not u.force and _plain(units, i, lay, path.st):
             options.append((path.logp, path, None, 1.0, None))
-            continue
-        p, x = _decide(units, fs, at, lay, path.st, oracle)
-        if u.kind == "label" and u.force in ("article", "title", "continue"):
-            p, x = float(u.force != "continue"), None
-        if p > _SHUT:
-            options.append((path.logp + _log(p), path, True, p, x))
-        if p < 1 - _SHUT:
-            options.append((path.logp + _log(1 - p), path, False, p, x))
+        else:
+            options += _branches(path, *_weigh(units, fs, i, at, lay, path.st, oracle))
     return options
+
+
+def _branches(path: _Path, p: float, x) -> list:
+    out = []
+    if p > _SHUT:
+        out.append((path.logp + math.log(p), path, True, p, x))
+    if p < 1 - _SHUT:
+        out.append((path.logp + math.log(1 - p), path, False, p, x))
+    return out
+
+
+def _chosen(units, fs: LazyFacts, i: int, at: int, chosen: list) -> list[_Path]:
+    """The readings chosen, each gone on with block ``i`` (copied where two go on
+    from one)."""
+    uses = Counter(id(o[1]) for o in chosen)
+    paths = []
+    for o in chosen:
+        uses[id(o[1])] -= 1
+        paths.append(_step(units, fs, i, at, *o, copy=uses[id(o[1])] > 0))
+    return paths
 
 
 def _all_plain(units: list[Block], i: int, lay: Layout, paths: list[_Path]) -> bool:
@@ -777,10 +795,6 @@ def _all_plain(units: list[Block], i: int, lay: Layout, paths: list[_Path]) -> b
         return _plain(units, i, lay, paths[0].st)
     titled = {p.st.titled for p in paths}
     return all(_plain(units, i, lay, _TITLED if t else _UNTITLED) for t in titled)
-
-
-def _log(q: float) -> float:
-    return math.log(max(q, 1e-12))
 
 
 def _best(options: list) -> list:
@@ -802,6 +816,11 @@ def _step(units, fs, i: int, at: int, logp, path, opened, p, x, copy: bool) -> _
     if x is not None and UNSURE < round(p, 2) < 1 - UNSURE:  # as shown, in two decimals
         what = "article starts" if opened else "no article starts"
         path.doubts.append(Doubt(units[at].line, what, why({**x[0], **x[1]}), round(p, 2)))
+    _go_on(units, fs, i, at, path, opened)
+    return path
+
+
+def _go_on(units, fs, i: int, at: int, path: _Path, opened: bool) -> None:
     if opened:
         path.out.append(i)
         path.st.open(units, at, fs[at])
@@ -809,4 +828,3 @@ def _step(units, fs, i: int, at: int, logp, path, opened, p, x, copy: bool) -> _
         path.st.add(units[i])
         if at != i:
             path.st.add(units[at])
-    return path
