@@ -145,6 +145,8 @@ def _classify(bs: list[Block], lay: Layout) -> None:
 
 def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
     b = bs[i]
+    if b.text[-1] in "。；;" and len(b.text) > 12 and not b.force:
+        return  # a sentence: no heading, byline, label or rule, nothing after its end
     if b.force == "title" and not b.given_title:
         b.kind = "heading"
     elif _RULE.fullmatch(b.text):
@@ -273,7 +275,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         role = cues.ROLE_LONG.match(whole)
         if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
             return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
-        if len(whole) <= 44 and _byline(last) is None and _byline(whole):
+        if len(whole) <= 44 and _byline(whole) and _byline(last) is None:
             return True  # a name after its role cut in two: 本报记者陈 / 沸宇
         if len(last) <= 2 and cues.person_names(whole):
             return True  # a name cut in two: 冯 / 金武
@@ -282,15 +284,15 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
     if prev.kind == "para":
         return not complete(last) and not cues.dateline(b.text)
     c, d = last[-1], b.text[0]
-    mid_word = (
-        d in cues.RARE_START
-        or (c + d in COMMON_PAIRS)
+    return bool(
+        _CONTINUES.match(b.text)
+        or d in cues.RARE_START
+        or c + d in COMMON_PAIRS
         or (c in _DIGITS and (d in _DIGITS or d in _UNITS))  # 全年２００ / ０多万元
-        # Under a title, a line whose words are no title's opens the text cut in two
-        # (a deck read as text costs less than the text's opening read as a deck).
+        # Under a title, a line whose words are no title's opens the text cut in
+        # two (a deck read as text costs less than the text's opening read as a deck).
         or (under and not complete(last) and lexicon.title_odds(last) < _NO_TITLE)
-    )
-    return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
+    ) and not cues.dateline(b.text)
 
 
 _NO_TITLE = 0.0  # ``lexicon.title_odds`` below this: the words of a text, not of a title
