@@ -4,13 +4,22 @@ A reader sees a new article where a headline stands over a dateline or a byline,
 where the page leaves a wider gap or sets a line flush left among indented
 paragraphs, where the text before ended with its credit (``（新华社记者…摄）``),
 where a picture's caption begins; and sees a subhead where a short line only
-breaks a long text that goes on about the same thing. Each cue is a feature
-(``features``); their weights are those of a logistic model fitted by
-``bench/split_train.py`` on the article boundaries of corpus pages dated 1-20
-January 1998 printed in several layouts (``split_model.WEIGHTS``, a few dozen
-numbers). A block opens an article when the weighed cues say so with
-probability at least one half; between ``UNSURE`` and ``1 - UNSURE`` the
-decision is reported as a doubt.
+breaks a long text that goes on about the same thing. On a page that sets
+nothing apart, the words decide: a title's words are a title's and come back in
+the text under it, a subhead's were in the text above, an article's text opens
+as texts open (``lexicon``). Each cue is a feature (``features``); their weights
+are those of a logistic model fitted by ``bench/split_train.py`` on the article
+boundaries of corpus pages dated 1-20 January 1998 printed in several layouts
+(``split_model.WEIGHTS``, some ninety numbers). A quick model of the same cues
+but the words (``split_model.QUICK``) decides alone where it is sure (most
+blocks of a page that sets its articles apart); the words are read elsewhere.
+
+The page is read as a whole: where a decision is in doubt (a probability
+between ``UNSURE`` and ``1 - UNSURE``), both readings go on, and the likelier
+one over the page wins (a beam of ``BEAM`` readings), so that one doubtful
+decision is weighed with those it leads to (a title missed makes the next one
+look like a subhead). A block opens an article in the reading chosen; a
+decision in doubt there is reported.
 """
 
 from __future__ import annotations
