@@ -169,6 +169,9 @@ def _run_of_names(n: str) -> bool:
 
 def person_names(s: str) -> list[str] | None:
     """Names of people (each starting with a family name), or None: ``赵志文 王桦``."""
+    t = s.lstrip(" \u3000")
+    if t[:1] not in SURNAMES and t[:2] not in _SURNAMES_2 and "·" not in t:
+        return None  # the first name has no family name: no need to read further
     found = names_only(s)
     if not found or not all(
         len(n) <= 12 and n[-1] not in _PLACES_AND_BODIES and _run_of_names(n) for n in found

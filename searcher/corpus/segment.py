@@ -102,6 +102,9 @@ class LazyFacts:
         self.glanced: dict[int, tuple[dict, float, float]] = {}
         self.headed: dict[int, tuple[dict, float, float]] = {}
         self.read: dict[int, dict] = {}
+        self.ahead: dict[int, tuple[int, int, list[str]]] = {}
+        self.ahead_chars: dict[int, frozenset[str]] = {}
+        self.before_chars: dict[tuple[int, int], frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.units)
@@ -211,16 +214,6 @@ class State:
         self.chars += len(u.text)
 
 
-def cohesion(before: list[str], after: list[str]) -> float:
-    """How much the text after a block shares with the article before it (0..1): the
-    share of the characters of one found in the other, leaving out the commonest
-    ones (``COMMON``: 的, 国, 发 are in any two texts). ``before`` and ``after`` are
-    blocks' texts, each weighed by its last or first ``_CONTEXT`` characters."""
-    a = set().union(*(_chars(t[-_CONTEXT:]) for t in before))
-    b = set().union(*(_chars(t[:_CONTEXT]) for t in after))
-    return len(a & b) / (min(len(a), len(b)) + 4)
-
-
 @functools.lru_cache(maxsize=8192)
 def _chars(s: str) -> frozenset[str]:
     return frozenset(s).difference(_LEFT_OUT)
@@ -243,15 +236,31 @@ _LEFT_OUT = COMMON | {
 
 def _ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
     """Headings in the run from ``i``, characters of text up to the next heading
-    or dateline, and the text ahead (for cohesion)."""
-    if _AHEAD[0] == (id(units), i):
-        return _AHEAD[1]
-    _AHEAD[0] = (id(units), i)
-    _AHEAD[1] = found = _look_ahead(units, fs, i)
+    or dateline, and the text ahead (for cohesion). Worked out once a block."""
+    found = fs.ahead.get(i)
+    if found is None:
+        found = fs.ahead[i] = _look_ahead(units, fs, i)
     return found
 
 
-_AHEAD: list = [None, None]  # the last answer of _ahead: features and cohesion both ask
+def _chars_ahead(units: list[Block], fs: LazyFacts, i: int) -> frozenset[str]:
+    """The distinctive characters of the text ahead of block ``i`` (once a block)."""
+    got = fs.ahead_chars.get(i)
+    if got is None:
+        texts = _ahead(units, fs, i)[2]
+        got = fs.ahead_chars[i] = frozenset().union(*(_chars(t[:_CONTEXT]) for t in texts))
+    return got
+
+
+def _chars_before(units: list[Block], fs: LazyFacts, i: int, st: State) -> frozenset[str]:
+    """The distinctive characters of the article's text just before block ``i``
+    (once for each place an article may have started)."""
+    got = fs.before_chars.get((st.first, i))
+    if got is None:
+        texts = st.recent(units, i)
+        got = frozenset().union(*(_chars(t[-_CONTEXT:]) for t in texts))
+        fs.before_chars[(st.first, i)] = got
+    return got
 
 
 def _look_ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
@@ -279,7 +288,7 @@ def features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) 
     than of the other."""
     x = {**fs.quick(i, lay)[0], **fs.heads(i)[0], **state_features(units, fs, i, st)}
     x.update(fs.slow(i))
-    x.update(echoes(units, i, st))
+    x.update(echoes(units, fs, i, st))
     return x
 
 
@@ -321,7 +330,7 @@ def slow_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
         x["heading: next opens"] = fs[j].open_odds
     # A title's words come back in the text under it; a subhead's were in the text above.
     if len(words := _chars(u.text)) >= 2:
-        x["heading: covers"] = _share(words, _ahead(units, fs, i)[2], -1)
+        x["heading: covers"] = len(words & _chars_ahead(units, fs, i)) / len(words)
     return x
 
 
@@ -368,19 +377,11 @@ def _state_weighed(units: list[Block], fs: LazyFacts, i: int, st: State) -> tupl
 _STATES: dict[tuple, tuple[dict, float]] = {}
 
 
-def echoes(units: list[Block], i: int, st: State) -> dict:
+def echoes(units: list[Block], fs: LazyFacts, i: int, st: State) -> dict:
     """A heading whose words were in the article's text just before: a subhead."""
     if units[i].kind == "heading" and len(words := _chars(units[i].text)) >= 2:
-        return {"heading: echoes": _share(words, st.recent(units, i), 1)}
+        return {"heading: echoes": len(words & _chars_before(units, fs, i, st)) / len(words)}
     return {}
-
-
-def _share(words: frozenset[str], texts: list[str], side: int) -> float:
-    """The share of ``words`` found in ``texts`` (their first ``_CONTEXT`` characters
-    if ``side`` < 0, else their last)."""
-    cut = (lambda t: t[:_CONTEXT]) if side < 0 else (lambda t: t[-_CONTEXT:])
-    seen = set().union(*(_chars(cut(t)) for t in texts)) if texts else set()
-    return len(words & seen) / len(words)
 
 
 def _text_after(units: list[Block], i: int) -> int | None:
@@ -525,7 +526,12 @@ _HEADING_NAMES, _TEXT_NAMES = _Names("heading: "), _Names("text: ")
 
 
 def add_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) -> None:
-    c = min(cohesion(st.recent(units, i), _ahead(units, fs, i)[2]), _MAX_COHESION)
+    """How much the text after block ``i`` shares with the article before it (0..1):
+    the share of the characters of one found in the other, leaving out the commonest
+    ones (``COMMON``: 的, 国, 发 are in any two texts), over the last and the first
+    ``_CONTEXT`` characters of the blocks either side."""
+    a, b = _chars_before(units, fs, i, st), _chars_ahead(units, fs, i)
+    c = min(len(a & b) / (min(len(a), len(b)) + 4), _MAX_COHESION)
     if c:
         x["heading: cohesion" if units[i].kind == "heading" else "text: cohesion"] = c
 
@@ -691,7 +697,7 @@ def _decide(
     z += zqh
     if not -_SURE < z < _SURE:  # the quick model is sure: no need to read the words
         return _sigmoid(z), ({**xq, **xh}, xs)
-    x = {**xs, **fs.slow(i), **echoes(units, i, st)}
+    x = {**xs, **fs.slow(i), **echoes(units, fs, i, st)}
     z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
     # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
     if z > -_EDGE and z + _LOW < _EDGE:
