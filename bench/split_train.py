@@ -199,8 +199,38 @@ def fold_table(chars: set[str]) -> str:
     return "".join(t + c for t, c in sorted(pairs.items()))
 
 
+def tables(pages: dict, seed: int) -> tuple[dict, dict, dict]:
+    """The three tables of ``lexicon`` (TITLE, OPEN, END), counted on ``pages``."""
+    ex = examples(pages, seed)
+    return (
+        log_odds(ex["title"], ex["short"], lexicon.title_features),
+        log_odds(ex["first"], ex["later"], lexicon.open_features),
+        log_odds(ex["last"], ex["other"], lexicon.end_features),
+    )
+
+
+def crossed_samples(pages: dict, layouts: list[str], seed: int) -> list[tuple[dict, int]]:
+    """``samples`` whose word odds come from tables counted on the other half of the
+    days: the model learns to weigh the odds as they are on pages the tables never
+    saw (as every page a user brings), not as they are on the pages they count."""
+    days = sorted({int(k[6:8]) for k in pages})
+    half = days[len(days) // 2]
+    early = {k: v for k, v in pages.items() if int(k[6:8]) < half}
+    late = {k: v for k, v in pages.items() if int(k[6:8]) >= half}
+    kept = lexicon.TITLE, lexicon.OPEN, lexicon.END
+    out: list[tuple[dict, int]] = []
+    try:
+        for these, others in ((early, late), (late, early)):
+            lexicon.TITLE, lexicon.OPEN, lexicon.END = tables(others, seed)
+            out += samples(these, layouts, seed)
+    finally:
+        lexicon.TITLE, lexicon.OPEN, lexicon.END = kept
+    return out
+
+
 def write_lexicon(pages: dict, seed: int, note: str) -> None:
     ex = examples(pages, seed)
+    title, opening, end = tables(pages, seed)
     chars = {c for k in ("title", "short", "first") for s in ex[k] for c in s}
     LEXICON.write_text(
         '"""N-gram log-odds of ``lexicon``: written by bench/split_train.py, do not edit.\n\n'
@@ -208,9 +238,9 @@ def write_lexicon(pages: dict, seed: int, note: str) -> None:
         + '\n"""\n\n\ndef _table(s: str) -> dict[str, float]:\n'
         + "    it = iter(s.split())\n    return {k: float(v) for k, v in zip(it, it)}\n\n\n"
         + f"FOLD = (\n{_rows(list(fold_table(chars)), '')}\n)\n"
-        + _table("TITLE", log_odds(ex["title"], ex["short"], lexicon.title_features))
-        + _table("OPEN", log_odds(ex["first"], ex["later"], lexicon.open_features))
-        + _table("END", log_odds(ex["last"], ex["other"], lexicon.end_features)),
+        + _table("TITLE", title)
+        + _table("OPEN", opening)
+        + _table("END", end),
         encoding="utf-8",
     )
 
@@ -293,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         write_lexicon(pages, args.seed, lex)
         for module in (split_model, split_lexicon, lexicon, segment, split):
             importlib.reload(module)
-    data = samples(pages, args.layouts.split(","), args.seed)
+    data = crossed_samples(pages, args.layouts.split(","), args.seed)
     weights = fit(data, args.l2)
     fast = fit(quick(data), args.l2)
     pos = sum(y for _, y in data)
