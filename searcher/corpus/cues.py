@@ -180,6 +180,23 @@ def person_names(s: str) -> list[str] | None:
     return found
 
 
+# Offices an author is named by under a commentary's title (中国剧协副主席胡可,
+# 农业部部长刘江), simplified and traditional.
+_OFFICE = re.compile(
+    r"(?:主席|部长|部長|书记|書記|局长|局長|厅长|廳長|省长|省長|市长|市長|县长|縣長|主任|院长|院長"
+    r"|校长|校長|所长|所長|社长|社長|会长|會長|理事长|理事長|经理|經理|董事长|董事長|研究员|研究員"
+    r"|教授|院士|专家|專家|委员|委員|作家|教师|教師|厂长|廠長|司令员|司令員|政委|总裁|總裁|秘书长"
+    r"|秘書長|大使|处长|處長|科长|科長|总编辑|總編輯|主编|主編|代表|编审|編審|馆长|館長)"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+
+
+def office_byline(s: str) -> list[str] | None:
+    """An author named by an office (``中国文联副主席李默然`` -> ``['李默然']``), or None."""
+    m = _OFFICE.search(s) if 4 <= len(s) <= 30 and s.isalpha() else None
+    return [m.group(1)] if m and _run_of_names(m.group(1)) else None
+
+
 # A dateline opens with one of these (本报, 新华社, 中新网, 据…).
 DATELINE_FIRST = set("本新中人央路法美共塔安韩韓据據")
 

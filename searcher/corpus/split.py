@@ -220,10 +220,16 @@ def _tail_byline(b: Block) -> None:
 
 def _bare_name(bs: list[Block], i: int) -> bool:
     """A bare name between a title and the text is the author ("走访牧奎村/王忠范"); a
-    pen name too, if short ("通经祛顽痹/春明")."""
+    pen name too, if short ("通经祛顽痹/春明"), and a name after its office
+    ("继承我国话剧的光荣传统/中国剧协副主席胡可")."""
     b, prev = bs[i], bs[i - 1] if i else None
     after = bs[i + 1] if i + 1 < len(bs) else None
-    if len(b.text) > 12 or prev is None or prev.kind != "heading" or after is None:
+    if prev is None or prev.kind != "heading" or after is None:
+        return False
+    if found := cues.office_byline(b.text):  # 中国剧协副主席胡可
+        b.kind, b.names = "byline", found
+        return True
+    if len(b.text) > 12:
         return False
     if heading_like(after.text) and not (len(b.text) <= 4 and cues.person_names(b.text)):
         return False  # a line under a title, over text or a piece of it: a short name
