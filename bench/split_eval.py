@@ -529,6 +529,37 @@ def evaluate(pages, keys, layouts, splits, args) -> dict[str, Score]:
     return scores
 
 
+def held_out_args(doc: str, script: str, argv: list[str] | None, days: bool) -> argparse.Namespace:
+    """The options of a held-out check (``--days`` if ``days``), echoed as a command."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus")
+    ap.add_argument("--seed", type=int, default=1998)
+    if days:
+        ap.add_argument("--days", type=day_range, default=EVAL_DAYS)
+    ap.add_argument("--against", metavar="REV", help="also split with the splitter of git REV")
+    ap.add_argument("--examples", type=int, default=5, help="failure kinds shown per layout")
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args(argv)
+    print(f"$ python bench/{script} " + " ".join(map(shlex.quote, argv or sys.argv[1:])))
+    return args
+
+
+def splitters(against: str | None) -> list[tuple[str, Callable]]:
+    """This checkout's ``split_page``, after that of git revision ``against`` if given."""
+    return ([(f" @{against}", load_split(against))] if against else []) + [("", split_page)]
+
+
+def score_layouts(args, layouts: dict[str, Layout], days: tuple[int, int]):
+    """The corpus pages of ``days`` printed in ``layouts`` (more layouts, as a held-out
+    check brings), scored for each splitter: pages, splitters, scores, and how many
+    pages have a cue for every article."""
+    LAYOUTS.update(layouts)
+    pages = read_pages(args.corpus, days)
+    splits = splitters(args.against)
+    scores = evaluate(pages, list(pages), list(layouts), splits, args)
+    return pages, splits, scores, sum(cue_page(arts) for arts in pages.values())
+
+
 def print_table(scores: dict[str, Score], examples: int) -> None:
     print(f"| layout | {' | '.join(COLUMNS)} |")
     print("| --- " * (len(COLUMNS) + 1) + "|")
@@ -564,10 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(layouts) - set(LAYOUTS)
     if unknown:
         ap.error(f"unknown layout {', '.join(sorted(unknown))} (known: {', '.join(LAYOUTS)})")
-    splits = ([(f" @{args.against}", load_split(args.against))] if args.against else []) + [
-        ("", split_page)
-    ]
-    scores = evaluate(pages, keys, layouts, splits, args)
+    scores = evaluate(pages, keys, layouts, splitters(args.against), args)
     n_true = sum(len(pages[k]) for k in keys)
     n_cue = sum(cue_page(pages[k]) for k in keys)
     lo, hi = args.days

@@ -32,9 +32,7 @@ visible cue and among all, title precision and recall):
 
 from __future__ import annotations
 
-import argparse
 import random
-import shlex
 import sys
 from pathlib import Path
 
@@ -56,13 +54,18 @@ def traditional(arts: list[dict]) -> list[dict]:
     return [a | {"title": conv(a["title"]), "body": conv(a["body"])} for a in arts]
 
 
+def _open(lines: list[str], starts: list[int], blanks: int) -> None:
+    """An article opens: ``blanks`` blank lines after the one before, its line noted."""
+    if lines:
+        lines += [""] * blanks
+    starts.append(len(lines) + 1)
+
+
 def render_trad(arts: list[dict], layout: str, rng: random.Random, key: str) -> ev.Page:
     lines: list[str] = []
     starts: list[int] = []
     for a in arts:
-        if lines:
-            lines.append("")
-        starts.append(len(lines) + 1)
+        _open(lines, starts, 1)
         blocks = ([a["title"]] if a["title"] else []) + ev.paras_of(a)
         lines += "\n\n".join(blocks).split("\n")
     return ev.Page("\n".join(lines) + "\n", starts)
@@ -83,9 +86,7 @@ def render_wire(arts: list[dict], layout: str, rng: random.Random, key: str) -> 
     lines: list[str] = []
     starts: list[int] = []
     for a in arts:
-        if lines and apart:
-            lines.append("")
-        starts.append(len(lines) + 1)
+        _open(lines, starts, int(apart))
         main, dash, sub = a["title"].partition("——")
         if dash and main and sub:
             lines += [main, dash + sub]
@@ -100,9 +101,7 @@ def render_ocr(arts: list[dict], layout: str, rng: random.Random, key: str) -> e
     lines: list[str] = []
     starts: list[int] = []
     for a in arts:
-        if lines:
-            lines.append("")
-        starts.append(len(lines) + 1)
+        _open(lines, starts, 1)
         for p in ([a["title"]] if a["title"] else []) + ev.paras_of(a):
             lines += [p[i : i + width] for i in range(0, len(p), width)]
     return ev.Page("\n".join(lines) + "\n", starts)
@@ -112,9 +111,7 @@ def render_spaced(arts: list[dict], layout: str, rng: random.Random, key: str) -
     lines: list[str] = []
     starts: list[int] = []
     for a in arts:
-        if lines:
-            lines += ["", ""]
-        starts.append(len(lines) + 1)
+        _open(lines, starts, 2)
         title = a["title"]
         if title:
             if len(title) <= 6:
@@ -133,23 +130,9 @@ LAYOUTS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, default=ev.ROOT / ".." / "shared" / "corpus")
-    ap.add_argument("--seed", type=int, default=1998)
-    ap.add_argument("--against", metavar="REV", help="also split with split.py of git REV")
-    ap.add_argument("--examples", type=int, default=5, help="failure kinds shown per layout")
-    ap.add_argument("--repeat", type=int, default=1)
-    args = ap.parse_args(argv)
-    print("$ python bench/split_heldout2.py " + " ".join(map(shlex.quote, argv or sys.argv[1:])))
-    ev.LAYOUTS.update(LAYOUTS)
-    pages = ev.read_pages(args.corpus, ev.EVAL_DAYS)
-    keys = list(pages)
-    splits = ([(f" @{args.against}", ev.load_split(args.against))] if args.against else []) + [
-        ("", ev.split_page)
-    ]
-    scores = ev.evaluate(pages, keys, list(LAYOUTS), splits, args)
-    n_cue = sum(ev.cue_page(pages[k]) for k in keys)
-    print(f"\n{len(keys)} pages ({n_cue} with a cue for every article), dated 21-31 January\n")
+    args = ev.held_out_args(__doc__, "split_heldout2.py", argv, days=False)
+    pages, _, scores, n_cue = ev.score_layouts(args, LAYOUTS, ev.EVAL_DAYS)
+    print(f"\n{len(pages)} pages ({n_cue} with a cue for every article), dated 21-31 January\n")
     ev.print_table(scores, args.examples)
     return 0
 
