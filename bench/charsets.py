@@ -338,7 +338,9 @@ def _print_refused(names: list[str], others: dict, refused: dict) -> None:
     print("| encoding | " + " | ".join(names) + " |")
     print("| --- |" + " --- |" * len(names))
     for enc, row in refused.items():
-        print(f"| {enc} | " + " | ".join("refused" if row[n] else "as Chinese" for n in names) + " |")
+        print(
+            f"| {enc} | " + " | ".join("refused" if row[n] else "as Chinese" for n in names) + " |"
+        )
 
 
 def _print_speeds(cells: dict, speeds: dict) -> None:
