@@ -288,14 +288,7 @@ class SolrClient:
         if body is not None:
             headers["Content-Type"] = content_type
         wait = self.timeout if timeout is None else timeout
-        raw = self._failover(path + query, body, headers, wait, retry_lost=body is None or form)
-        try:
-            answer = json.loads(raw)
-        except ValueError:
-            raise SolrRequestError(
-                f"Solr at {self._where()} answered {path} with something not JSON"
-                " (is this address a Solr server?)"
-            ) from None
+        answer = self._failover(path + query, body, headers, wait, retry_lost=body is None or form)
         header = answer.get("responseHeader") or {}
         if header.get("partialResults") and not allow_partial:
             raise SolrUnavailable(
@@ -307,14 +300,15 @@ class SolrClient:
 
     def _failover(
         self, path: str, body: bytes | None, headers: dict, wait: float, retry_lost: bool
-    ) -> bytes:
-        """The raw answer of the first node that takes the request.
+    ) -> dict:
+        """The parsed answer of the first node that takes the request.
 
         A node that refuses the connection never saw the request: any request goes to the
-        next live node then. A connection lost mid-request is retried only if retry_lost (a
-        read: an update may have been applied).
+        next live node then. A connection lost mid-request, or an answer cut short (a node
+        dying as it answers), is retried only if retry_lost (a read: an update may have been
+        applied).
         """
-        first: SolrUnreachable | None = None
+        first: SolrError | None = None
         for base in list(self._bases):
             req = urllib.request.Request(
                 base + path,
@@ -323,18 +317,28 @@ class SolrClient:
                 method="POST" if body is not None else "GET",
             )
             try:
-                raw = self._send(req, path.partition("?")[0], wait)
-            except SolrUnreachable as e:
+                answer = self._parse(self._send(req, path.partition("?")[0], wait), path)
+            except (SolrUnreachable, SolrRequestError) as e:
                 first = first or e
-                if e.delivered and not retry_lost:
+                delivered = not isinstance(e, SolrUnreachable) or e.delivered
+                if delivered and not retry_lost:
                     raise first from None
                 continue
             if base != self._bases[0]:
                 self._bases.remove(base)
                 self._bases.insert(0, base)
-            return raw
+            return answer
         assert first is not None
         raise first
+
+    def _parse(self, raw: bytes, path: str) -> dict:
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise SolrRequestError(
+                f"Solr at {self._where()} answered {path.partition('?')[0]} with something"
+                " not JSON (is this address a Solr server?)"
+            ) from None
 
     def _send(self, req: urllib.request.Request, path: str, wait: float) -> bytes:
         try:
