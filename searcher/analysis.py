@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 # Bump when any change here alters the terms an index holds; an index built
@@ -242,18 +242,23 @@ def read_userdict(path: str | os.PathLike) -> dict[str, int | None]:
 
     Raises CorpusError-like ValueError naming the line for a malformed line.
     """
-    words: dict[str, int | None] = {}
     with open(path, encoding="utf-8-sig") as f:
-        for n, line in enumerate(f, 1):
-            parts = line.split()
-            if not parts:
-                continue
-            freq = None
-            if len(parts) > 1 and parts[1].isdigit():
-                freq = int(parts[1])
-            elif len(parts) > 2 or (len(parts) == 2 and not parts[1].isalpha()):
-                raise ValueError(f"{path}:{n}: expected 'word [frequency] [tag]'")
-            words[fold(parts[0])] = freq
+        return userdict_words(f, str(path))
+
+
+def userdict_words(lines: Iterable[str], name: str) -> dict[str, int | None]:
+    """read_userdict over lines already read (name: the file, for messages)."""
+    words: dict[str, int | None] = {}
+    for n, line in enumerate(lines, 1):
+        parts = line.split()
+        if not parts:
+            continue
+        freq = None
+        if len(parts) > 1 and parts[1].isdigit():
+            freq = int(parts[1])
+        elif len(parts) > 2 or (len(parts) == 2 and not parts[1].isalpha()):
+            raise ValueError(f"{name}:{n}: expected 'word [frequency] [tag]'")
+        words[fold(parts[0])] = freq
     return words
 
 
@@ -353,6 +358,16 @@ def cjk_runs(folded: str) -> list[str]:
         for m in _TOKEN_RE.finditer(folded)
         if m.lastgroup == "cjk" and m.end() - m.start() > 1
     ]
+
+
+def lookups(folded: str, longest: int) -> set[str]:
+    """Every string segmenting folded text may look up (see ``segment``): the text itself,
+    and each substring of up to longest characters of its CJK runs."""
+    out = {folded}
+    for run in cjk_runs(folded):
+        for i in range(len(run)):
+            out.update(run[i : i + n] for n in range(1, longest + 1) if i + n <= len(run))
+    return out
 
 
 def words(folded: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:

@@ -191,6 +191,17 @@ def main() -> None:
     """
 
 
+def _layout_option(name: str, metavar: str, what: str) -> Callable:
+    """An option of `index` for the layout of a SolrCloud collection it creates."""
+    return click.option(
+        name,
+        metavar=metavar,
+        type=click.IntRange(min=1),
+        help=f"SolrCloud only (-i solr://...), for a collection this build creates (--rebuild,"
+        f" or the first build): {what}.",
+    )
+
+
 @main.command("index")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=str))
 @index_option
@@ -208,6 +219,12 @@ def main() -> None:
     is_flag=True,
     help="Stop at the first bad source and leave the index as it was (exit 2).",
 )
+@_layout_option(
+    "--shards", "N", "split it into N shards (default: as the one in force, else one per live node)"
+)
+@_layout_option(
+    "--replicas", "R", "keep R copies of each shard (default: as the one in force, else 1)"
+)
 @_guard
 def index_cmd(
     sources: tuple[str, ...],
@@ -217,6 +234,8 @@ def index_cmd(
     rebuild: bool,
     userdict: str | None,
     strict: bool,
+    shards: int | None,
+    replicas: int | None,
 ) -> int:
     """Bring the index up to date with SOURCES (files or folders).
 
@@ -230,21 +249,18 @@ def index_cmd(
     the good articles beside it are indexed and the exit status is 2. With
     --strict the first one stops the build and the index is not changed.
     """
-    from searcher import indexer
+    from searcher import engine, indexer
     from searcher.errors import BadSource
 
     def waiting() -> None:
         click.echo(
-            f"waiting for another 'searcher index' to finish with {index_path} ...", err=True
+            f"waiting for another 'searcher index' to finish with {engine.shown(index_path)} ...",
+            err=True,
         )
 
-    bar = contextlib.nullcontext(None)
-    if sys.stderr.isatty() and not as_json:
-        from searcher.output.terminal import progress_bar
-
-        bar = progress_bar(sys.stderr)
+    layout = _layout(index_path, shards, replicas)
     try:
-        with bar as progress:
+        with _progress_bar(as_json) as progress:
             report = indexer.build(
                 sources or None,
                 index_path,
@@ -256,6 +272,7 @@ def index_cmd(
                 on_problem=output.problem,
                 on_notice=output.note,
                 strict=strict,
+                **layout,
             )
     except BadSource:  # the problem itself was printed as it was met
         output.error("stopped at the first bad source (--strict); the index was not changed")
@@ -264,6 +281,27 @@ def index_cmd(
     stopping.ignore_from_now()
     output.writer(as_json).build_report(report)
     return EXIT_ERROR if report.problems else EXIT_OK
+
+
+def _layout(index_path: str, shards: int | None, replicas: int | None) -> dict:
+    """The layout options of `index`, given for a SolrCloud collection only."""
+    from searcher import engine
+
+    layout = {k: v for k, v in (("shards", shards), ("replicas", replicas)) if v}
+    if layout and not engine.is_remote(index_path):
+        raise click.UsageError(
+            "--shards and --replicas apply to a SolrCloud collection (-i solr://...) only"
+        )
+    return layout
+
+
+def _progress_bar(as_json: bool):
+    """A progress bar on a terminal (stderr), else nothing."""
+    if sys.stderr.isatty() and not as_json:
+        from searcher.output.terminal import progress_bar
+
+        return progress_bar(sys.stderr)
+    return contextlib.nullcontext(None)
 
 
 def _decodable(arg: str) -> bool:

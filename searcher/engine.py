@@ -273,6 +273,11 @@ def is_remote(address: str) -> bool:
     return "://" in address
 
 
+def shown(address: str) -> str:
+    """An address as it may be printed: a password in it (solr://USER:PASSWORD@…) left out."""
+    return re.sub(r"(?<=://)([^/@:]*):[^/@]*@", r"\1@", address) if is_remote(address) else address
+
+
 def open_engine(address: str) -> Engine:
     """The engine for an address: ``solr://…`` a SolrCloud collection, else a folder."""
     if is_remote(address):
@@ -284,11 +289,20 @@ def open_engine(address: str) -> Engine:
     return local.open_engine(address)
 
 
-def open_target(address: str) -> Target:
+def open_target(address: str, **layout: int) -> Target:
+    """The target for an address. layout: how a new collection is laid out (``shards``,
+    ``replicas``), for a SolrCloud collection only."""
     if is_remote(address):
         from searcher import solr
 
-        return solr.open_target(address)
+        return solr.open_target(address, **layout)
+    if layout:
+        from searcher.errors import SearcherError
+
+        raise SearcherError(
+            f"{' and '.join('--' + k for k in layout)} apply to a SolrCloud collection"
+            f" (-i solr://HOST:PORT/COLLECTION) only, not to the index folder {address}"
+        )
     from searcher import local
 
     return local.open_target(address)

@@ -69,8 +69,9 @@ class Index:
     """An index opened for searching; ``with`` closes it."""
 
     def __init__(self, path: str | os.PathLike | None = None) -> None:
-        self.path = str(path or store.default_path())
-        self.engine: engine.Engine = engine.open_engine(self.path)
+        self._address = str(path or store.default_path())
+        self.path = engine.shown(self._address)  # as printed: never a password
+        self.engine: engine.Engine = engine.open_engine(self._address)
 
     def close(self) -> None:
         self.engine.close()
@@ -89,9 +90,9 @@ class Index:
         """
         from searcher import indexer
 
-        report = indexer.build(sources, self.path, **options)
+        report = indexer.build(sources, self._address, **options)
         self.close()
-        self.engine = engine.open_engine(self.path)
+        self.engine = engine.open_engine(self._address)
         return report
 
     def resolve(self, text: str) -> terms.Query:

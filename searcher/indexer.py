@@ -75,6 +75,8 @@ def build(
     on_notice: Callable[[str], None] | None = None,
     procs: int | None = None,
     strict: bool = False,
+    shards: int | None = None,
+    replicas: int | None = None,
 ) -> BuildReport:
     """Bring the index at path (a folder or a ``solr://`` address) up to date with sources.
 
@@ -88,10 +90,14 @@ def build(
     With strict, the first bad source stops the build: it is passed to
     on_problem, then ``BadSource`` is raised and the index is left as it was.
     A failure to write the index raises SearcherError; the index in force is kept.
+
+    shards, replicas: the layout of a SolrCloud collection this build creates (a rebuild,
+    or the first build); for a ``solr://`` address only.
     """
     t0 = time.perf_counter()
     address = str(path or store.default_path())
-    target = engine.open_target(address)
+    layout = {k: v for k, v in (("shards", shards), ("replicas", replicas)) if v is not None}
+    target = engine.open_target(address, **layout)
     with _write_errors(address), target.lock(wait=wait, on_wait=on_wait) as stale:
         if stale and on_notice:
             on_notice(

@@ -56,11 +56,7 @@ def _folded(lit: Literal) -> str:
 
 def _candidates(folded: str) -> set[str]:
     """Every string segmenting folded text may look up: itself, and each run's substrings."""
-    out = {folded}
-    for run in analysis.cjk_runs(folded):
-        for i in range(len(run)):
-            out.update(run[i : i + n] for n in range(1, MAX_WORD + 1) if i + n <= len(run))
-    return out
+    return analysis.lookups(folded, MAX_WORD)
 
 
 def _logprob(stats: WordStats) -> Callable[[str], float | None]:

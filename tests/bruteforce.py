@@ -379,9 +379,9 @@ def install(monkeypatch) -> None:
     def open_engine(address):
         return BruteEngine(address) if address.startswith("brute://") else real_engine(address)
 
-    def open_target(address):
+    def open_target(address, **layout):
         if not address.startswith("brute://"):
-            return real_target(address)
+            return real_target(address, **layout)
         if engine.snapshot_address(address)[1]:
             raise SearcherError(f"{address} is a snapshot, which never changes")
         return BruteTarget(address)

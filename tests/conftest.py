@@ -10,6 +10,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,130 @@ def make_index(tmp_path):
         return str(path)
 
     return make
+
+
+# -- SolrCloud ---------------------------------------------------------------------------------
+#
+# The Solr tests run against a cluster of scripts/solrcloud (address: SEARCHER_SOLR_TEST,
+# default solr://127.0.0.1:8983/). Without one they are skipped with the reason; with
+# SEARCHER_SOLR_REQUIRED=1 (as .ci/run sets) a skipped Solr test is a failure instead.
+
+SOLR_TEST = os.environ.get("SEARCHER_SOLR_TEST", "solr://127.0.0.1:8983/")
+SOLR_REQUIRED = os.environ.get("SEARCHER_SOLR_REQUIRED") == "1"
+SOLRCLOUD = ROOT / "scripts" / "solrcloud"
+
+
+def no_solr(reason: str):
+    """Skip a Solr test here; fail it where the Solr leg must run."""
+    if SOLR_REQUIRED:
+        pytest.fail(f"{reason} (SEARCHER_SOLR_REQUIRED=1: the Solr tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def solr_base() -> str:
+    """The test cluster's address without a collection (solr://HOST:PORT/), or skip."""
+    from searcher.solr.client import SolrClient, SolrError
+
+    client = SolrClient(SOLR_TEST, timeout=60)
+    try:
+        nodes = client.live_nodes()
+    except SolrError as e:
+        no_solr(f"no SolrCloud at {SOLR_TEST}: {e}")
+    if len(nodes) < 2:
+        no_solr(f"SolrCloud at {SOLR_TEST} has {len(nodes)} live node(s); the tests need 2")
+    return client.address.with_collection("").display
+
+
+def drop_solr_index(address: str) -> None:
+    """Remove what searcher made for an address: its alias and its generations."""
+    from searcher.solr import collection
+    from searcher.solr.client import SolrClient, SolrError
+
+    try:
+        collection.remove(SolrClient(address, timeout=300))
+    except SolrError as e:  # a node may be down after a fault test
+        print(f"could not remove {address}: {e}", file=sys.stderr)
+
+
+class SolrIndexes:
+    """name() -> the address of a new index on the test cluster; all removed by drop()."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.made: list[str] = []
+
+    def __call__(self, name: str = "ix") -> str:
+        import uuid
+
+        address = f"{self.base}t{uuid.uuid4().hex[:8]}_{name}"
+        self.made.append(address)
+        return address
+
+    def drop(self) -> None:
+        for address in self.made:
+            drop_solr_index(address)
+
+
+@pytest.fixture
+def solr_indexes(solr_base):
+    made = SolrIndexes(solr_base)
+    yield made
+    made.drop()
+
+
+@pytest.fixture(scope="module")
+def solr_module_indexes(solr_base):
+    made = SolrIndexes(solr_base)
+    yield made
+    made.drop()
+
+
+@pytest.fixture(scope="session")
+def solr_secured(tmp_path_factory):
+    """A one-node cluster of scripts/solrcloud that requires a password: an administrator
+    (admin:s3cret) and a reader who may only search (reader:r34d). Its HOST:PORT."""
+    folder = tmp_path_factory.mktemp("secured")
+    port = int(os.environ.get("SEARCHER_SOLR_TEST_AUTH_PORT", "18993"))
+    run = subprocess.run(
+        [sys.executable, str(SOLRCLOUD), "start", "--nodes", "1", "--port", str(port),
+         "--dir", str(folder), "--auth", "admin:s3cret", "--reader", "reader:r34d"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    if run.returncode != 0:
+        no_solr(f"cannot start a cluster with a password: {run.stderr.strip()[-300:]}")
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        subprocess.run([sys.executable, str(SOLRCLOUD), "stop", "--dir", str(folder), "--purge"],
+                       capture_output=True, timeout=300)  # fmt: skip
+
+
+def probing(
+    probe: Callable[[], object], action: Callable[[], None], threads: int = 2, pause: float = 0.5
+) -> tuple[set, list[str]]:
+    """Call probe() over and over on threads while action() runs (after a pause, and a
+    pause after it): what probe returned, as a set, and the errors it raised."""
+    seen: set = set()
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                seen.add(probe())
+            except searcher.SearcherError as e:
+                errors.append(str(e))
+
+    workers = [threading.Thread(target=loop) for _ in range(threads)]
+    for t in workers:
+        t.start()
+    try:
+        time.sleep(pause)
+        action()
+        time.sleep(pause)
+    finally:
+        stop.set()
+        for t in workers:
+            t.join()
+    return seen, errors

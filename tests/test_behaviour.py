@@ -1,14 +1,15 @@
 """The engine-independent behaviour suite: what a user relies on, on every engine.
 
 Each test runs once per engine behind ``searcher.engine``: the local Whoosh
-index, and the brute-force scan of ``bruteforce.py`` (the oracle); a SolrCloud
-leg joins where a cluster runs. The truth is always computed here, by a plain
-scan of the articles the test wrote.
+index, the brute-force scan of ``bruteforce.py`` (the oracle) and a SolrCloud
+collection (where the test cluster runs, see conftest.py). The truth is always
+computed here, by a plain scan of the articles the test wrote.
 """
 
 from __future__ import annotations
 
 import csv
+import fnmatch
 import io
 import json
 import random
@@ -25,7 +26,9 @@ import searcher
 from searcher import analysis, cli
 from searcher.engine import Term
 
-ENGINES = ["local", "brute"]
+# The Solr leg needs the test cluster (see conftest.py: skipped without one, a failure
+# where SEARCHER_SOLR_REQUIRED=1).
+ENGINES = ["local", "brute", pytest.param("solr", marks=pytest.mark.solr)]
 
 
 def _sentences() -> list[str]:
@@ -62,12 +65,17 @@ def corpus(seed: int, n: int = 40) -> list[dict]:
 def kind(request, monkeypatch) -> str:
     if request.param == "brute":
         bruteforce.install(monkeypatch)
+    if request.param == "solr":
+        request.getfixturevalue("solr_base")  # skip (or fail) here without a cluster
     return request.param
 
 
 @pytest.fixture
-def address(kind, tmp_path):
-    """address(name) -> where the engine under test keeps an index of that name."""
+def address(kind, tmp_path, request):
+    """address(name) -> where the engine under test keeps an index of that name (a
+    collection of the test cluster for Solr, removed after the test)."""
+    if kind == "solr":
+        return request.getfixturevalue("solr_indexes")
 
     def make(name: str = "ix") -> str:
         return str(tmp_path / name) if kind == "local" else f"brute://{tmp_path}/{name}"
@@ -75,9 +83,21 @@ def address(kind, tmp_path):
     return make
 
 
+@pytest.fixture(scope="module")
+def solr_built(solr_module_indexes, tmp_path_factory):
+    """corpus(7) in one collection, shared by the module's Solr tests (they only read it)."""
+    arts = corpus(7)
+    src = write_jsonl(tmp_path_factory.mktemp("solr-src") / "a.jsonl", arts)
+    where = solr_module_indexes("built")
+    searcher.build_index([src], where)
+    return where, arts
+
+
 @pytest.fixture
-def built(address, tmp_path):
+def built(kind, address, tmp_path, request):
     """An index of corpus(7) on the engine under test, and its articles."""
+    if kind == "solr":
+        return request.getfixturevalue("solr_built")
     arts = corpus(7)
     src = write_jsonl(tmp_path / "src" / "a.jsonl", arts)
     where = address()
@@ -277,6 +297,50 @@ def test_cli_json_on_every_engine(built):
     assert json.loads(r.stdout)["articles"] == 40
 
 
+def test_cli_batch_ids_quiet_sort_and_show_on_every_engine(built, tmp_path):
+    where, _ = built
+    run = CliRunner().invoke
+    with searcher.open_index(where) as ix:
+        every = [h.id for h in ix.search("发展", limit=0)]
+        newest = [h.id for h in ix.search("经济", limit=0, sort="-date")]
+    batch = tmp_path / "queries.txt"
+    batch.write_text("发展\n没有这个词组\n经济\n", encoding="utf-8")
+    r = run(cli.main, ["search", "--batch", str(batch), "-n", "0", "--json", "-i", where])
+    summaries = [x for x in map(json.loads, r.stdout.splitlines()) if x["type"] == "summary"]
+    assert r.exit_code == 0 and [x["query"] for x in summaries] == ["发展", "没有这个词组", "经济"]
+    assert summaries[0]["total"] == len(every) and summaries[1]["total"] == 0
+    r = run(cli.main, ["search", "发展", "-l", "-n", "0", "-i", where])
+    assert r.stdout.split() == every
+    r = run(cli.main, ["search", "经济", "-l", "-n", "0", "--sort", "-date", "-i", where])
+    assert r.stdout.split() == newest
+    assert run(cli.main, ["search", "发展", "-q", "-i", where]).exit_code == 0
+    assert run(cli.main, ["search", "没有这个词组", "-q", "-i", where]).exit_code == 1
+    r = run(cli.main, ["show", every[0], "nope", "--json", "-i", where])
+    shown = [json.loads(x) for x in r.stdout.splitlines()]
+    assert r.exit_code == 1 and [a["id"] for a in shown] == [every[0]]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["辽宁", "人民日报 1998-02", "*日报 1998-0[12]-*", "?宁日报*", "[!辽]*", "*第[1-2]版"],
+)
+def test_source_patterns_as_fnmatch_on_every_engine(built, pattern):
+    where, arts = built
+    pat = analysis.fold(pattern)
+    wild = any(c in pat for c in "*?[")
+    with searcher.open_index(where) as ix:
+        got = {h.id for h in ix.search("的", limit=0, source=pattern)}
+        every = {h.id for h in ix.search("的", limit=0)}
+    want = {
+        a["id"]
+        for a in arts
+        if a["id"] in every
+        and a["source"]
+        and (fnmatch.fnmatchcase(analysis.fold(a["source"]), pat) if wild else pat in a["source"])
+    }
+    assert got == want and (want or pattern == "?宁日报*")
+
+
 # -- keeping it current -------------------------------------------------------------
 
 
@@ -291,19 +355,22 @@ def _all_answers(where) -> dict:
     return out
 
 
-def two_files(address, tmp_path) -> tuple:
+def two_files(address, tmp_path, **layout) -> tuple:
     """corpus(3) in two source files, indexed: (sources folder, articles, index)."""
     src = tmp_path / "src"
     arts = corpus(3)
     write_jsonl(src / "a.jsonl", arts[:25])
     write_jsonl(src / "b.jsonl", arts[25:])
     where = address("ix")
-    searcher.build_index([src], where)
+    searcher.build_index([src], where, **layout)
     return src, arts, where
 
 
-def test_an_update_answers_as_a_rebuild(address, tmp_path):
-    src, arts, where = two_files(address, tmp_path)
+def test_an_update_answers_as_a_rebuild(kind, address, tmp_path):
+    """Scores included: on Solr, with two shards of two (NRT) replicas each, whichever
+    replica answers (the update's commit merges deleted documents away)."""
+    layout = {"shards": 2, "replicas": 2} if kind == "solr" else {}
+    src, arts, where = two_files(address, tmp_path, **layout)
     changed = corpus(4)[:10]  # the same ids with other text
     write_jsonl(src / "a.jsonl", changed + arts[10:20])
     (src / "b.jsonl").unlink()
@@ -311,25 +378,32 @@ def test_an_update_answers_as_a_rebuild(address, tmp_path):
     report = searcher.build_index([src], where)
     assert (report.rebuilt, report.added, report.updated, report.removed) == (False, 5, 10, 20)
     fresh = address("fresh")
-    searcher.build_index([src], fresh, rebuild=True)
-    assert _all_answers(where) == _all_answers(fresh)
+    searcher.build_index([src], fresh, rebuild=True, **layout)
+    want = _all_answers(fresh)
+    for _ in range(3 if kind == "solr" else 1):  # another replica may answer each time
+        assert _all_answers(where) == want
 
 
 # -- the oracle -----------------------------------------------------------------------
 
 
+def _beside_the_oracle(folder, where: str, name: str):
+    """corpus(11) in the index at where and in the brute-force engine: both opened."""
+    mp = pytest.MonkeyPatch()
+    bruteforce.install(mp)
+    src = write_jsonl(folder / "a.jsonl", corpus(11, 60))
+    where, oracle = where or str(folder / "ix"), f"brute://{name}"
+    for address in (where, oracle):
+        searcher.build_index([src], address)
+    with searcher.open_index(where) as ix, searcher.open_index(oracle) as br:
+        yield ix, br
+    mp.undo()
+
+
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory):
     """corpus(11) in a local index and in the brute-force engine."""
-    mp = pytest.MonkeyPatch()
-    bruteforce.install(mp)
-    src = write_jsonl(tmp_path_factory.mktemp("twin") / "a.jsonl", corpus(11, 60))
-    local = str(src.parent / "ix")
-    searcher.build_index([src], local)
-    searcher.build_index([src], "brute://twin")
-    with searcher.open_index(local) as lo, searcher.open_index("brute://twin") as br:
-        yield lo, br
-    mp.undo()
+    yield from _beside_the_oracle(tmp_path_factory.mktemp("twin"), "", "twin")
 
 
 def _answer(ix, q: str):
@@ -340,22 +414,16 @@ def _answer(ix, q: str):
 _PIECES = st.sampled_from(
     ["发展", "杜鹃花", "丹东", "经济", "振兴", "辽宁", "基地", "人民", "市", "的", "产业发展"]
 )
-
-
-@settings(
+_ORACLE = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
+_QUERIES = given(
     a=_PIECES,
     b=_PIECES,
     op=st.sampled_from(
         ["{a}", '"{a}"', "{a} {b}", "{a} OR {b}", "{a} -{b}", "title:{a} {b}", "{a}{b}"]
     ),
 )
-def test_the_local_engine_answers_as_the_oracle(twin, a, b, op):
-    local, brute = twin
-    q = op.format(a=a, b=b)
-    assert _answer(local, q) == _answer(brute, q)
 
 
 def test_similar_and_facets_as_the_oracle(twin):
@@ -371,6 +439,64 @@ def test_similar_and_facets_as_the_oracle(twin):
             local.search("发展", facets=[facet]).facets
             == brute.search("发展", facets=[facet]).facets
         )
+
+
+# -- Solr against the oracle: everything but the scores ----------------------------------------
+#
+# Solr scores with Lucene's BM25 (document lengths kept in one byte per field, an exact
+# string scored as a phrase of its character bigrams), so its scores, and the order of
+# articles within a tier, legitimately differ from the oracle's. Everything else must not:
+# the articles found, each one's tier (word / exact / loose), the tiers in rank order, the
+# snippets and highlights, the facets, similar's key terms and the articles they find.
+
+
+@pytest.fixture(scope="module")
+def solr_twin(solr_module_indexes, tmp_path_factory):
+    """corpus(11) in a Solr collection and in the brute-force engine."""
+    folder = tmp_path_factory.mktemp("solr-twin")
+    yield from _beside_the_oracle(folder, solr_module_indexes("twin"), "solr-twin")
+
+
+def _facts(ix, q: str):
+    """What every engine must answer alike, whatever its scores."""
+    r = ix.search(q, limit=0)
+    by_id = {h.id: (h.match, h.snippets, h.title_matches) for h in r}
+    return r.total, [h.match for h in r], by_id
+
+
+@pytest.mark.parametrize(
+    "pair, facts",
+    [("twin", _answer), pytest.param("solr_twin", _facts, marks=pytest.mark.solr)],
+    ids=["local", "solr"],
+)
+@_ORACLE
+@_QUERIES
+def test_answers_as_the_oracle(request, pair, facts, a, b, op):
+    """The local engine: everything, scores included; Solr: everything but the scores."""
+    engine, brute = request.getfixturevalue(pair)
+    q = op.format(a=a, b=b)
+    assert facts(engine, q) == facts(brute, q)
+
+
+@pytest.mark.solr
+def test_solr_similar_facets_and_info_as_the_oracle(solr_twin):
+    solr, brute = solr_twin
+    for aid in ("x000", "x013", "x042"):
+        so, br = solr.similar(aid, limit=0), brute.similar(aid, limit=0)
+        assert so.terms == br.terms
+        assert {h.id for h in so} == {h.id for h in br}
+    for facet in ("date:year", "date:month", "date:day", "source", "paper"):
+        assert (
+            solr.search("发展", facets=[facet]).facets
+            == brute.search("发展", facets=[facet]).facets
+        )
+    s, b = solr.info(), brute.info()
+    assert (s.articles, s.first_date, s.last_date, s.papers) == (
+        b.articles,
+        b.first_date,
+        b.last_date,
+        b.papers,
+    )
 
 
 # -- issue 12: proximity ----------------------------------------------------------------
@@ -702,8 +828,15 @@ def _answers(where: str) -> list:
     return out
 
 
-def test_a_snapshot_answers_as_before_an_update(address, tmp_path):
+def test_a_snapshot_answers_as_before_an_update(kind, address, tmp_path):
     src, arts, where = two_files(address, tmp_path)
+    if kind == "solr":  # a SolrCloud collection keeps no snapshots: one line says so
+        for cmd in (["snapshot", "thesis-2026"], ["search", "发展"]):
+            at = where if cmd[0] == "snapshot" else f"{where}@thesis-2026"
+            r = CliRunner().invoke(cli.main, [*cmd, "-i", at])
+            assert r.exit_code == 2 and r.stderr.count("\n") == 1, r.stderr
+            assert "snapshots" in r.stderr
+        return
     before = _answers(where)
     r = CliRunner().invoke(cli.main, ["snapshot", "thesis-2026", "-i", where])
     assert r.exit_code == 0 and r.stdout.startswith("thesis-2026\t"), r.stderr

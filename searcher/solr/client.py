@@ -30,14 +30,14 @@ import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from searcher.errors import SearcherError
 
 # The version of the configset (searcher/solr/configset/): the schema's name is
 # "searcher-<version>", read back from a collection by check_configset(). Bump both together.
-CONFIGSET_VERSION = 1
+CONFIGSET_VERSION = 2
 CONFIGSET_NAME = f"searcher-{CONFIGSET_VERSION}"
 
 SCHEMES = {"solr": "http", "solrs": "https"}
@@ -45,6 +45,7 @@ DEFAULT_PORTS = {"solr": 8983, "solrs": 443}
 TIMEOUT = 30.0  # s, for a query or an update batch
 ADMIN_TIMEOUT = 300.0  # s, for creating or deleting a collection
 ENV_USER, ENV_PASSWORD, ENV_CA = "SEARCHER_SOLR_USER", "SEARCHER_SOLR_PASSWORD", "SEARCHER_SOLR_CA"
+ENV_TIMEOUT = "SEARCHER_SOLR_TIMEOUT"  # s, overrides TIMEOUT
 
 
 # -- errors ----------------------------------------------------------------------------------
@@ -115,47 +116,66 @@ class Address:
     collection: str  # "" for a cluster address
     user: str = ""
     password: str = field(default="", repr=False)
+    more: tuple[tuple[str, int], ...] = ()  # further nodes: solr://h1:8983,h2:8984/c
+
+    @property
+    def nodes(self) -> list[tuple[str, int]]:
+        return [(self.host, self.port), *self.more]
+
+    @property
+    def base_urls(self) -> list[str]:
+        """Every node the address names, the first first."""
+        return [f"{SCHEMES[self.scheme]}://{_netloc(h, p)}{self.context}" for h, p in self.nodes]
 
     @property
     def base_url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{SCHEMES[self.scheme]}://{host}:{self.port}{self.context}"
+        return self.base_urls[0]
 
     @property
     def display(self) -> str:
         """The address as the user may see it: never the password."""
         user = f"{urllib.parse.quote(self.user, safe='')}@" if self.user else ""
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        hosts = ",".join(_netloc(h, p) for h, p in self.nodes)
         context = "" if self.context == "/solr" else self.context
-        return f"{self.scheme}://{user}{host}:{self.port}{context}/{self.collection}"
+        return f"{self.scheme}://{user}{hosts}{context}/{self.collection}"
 
     def with_collection(self, collection: str) -> Address:
-        return Address(
-            self.scheme, self.host, self.port, self.context, collection, self.user, self.password
-        )
+        return replace(self, collection=collection)
 
     def __str__(self) -> str:
         return self.display
 
 
+def _netloc(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def parse_address(text: str, env: Mapping[str, str] | None = None) -> Address:
-    """solr[s]://[USER[:PASSWORD]@]HOST[:PORT][/CONTEXT...]/[COLLECTION] -> Address.
+    """solr[s]://[USER[:PASSWORD]@]HOST[:PORT][,HOST[:PORT]...][/CONTEXT...]/[COLLECTION].
 
     The last path segment is the collection (or alias); segments before it are Solr's web
-    context (default /solr). Credentials not in the address come from SEARCHER_SOLR_USER and
-    SEARCHER_SOLR_PASSWORD.
+    context (default /solr). Several nodes may be named, separated by commas: requests go
+    to the first that answers. Credentials not in the address come from SEARCHER_SOLR_USER
+    and SEARCHER_SOLR_PASSWORD.
     """
     env = os.environ if env is None else env
-    parts = urllib.parse.urlsplit(str(text).strip())
-    scheme = parts.scheme.lower()
     bad = f"bad Solr address {_hide_password(text)!r} (use solr://HOST:PORT/COLLECTION"
     bad += " or solrs:// for HTTPS)"
-    if scheme not in SCHEMES or not parts.hostname:
+    m = re.fullmatch(r"(?s)\s*([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)(.*?)\s*", str(text))
+    if not m:
         raise SolrError(bad)
-    try:
-        port = parts.port or DEFAULT_PORTS[scheme]
-    except ValueError:
-        raise SolrError(bad) from None
+    scheme, netloc, rest = m.group(1).lower(), m.group(2), m.group(3)
+    userinfo, _, hostlist = netloc.rpartition("@")
+    nodes = []
+    for part in hostlist.split(","):
+        parts = urllib.parse.urlsplit(f"//{userinfo}@{part}" if userinfo else f"//{part}")
+        try:
+            nodes.append((parts.hostname, parts.port or DEFAULT_PORTS.get(scheme, 0)))
+        except ValueError:
+            raise SolrError(bad) from None
+    if scheme not in SCHEMES or not all(h for h, _ in nodes):
+        raise SolrError(bad)
+    parts = urllib.parse.urlsplit(f"{scheme}://{netloc.split(',')[0]}{rest}")
     if parts.query or parts.fragment:
         raise SolrError(bad)
     segments = [urllib.parse.unquote(s) for s in parts.path.split("/") if s]
@@ -171,7 +191,8 @@ def parse_address(text: str, env: Mapping[str, str] | None = None) -> Address:
         password = urllib.parse.unquote(parts.password)
     else:
         password = env.get(ENV_PASSWORD, "") if user else ""
-    return Address(scheme, parts.hostname, port, context, collection, user, password)
+    (host, port), *more = nodes
+    return Address(scheme, host, port, context, collection, user, password, tuple(more))
 
 
 def _hide_password(text: str) -> str:
@@ -198,6 +219,13 @@ def _pairs(params: Params | None) -> list[tuple[str, str]]:
     return out
 
 
+def _default_timeout() -> float:
+    try:
+        return float(os.environ.get(ENV_TIMEOUT) or TIMEOUT)
+    except ValueError:
+        raise SolrError(f"{ENV_TIMEOUT} must be a number of seconds") from None
+
+
 def _escape_term(term: str) -> str:
     """A term for terms.list, which splits on commas and reads backslash escapes."""
     return term.replace("\\", "\\\\").replace(",", "\\,")
@@ -210,14 +238,14 @@ class SolrClient:
     SolrError with one line for the user.
     """
 
-    def __init__(self, address: Address | str, timeout: float = TIMEOUT) -> None:
+    def __init__(self, address: Address | str, timeout: float | None = None) -> None:
         self.address = address if isinstance(address, Address) else parse_address(address)
-        self.timeout = timeout
+        self.timeout = _default_timeout() if timeout is None else timeout
         self._headers = {"Accept": "application/json", "User-Agent": "searcher"}
         if self.address.user:
             token = f"{self.address.user}:{self.address.password}".encode()
             self._headers["Authorization"] = "Basic " + base64.b64encode(token).decode("ascii")
-        self._bases = [self.address.base_url]  # more after discover()
+        self._bases = self.address.base_urls  # more after discover()
         self._context = None
         if self.address.scheme == "solrs":
             self._context = ssl.create_default_context(cafile=os.environ.get(ENV_CA) or None)
@@ -260,38 +288,7 @@ class SolrClient:
         if body is not None:
             headers["Content-Type"] = content_type
         wait = self.timeout if timeout is None else timeout
-        # A node that refuses the connection never saw the request: any request goes to the
-        # next live node then. A connection lost mid-request is retried for reads only (an
-        # update may have been applied).
-        first: SolrUnreachable | None = None
-        for base in list(self._bases):
-            req = urllib.request.Request(
-                base + path + query,
-                data=body,
-                headers=headers,
-                method="POST" if body is not None else "GET",
-            )
-            try:
-                raw = self._send(req, path, wait)
-            except SolrUnreachable as e:
-                first = first or e
-                if e.delivered and not (body is None or form):
-                    raise first from None
-                continue
-            if base != self._bases[0]:
-                self._bases.remove(base)
-                self._bases.insert(0, base)
-            break
-        else:
-            assert first is not None
-            raise first
-        try:
-            answer = json.loads(raw)
-        except ValueError:
-            raise SolrRequestError(
-                f"Solr at {self._where()} answered {path} with something not JSON"
-                " (is this address a Solr server?)"
-            ) from None
+        answer = self._failover(path + query, body, headers, wait, retry_lost=body is None or form)
         header = answer.get("responseHeader") or {}
         if header.get("partialResults") and not allow_partial:
             raise SolrUnavailable(
@@ -300,6 +297,48 @@ class SolrClient:
                 " replica) and try again"
             )
         return answer
+
+    def _failover(
+        self, path: str, body: bytes | None, headers: dict, wait: float, retry_lost: bool
+    ) -> dict:
+        """The parsed answer of the first node that takes the request.
+
+        A node that refuses the connection never saw the request: any request goes to the
+        next live node then. A connection lost mid-request, or an answer cut short (a node
+        dying as it answers), is retried only if retry_lost (a read: an update may have been
+        applied).
+        """
+        first: SolrError | None = None
+        for base in list(self._bases):
+            req = urllib.request.Request(
+                base + path,
+                data=body,
+                headers=headers,
+                method="POST" if body is not None else "GET",
+            )
+            try:
+                answer = self._parse(self._send(req, path.partition("?")[0], wait), path)
+            except (SolrUnreachable, SolrRequestError) as e:
+                first = first or e
+                delivered = not isinstance(e, SolrUnreachable) or e.delivered
+                if delivered and not retry_lost:
+                    raise first from None
+                continue
+            if base != self._bases[0]:
+                self._bases.remove(base)
+                self._bases.insert(0, base)
+            return answer
+        assert first is not None
+        raise first
+
+    def _parse(self, raw: bytes, path: str) -> dict:
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise SolrRequestError(
+                f"Solr at {self._where()} answered {path.partition('?')[0]} with something"
+                " not JSON (is this address a Solr server?)"
+            ) from None
 
     def _send(self, req: urllib.request.Request, path: str, wait: float) -> bytes:
         try:
@@ -694,25 +733,32 @@ class SolrClient:
         Terms absent from the field are left out. Lucene counts deleted documents until
         their segments merge (commit with expunge_deletes or optimize).
         """
+        return self.field_terms([fieldname], terms, collection)[fieldname]
+
+    def field_terms(
+        self, fieldnames: Sequence[str], terms: Sequence[str], collection: str | None = None
+    ) -> dict[str, dict[str, tuple[int, int]]]:
+        """terms() for several fields in one request: field -> term -> (df, ttf)."""
+        out: dict[str, dict[str, tuple[int, int]]] = {f: {} for f in fieldnames}
         if not terms:
-            return {}
+            return out
         answer = self.select(
-            {
-                "terms.fl": fieldname,
-                "terms.list": ",".join(map(_escape_term, terms)),
-                "terms.ttf": True,
-                "terms.limit": -1,
-                "json.nl": "map",
-            },
+            [
+                *(("terms.fl", f) for f in fieldnames),
+                ("terms.list", ",".join(map(_escape_term, terms))),
+                ("terms.ttf", True),
+                ("terms.limit", -1),
+                ("json.nl", "map"),
+            ],
             collection=collection,
             handler="/terms",
         )
-        out = {}
-        for term, stats in (answer.get("terms", {}).get(fieldname) or {}).items():
-            if isinstance(stats, dict):
-                out[term] = (int(stats.get("df", 0)), int(stats.get("ttf", 0)))
-            else:
-                out[term] = (int(stats), 0)
+        for fieldname in fieldnames:
+            for term, stats in (answer.get("terms", {}).get(fieldname) or {}).items():
+                if isinstance(stats, dict):
+                    out[fieldname][term] = (int(stats.get("df", 0)), int(stats.get("ttf", 0)))
+                else:
+                    out[fieldname][term] = (int(stats), 0)
         return out
 
 
@@ -729,7 +775,7 @@ def configset_upload_name(files: Mapping[str, bytes] | None = None) -> str:
 def configset_files() -> dict[str, bytes]:
     """The configset shipped in the package: file name -> content."""
     folder = resources.files("searcher.solr").joinpath("configset")
-    return {f.name: f.read_bytes() for f in folder.iterdir() if f.name.endswith(".xml")}
+    return {f.name: f.read_bytes() for f in folder.iterdir() if f.name.endswith((".xml", ".txt"))}
 
 
 def _reason(reason: object) -> str:
