@@ -137,6 +137,7 @@ def char_ranks(arts: Iterable[dict]) -> list[str]:
 
 
 _DATE = re.compile(r"\b(\d{4})(-\d{2}-\d{2})\b")
+_SENTENCE = re.compile(r"(?<=[。！？\n])")  # a sentence keeps its closing mark
 
 
 def _year_shift(text: str, k: int) -> str:
@@ -154,6 +155,10 @@ class Copies:
     that jieba segments as news (a mid-frequency character becomes another one).
     Titles and bodies are mapped; dates and source labels move k years on (copy 7 of
     1998-01-05 is 2005-01-05), ids get the prefix "c07-". Copy 0 is the corpus.
+    Recipe 3: a copy's article also differs in length (one seeded sentence of its
+    body dropped or repeated), so that the copies of an article do not score alike
+    (with recipe 2, most strings' scores tied 100-fold and ranking spent its time
+    breaking ties by id).
     No two articles have the same text (title and body): an article that would repeat
     an earlier one (the corpus's own repeated chart captions, short credits such as
     "（关山月）" that no mapping touches) gets ideographs replaced one at a time, at
@@ -165,7 +170,7 @@ class Copies:
     characters and character bigrams of the titles and bodies after each copy.
     """
 
-    RECIPE = 2  # bump when the way copies are made changes: the files are rewritten
+    RECIPE = 3  # bump when the way copies are made changes: the files are rewritten
     SUBS = 500
     RANKS = (200, 3000)
 
@@ -240,10 +245,26 @@ class Copies:
                 body += rng.choice(self.pool)
         return title, body
 
+    def _vary(self, k: int, a_id: str, body: str) -> str:
+        """Recipe 3: one seeded sentence of the body dropped (or repeated, when it is
+        the only one, or one time in two)."""
+        parts = [p for p in _SENTENCE.split(body) if p]
+        if not parts:
+            return body
+        rng = random.Random(f"{self.seed}:len:{k}:{a_id}")
+        i = rng.randrange(len(parts))
+        if len(parts) > 1 and rng.random() < 0.5:
+            del parts[i]
+        else:
+            parts.insert(i, parts[i])
+        return "".join(parts)
+
     def make(self, k: int, a: dict, j: int = 0) -> dict:
         """Article a as copy k holds it (j: the fix-up replacements, from the manifest)."""
         t = self.table(k)
         title, body = (a.get("title") or "").translate(t), a["body"].translate(t)
+        if k:
+            body = self._vary(k, a["id"], body)
         if j:
             title, body = self._fix(k, a["id"], title, body, j)
         out = a | {"id": f"{self.copy_name(k)}-{a['id']}", "title": title, "body": body}
