@@ -536,42 +536,26 @@ def run_measured(
     descendants every `interval` seconds and keeps the peak: the whole build's
     memory, worker processes included (a peak shorter than the interval can be missed).
     """
-    out: dict[str, bytes] = {}
     wrapped = os.access(TIME, os.X_OK)
     fd, tfile = tempfile.mkstemp(prefix="bench-time-")
     os.close(fd)
     full = [TIME, "-f", "%M", "-o", tfile, *map(str, cmd)] if wrapped else list(map(str, cmd))
     t0 = time.perf_counter()
     p = subprocess.Popen(full, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-    def drain(name: str, stream) -> None:
-        out[name] = stream.read()
-
+    out: dict[str, bytes] = {}
     readers = [
-        threading.Thread(target=drain, args=(n, s), daemon=True)
+        threading.Thread(target=lambda n=n, s=s: out.__setitem__(n, s.read()), daemon=True)
         for n, s in (("stdout", p.stdout), ("stderr", p.stderr))
     ]
     for t in readers:
         t.start()
-    stop = threading.Event()
-    peak = {"rss": 0, "pss": 0, "n": 0}
-
-    def sampler() -> None:
-        while not stop.is_set():
-            pids = _tree(p.pid)
-            rss, pss = _memory(pids[1:] if wrapped else pids)  # not GNU time itself
-            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
-            peak["n"] += 1
-            stop.wait(interval)
-
-    st = threading.Thread(target=sampler, daemon=True) if sample else None
-    if st:
-        st.start()
+    sampler = _TreeSampler(p.pid, skip_root=wrapped, interval=interval) if sample else None
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
-    stop.set()
-    for t in readers + ([st] if st else []):
+    if sampler:
+        sampler.stop()
+    for t in readers:
         t.join()
     maxrss_kib = usage.ru_maxrss  # Linux: KiB
     if wrapped:
@@ -585,10 +569,34 @@ def run_measured(
         stdout=out.get("stdout", b"").decode("utf-8", "replace"),
         stderr=out.get("stderr", b"").decode("utf-8", "replace"),
         maxrss_mib=maxrss_kib * 1024 / MiB,
-        tree_rss_mib=peak["rss"] / MiB if sample else None,
-        tree_pss_mib=peak["pss"] / MiB if sample else None,
-        samples=peak["n"],
+        tree_rss_mib=sampler.rss / MiB if sampler else None,
+        tree_pss_mib=sampler.pss / MiB if sampler else None,
+        samples=sampler.n if sampler else 0,
     )
+
+
+class _TreeSampler:
+    """A thread summing RSS and PSS over a process and its descendants every interval,
+    keeping the peaks (skip_root: the root is GNU time, not part of what is measured)."""
+
+    def __init__(self, root: int, *, skip_root: bool, interval: float) -> None:
+        self.root, self.skip_root, self.interval = root, skip_root, interval
+        self.rss = self.pss = self.n = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pids = _tree(self.root)
+            rss, pss = _memory(pids[1:] if self.skip_root else pids)
+            self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
+            self.n += 1
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 # ---------------------------------------------------------------- checkout and machine

@@ -491,3 +491,23 @@ def test_the_splitter_version_is_recorded_and_a_different_one_is_noted(tmp_path,
     searcher.build_index([src], tmp_path / "ix", rebuild=True, on_notice=notes.append)
     meta = json.loads((store.current_generation(tmp_path / "ix") / store.META).read_text())
     assert meta["splitter_version"] == corpus.SPLITTER_VERSION and len(notes) == 1
+
+
+def test_word_statistics_of_an_updated_index_equal_a_rebuilt_ones(tmp_path):
+    """Query segmentation reads term infos, which count deleted documents until their
+    segment is merged: the words of deleted articles (dwords.json) are subtracted."""
+    src = make_sources(tmp_path)
+    searcher.build_index([src], tmp_path / "ix")
+    changed = articles("a", 12)
+    changed[3]["body"] = "完全改写的正文：揭榜挂帅机制落地。"
+    write_jsonl(src / "a.jsonl", changed)
+    (src / "c.jsonl").unlink()
+    searcher.build_index([src], tmp_path / "ix")
+    searcher.build_index([src], tmp_path / "fresh", rebuild=True)
+    with searcher.open_index(tmp_path / "ix") as ix, searcher.open_index(tmp_path / "fresh") as fr:
+        words = sorted({w for t, b in BODIES_WORDS for w in (t, b)} | {"揭榜", "完全", "挂帅"})
+        assert ix.engine.snap.dwords  # the update deleted articles still in their segments
+        assert ix.engine.word_stats(words) == fr.engine.word_stats(words)
+
+
+BODIES_WORDS = [(b[:2], b[2:4]) for b in BODIES]
