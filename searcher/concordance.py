@@ -24,7 +24,7 @@ from searcher import analysis, query, terms
 from searcher.engine import Engine, Occurrence
 from searcher.errors import QueryError
 from searcher.options import Filters, Page
-from searcher.results import Concordance, KwicLine
+from searcher.views import Concordance, KwicLine
 
 SORTS = ("date", "left", "right", "score")
 MAX_WIDTH = 1000

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from searcher import citation, highlight, query, terms
 from searcher.engine import Engine, Match, paper_of
 from searcher.options import Filters, Page
-from searcher.results import Export, ExportRow, Provenance
+from searcher.views import Export, ExportRow, Provenance
 
 SNIPPET_CELLS = 160  # the widest a snippet is, in terminal cells
 SNIPPET_JOIN = " … "  # between the snippets of one article

@@ -21,23 +21,16 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from searcher import analysis, concordance, engine, export, highlight, query, terms, trend
+from searcher import analysis, engine, highlight, query, terms
 from searcher.errors import ArticleNotFound
 from searcher.local import store
 from searcher.options import Filters, Page, split
-from searcher.results import (
-    MATCH_EXACT,
-    MATCH_LOOSE,
-    MATCH_WORD,
-    Article,
-    Concordance,
-    Export,
-    Hit,
-    Info,
-    Results,
-    Trend,
-)
+from searcher.results import MATCH_EXACT, MATCH_LOOSE, MATCH_WORD, Article, Hit, Info, Results
+
+if TYPE_CHECKING:
+    from searcher.views import Concordance, Export, Trend
 
 
 def _label(q: terms.Query, m: engine.Match) -> str:
@@ -221,6 +214,8 @@ class Index:
         (since, until, source), as for ``search``.
         """
         filters, options = _filters(filters, options)
+        from searcher import trend  # the views load when used: a search does not pay for them
+
         return trend.trend(self.engine, queries, filters, **options)
 
     def kwic(self, text: str, filters: Filters | None = None, **options) -> Concordance:
@@ -229,6 +224,8 @@ class Index:
         default), "left", "right" or "score", width characters of context each
         side (default 20). Filters as for ``trend``."""
         filters, options = _filters(filters, options)
+        from searcher import concordance
+
         return concordance.kwic(self.engine, text, filters, **options)
 
     def export(self, text: str, filters: Filters | None = None, **options) -> Export:
@@ -238,6 +235,8 @@ class Index:
         text. Filters as for ``trend``."""
         filters, options = _filters(filters, options)
         Page(sort=options.get("sort", "score"))  # checked now, not at the first row
+        from searcher import export
+
         return export.export(self.engine, text, filters, **options)
 
 

@@ -18,7 +18,7 @@ import warnings
 from pathlib import Path
 
 from searcher.errors import SearcherError
-from searcher.results import Trend
+from searcher.views import Trend
 
 FORMATS = (".png", ".svg")
 # Fonts with Chinese characters, preferred first (simplified Chinese forms first).

@@ -14,7 +14,7 @@ import contextlib
 
 from searcher import engine
 from searcher.errors import QueryError, SearcherError
-from searcher.results import SnapshotInfo
+from searcher.views import SnapshotInfo
 
 _METHODS = ("snapshots", "keep", "drop")
 

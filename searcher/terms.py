@@ -92,13 +92,36 @@ def term(lit: Literal, stats: WordStats) -> Term:
     return Term(folded, fields, tuple(words), loose=not lit.quoted and len(words) > 1)
 
 
-def resolve(text: str, node: Node, stats: Stats) -> Query:
-    """The query tree with its literals resolved, asking the engine for statistics once."""
-    lits = literals(node) + literals(node, False)
+def _statistics(lits: list[Literal], stats: Stats) -> WordStats:
+    """What the engine knows of every string resolving lits may look up.
+
+    Asked in two rounds at most: the literals themselves first (a literal the
+    index holds as a word needs no segmenting), then every substring
+    segmentation may look up, for the literals that are not words.
+    """
+    folded = sorted({_folded(lit) for lit in lits})
+    first = stats(folded)
     wanted: set[str] = set()
-    for lit in lits:
-        wanted |= _candidates(_folded(lit))
-    ws = stats(sorted(wanted))
+    for f in folded:
+        if " " in f or not first.documents.get(f):
+            wanted |= _candidates(f)
+    wanted -= set(folded)
+    if not wanted:
+        return first
+    more = stats(sorted(wanted))
+    return WordStats(
+        more.articles,
+        more.total,
+        {**first.frequency, **more.frequency},
+        {**first.documents, **more.documents},
+    )
+
+
+def resolve(text: str, node: Node, stats: Stats) -> Query:
+    """The query tree with its literals resolved, asking the engine for statistics
+    at most twice."""
+    lits = literals(node) + literals(node, False)
+    ws = _statistics(lits, stats)
     resolved = {lit: term(lit, ws) for lit in lits}
 
     def build(n: Node):

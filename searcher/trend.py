@@ -21,7 +21,7 @@ from searcher import query, terms
 from searcher.engine import Engine
 from searcher.errors import QueryError
 from searcher.options import Filters, Page
-from searcher.results import Trend, TrendPoint
+from searcher.views import Trend, TrendPoint
 
 BY = {"year": 4, "month": 7, "day": 10}  # period -> leading characters of the date
 # per -> (rate unit, its label)

@@ -19,7 +19,6 @@ from searcher.engine import Occurrence, Previous, Summary, Term, WordStats, snap
 from searcher.errors import IndexDamaged, SearcherError
 from searcher.local import match, store
 from searcher.local.snapshot import READ_ERRORS, USERDICT, Snapshot, versions
-from searcher.local.writer import Transaction, read_manifest
 from searcher.options import Filters, Page
 
 __all__ = ["LocalEngine", "LocalTarget", "open_engine", "open_target"]
@@ -151,6 +150,8 @@ class LocalTarget:
         return os.path.realpath(folder) == os.path.realpath(self.address)
 
     def previous(self, rebuild: bool) -> LocalPrevious:
+        from searcher.local import writer  # loads only to write: a search does not pay for it
+
         try:
             gen = store.open_generation(self.address, {}, verify=False)
         except SearcherError as e:
@@ -167,14 +168,16 @@ class LocalTarget:
         # An update builds on every file of it.
         gen = store.open_generation(self.address, versions(), verify=True)
         try:
-            files = read_manifest(gen.folder)
+            files = writer.read_manifest(gen.folder)
         except (OSError, ValueError, KeyError) as e:
             raise gen.outdated(f"has no readable list of its sources ({e})") from e
         return LocalPrevious(meta=gen.meta, files=files, userdict=kept, folder=gen.folder)
 
     def begin(self, previous: LocalPrevious, *, userdict, procs, estimate, progress):
+        from searcher.local import writer
+
         start = previous.folder if previous.incremental else None
-        return Transaction(
+        return writer.Transaction(
             self.address,
             start,
             userdict=userdict,

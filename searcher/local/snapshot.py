@@ -72,6 +72,7 @@ class Snapshot:
         self._by_source: dict[str, frozenset[int]] | None = None
         self._cache: dict[tuple[str, str], set[int]] = {}
         self._cached = 0
+        self._words: dict[str, tuple[int, int]] = {}
 
     @classmethod
     def open(cls, path: str, snapshot: str | None = None) -> Snapshot:
@@ -159,17 +160,28 @@ class Snapshot:
             df += n
         return freq, df
 
+    def _word(self, word: str) -> tuple[int, int]:
+        """(occurrences in titles and bodies, documents in the fuller field), remembered:
+        a snapshot never changes, and every query segments with the same words."""
+        known = self._words.get(word)
+        if known is None:
+            title, body = self._stats("title", word), self._stats("body", word)
+            known = (round(title[0] + body[0]), max(title[1], body[1]))
+            if len(self._words) >= 200_000:
+                self._words.clear()
+            self._words[word] = known
+        return known
+
     def word_stats(self, words: Iterable[str]) -> WordStats:
         """Word statistics over the live titles and bodies (see ``engine.WordStats``):
         from the term infos, one lookup per segment and field."""
         frequency: dict[str, int] = {}
         documents: dict[str, int] = {}
         for w in dict.fromkeys(words):
-            title, body = self._stats("title", w), self._stats("body", w)
-            freq = round(title[0] + body[0])
+            freq, docs = self._word(w)
             if freq:
                 frequency[w] = freq
-                documents[w] = max(title[1], body[1])
+                documents[w] = docs
             elif w in self.user_words:
                 frequency[w] = self.user_words[w] or 1
         return WordStats(self.doc_count, self.texts.word_total(), frequency, documents)

@@ -19,7 +19,7 @@ from typing import IO
 
 from searcher.output import inert
 from searcher.output.plain import context, rate_text
-from searcher.results import ExportRow
+from searcher.views import ExportRow
 
 BOM = "\ufeff"
 
