@@ -305,6 +305,57 @@ def speed(fn: Callable[[bytes], str | None], blobs: list[bytes]) -> float:
     return size / best / 1e6
 
 
+def _measure(cells: dict, ms: dict) -> tuple[dict, dict, dict]:
+    """Accuracy per (encoding, cut), what each method makes of text that is not Chinese,
+    and speeds."""
+    table: dict[tuple[str, str], dict[str, float]] = {}
+    for key, samples in cells.items():
+        if key[1] not in CUTS:
+            continue
+        log(f"accuracy: {key[0]}, {key[1]} ({len(samples)} texts)")
+        table[key] = {name: accuracy(fn, samples) for name, fn in ms.items()}
+    others = not_chinese()
+    refused = {
+        enc: {name: fn(data) is None for name, fn in ms.items()} for enc, data in others.items()
+    }
+    speeds = {}
+    for name, fn in ms.items():
+        log(f"speed: {name}")
+        speeds[name] = [
+            speed(fn, [data for data, _ in cells[(enc, cut)]])
+            for cut in ("whole article", "one file")
+            for enc in ("GBK", "Big5")
+        ] + [first_call_of(name)]
+    return table, {"others": others, "refused": refused}, speeds
+
+
+def _print_refused(names: list[str], others: dict, refused: dict) -> None:
+    print(
+        "\nNot Chinese: CPython's test texts for its Japanese and Korean codecs"
+        f" ({', '.join(f'{e} {len(d)} B' for e, d in others.items())}):"
+        " refused (searcher) or named as what they are (a library), or read as Chinese:\n"
+    )
+    print("| encoding | " + " | ".join(names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for enc, row in refused.items():
+        print(
+            f"| {enc} | " + " | ".join("refused" if row[n] else "as Chinese" for n in names) + " |"
+        )
+
+
+def _print_speeds(cells: dict, speeds: dict) -> None:
+    mb = {enc: len(cells[(enc, "one file")][0][0]) / 1e6 for enc in ("GBK", "Big5")}
+    print(
+        "\n| method | MB/s, GBK articles | MB/s, Big5 articles"
+        f" | MB/s, one GBK file of {mb['GBK']:.1f} MB | MB/s, one Big5 file of {mb['Big5']:.1f} MB"
+        " | first call, ms |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, (*mbs, first) in speeds.items():
+        first_s = "" if first is None else f"{first:.0f}"
+        print(f"| {name} | " + " | ".join(f"{x:.1f}" for x in mbs) + f" | {first_s} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -318,26 +369,7 @@ def main() -> None:
     log(f"{len(arts)} articles; converting and encoding ...")
     cells, counts = material(arts, args.samples, args.seed)
     ms = methods()
-    table: dict[tuple[str, str], dict[str, float]] = {}
-    for key, samples in cells.items():
-        if key[1] not in CUTS:
-            continue
-        log(f"accuracy: {key[0]}, {key[1]} ({len(samples)} texts)")
-        table[key] = {name: accuracy(fn, samples) for name, fn in ms.items()}
-
-    others = not_chinese()
-    refused = {
-        enc: {name: fn(data) is None for name, fn in ms.items()} for enc, data in others.items()
-    }
-
-    speeds = {}
-    for name, fn in ms.items():
-        log(f"speed: {name}")
-        speeds[name] = [
-            speed(fn, [data for data, _ in cells[(enc, cut)]])
-            for cut in ("whole article", "one file")
-            for enc in ("GBK", "Big5")
-        ] + [first_call_of(name)]
+    table, odd, speeds = _measure(cells, ms)
 
     print(head)
     print(
@@ -351,30 +383,9 @@ def main() -> None:
     for (enc, cut), row in table.items():
         cells_ = " | ".join(f"{row[n]:.1%}" for n in names)
         print(f"| {enc} | {cut} | {cells_} |")
-    if refused:
-        print(
-            "\nNot Chinese: CPython's test texts for its Japanese and Korean codecs"
-            f" ({', '.join(f'{e} {len(d)} B' for e, d in others.items())}):"
-            " refused (searcher) or named as what they are (a library), or read as Chinese:\n"
-        )
-        print("| encoding | " + " | ".join(names) + " |")
-        print("| --- |" + " --- |" * len(names))
-        for enc, row in refused.items():
-            print(
-                f"| {enc} | "
-                + " | ".join("refused" if row[n] else "as Chinese" for n in names)
-                + " |"
-            )
-    mb = {enc: len(cells[(enc, "one file")][0][0]) / 1e6 for enc in ("GBK", "Big5")}
-    print(
-        "\n| method | MB/s, GBK articles | MB/s, Big5 articles"
-        f" | MB/s, one GBK file of {mb['GBK']:.1f} MB | MB/s, one Big5 file of {mb['Big5']:.1f} MB"
-        " | first call, ms |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, (*mbs, first) in speeds.items():
-        first_s = "" if first is None else f"{first:.0f}"
-        print(f"| {name} | " + " | ".join(f"{x:.1f}" for x in mbs) + f" | {first_s} |")
+    if odd["refused"]:
+        _print_refused(names, odd["others"], odd["refused"])
+    _print_speeds(cells, speeds)
     extra = first_decode_ms()
     print(
         f"\nsearcher's first call beyond what `searcher index` loads anyway (searcher.corpus,"

@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 import naive
 
 import searcher
-from searcher import analysis, store
+from searcher import analysis
 from searcher.analysis import fold
+from searcher.local import store
 
 OUT = ROOT / "bench" / "out" / "recall.json"
 LEGEND = """`"q"`: searcher's quoted query; naive: Whoosh phrase query. `q`: as typed; searcher's
@@ -104,29 +105,20 @@ def table(build: dict, recall: dict, lat: dict) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def _arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, metavar="DIR", default=ROOT / ".." / "shared" / "corpus")
     ap.add_argument("--queries", type=int, metavar="N", default=1000)
     ap.add_argument("--seed", type=int, metavar="S", default=1998)
     ap.add_argument("--workdir", type=Path, metavar="DIR", help="for the indexes (default: temp)")
     args = ap.parse_args()
-    corpus = args.corpus.resolve()
-    arts = read_corpus(corpus)
-    if not arts:
-        ap.error(f"no *.jsonl.gz articles under {corpus}")
-    text_bytes = sum(len((a.get("title") or "").encode()) + len(a["body"].encode()) for a in arts)
-    command, code = f"python {shlex.join(sys.argv)}", git_label()
-    print(f"$ {command}\n")
-    print(
-        f"corpus {corpus}: {len(arts):,} articles, {text_bytes / 1e6:.2f} MB of text; "
-        f"{args.queries} queries, seed {args.seed}; searcher {code}; "
-        f"load average {os.getloadavg()[0]:.2f} (timings assume an idle machine)\n"
-    )
-    tmp = None if args.workdir else tempfile.TemporaryDirectory(prefix="searcher-bench-")
-    work = args.workdir or Path(tmp.name)
-    analysis.words(fold("预热"))  # load jieba's dictionary before timing either build
+    args.corpus = args.corpus.resolve()
+    return args
 
+
+def _builds(corpus: Path, arts: list[dict], work: Path, text_bytes: int) -> dict:
+    """Both indexes built, each timed: seconds, MB/s and size on disk."""
+    analysis.words(fold("预热"))  # load jieba's dictionary before timing either build
     log("building the searcher index…")
     t0 = time.perf_counter()
     report = searcher.build_index([corpus], work / "searcher")
@@ -138,15 +130,16 @@ def main() -> int:
     nix, n_secs, _ = naive.build(corpus, work / "naive")
     nix.close()
     n_size = dir_bytes(work / "naive")
-    build = {
+    return {
         name: {"seconds": secs, "mb_per_s": text_bytes / 1e6 / secs, "index_bytes": size}
         for name, secs, size in (("searcher", s_secs, s_size), ("naive", n_secs, n_size))
     }
 
-    queries = sample_queries(arts, args.queries, args.seed)
+
+def _recall(arts: list[dict], queries: list[str], ix, nv) -> dict[str, Score]:
+    """Every query judged against a plain substring search, on both indexes."""
     # Truth: a plain substring search, folded on both sides as searcher folds.
     folded = [(a["id"], fold(a.get("title") or ""), fold(a["body"])) for a in arts]
-    ix, nv = searcher.open_index(work / "searcher"), naive.Searcher(work / "naive")
     ns, parser = nv.searcher, nv.parser
     ids = [ns.stored_fields(d)["id"] for d in range(ns.doc_count_all())]
     scores = {k: Score() for k in ("searcher_quoted", "naive_phrase", *UNQUOTED)}
@@ -162,7 +155,29 @@ def main() -> int:
         for key, text in (("naive_unquoted", q), ("naive_phrase", f'"{q}"')):
             found = {ids[d] for d in ns.search(parser.parse(text), limit=None).docs()}
             scores[key].add(q, truth, found)
+    return scores
 
+
+def main() -> int:
+    args = _arguments()
+    corpus = args.corpus
+    arts = read_corpus(corpus)
+    if not arts:
+        sys.exit(f"no *.jsonl.gz articles under {corpus}")
+    text_bytes = sum(len((a.get("title") or "").encode()) + len(a["body"].encode()) for a in arts)
+    command, code = f"python {shlex.join(sys.argv)}", git_label()
+    print(f"$ {command}\n")
+    print(
+        f"corpus {corpus}: {len(arts):,} articles, {text_bytes / 1e6:.2f} MB of text; "
+        f"{args.queries} queries, seed {args.seed}; searcher {code}; "
+        f"load average {os.getloadavg()[0]:.2f} (timings assume an idle machine)\n"
+    )
+    tmp = None if args.workdir else tempfile.TemporaryDirectory(prefix="searcher-bench-")
+    work = args.workdir or Path(tmp.name)
+    build = _builds(corpus, arts, work, text_bytes)
+    queries = sample_queries(arts, args.queries, args.seed)
+    ix, nv = searcher.open_index(work / "searcher"), naive.Searcher(work / "naive")
+    scores = _recall(arts, queries, ix, nv)
     # Warm: the recall pass above has already run every query once on both indexes.
     log("latency (3 passes each)…")
     lat = {"searcher": latency(lambda q: ix.search(q, limit=10), queries)}

@@ -46,8 +46,9 @@ many articles as the truth, each matches the true article in its place, and
 each starts on the true article's first line. The time is the CPU time of the
 fastest of ``--repeat`` passes (default 3) of ``split_page`` over all the layout's
 pages (header lines already blanked): CPU time, so that other work on the machine
-counts as little as it can. ``--against REV`` splits the same
-pages with the ``split.py`` of git revision REV too (before/after in one run);
+counts as little as it can. ``--against REV`` splits the same pages with the
+splitter of git revision REV too (its whole ``searcher/corpus``: before and after
+in one run);
 then the most frequent failure kinds with one page excerpt each.
 """
 
@@ -56,13 +57,14 @@ from __future__ import annotations
 import argparse
 import gc
 import gzip
-import importlib.util
+import importlib
 import json
 import random
 import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -76,10 +78,11 @@ from searcher.corpus import split_page  # noqa: E402
 from searcher.corpus.meta import meta  # noqa: E402
 
 PUNCT = "，？！：、。；"
-DATELINE = re.compile(r"本报|新华社|据")
+DATELINE = re.compile(r"本[报報]|新[华華]社|[据據]")
 # What a reader sees open an untitled article: a dateline or a byline.
 CUE = re.compile(
-    r"据?(?:本报|新华社)[^，。：]{0,16}?[电讯]|(?:本报|新华社)?(?:特约|驻\S{1,8})?(?:记者|通讯员)"
+    r"[据據]?(?:本[报報]|新[华華]社)[^，。：]{0,16}?[电讯電訊]"
+    r"|(?:本[报報]|新[华華]社)?(?:特[约約]|[驻駐]\S{1,8})?(?:[记記]者|通[讯訊][员員])"
 )
 TUNE_DAYS = (1, 20)
 EVAL_DAYS = (21, 31)
@@ -200,6 +203,10 @@ def halfwidth(arts: list[dict]) -> list[dict]:
 
 def cells(c: str) -> int:
     return 1 if ord(c) < 0x1100 else 2
+
+
+def cells_of(s: str) -> int:
+    return sum(map(cells, s))
 
 
 def wrap_cells(s: str, width: int) -> list[str]:
@@ -455,20 +462,31 @@ def pct(a: int, b: int) -> str:
 
 
 def load_split(rev: str) -> Callable:
-    """``split_page`` of git revision ``rev`` (its ``searcher/corpus/split.py``, standalone)."""
-    src = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:searcher/corpus/split.py"],
-        capture_output=True,
-        text=True,
-        check=True,
+    """``split_page`` of git revision ``rev``: its ``searcher/corpus`` package (and
+    ``searcher/errors.py``) copied out of git into a package of another name, so
+    that both splitters, whole, run side by side in one process."""
+    name = "_searcher_at_" + re.sub(r"\W", "_", rev)
+    folder = Path(tempfile.mkdtemp(prefix="split_eval_"))
+    listed = _git("ls-tree", "--name-only", f"{rev}:searcher/corpus").split()
+    files = ["errors.py", *(f"corpus/{f}" for f in listed if f.endswith(".py"))]
+    for f in files:
+        src = re.sub(
+            r"\bsearcher\.(?=corpus|errors)", name + ".", _git("show", f"{rev}:searcher/{f}")
+        )
+        (folder / name / f).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name / f).write_text(src, encoding="utf-8")
+    (folder / name / "__init__.py").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module(f"{name}.corpus.split").split_page
+    finally:
+        sys.path.remove(str(folder))
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
     ).stdout
-    name = "_split_at_" + re.sub(r"\W", "_", rev)
-    spec = importlib.util.spec_from_loader(name, loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    exec(compile(src, f"{rev}:searcher/corpus/split.py", "exec"), module.__dict__)
-    return module.split_page
 
 
 def day_range(s: str) -> tuple[int, int]:
@@ -511,6 +529,37 @@ def evaluate(pages, keys, layouts, splits, args) -> dict[str, Score]:
     return scores
 
 
+def held_out_args(doc: str, script: str, argv: list[str] | None, days: bool) -> argparse.Namespace:
+    """The options of a held-out check (``--days`` if ``days``), echoed as a command."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus")
+    ap.add_argument("--seed", type=int, default=1998)
+    if days:
+        ap.add_argument("--days", type=day_range, default=EVAL_DAYS)
+    ap.add_argument("--against", metavar="REV", help="also split with the splitter of git REV")
+    ap.add_argument("--examples", type=int, default=5, help="failure kinds shown per layout")
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args(argv)
+    print(f"$ python bench/{script} " + " ".join(map(shlex.quote, argv or sys.argv[1:])))
+    return args
+
+
+def splitters(against: str | None) -> list[tuple[str, Callable]]:
+    """This checkout's ``split_page``, after that of git revision ``against`` if given."""
+    return ([(f" @{against}", load_split(against))] if against else []) + [("", split_page)]
+
+
+def score_layouts(args, layouts: dict[str, Layout], days: tuple[int, int]):
+    """The corpus pages of ``days`` printed in ``layouts`` (more layouts, as a held-out
+    check brings), scored for each splitter: pages, splitters, scores, and how many
+    pages have a cue for every article."""
+    LAYOUTS.update(layouts)
+    pages = read_pages(args.corpus, days)
+    splits = splitters(args.against)
+    scores = evaluate(pages, list(pages), list(layouts), splits, args)
+    return pages, splits, scores, sum(cue_page(arts) for arts in pages.values())
+
+
 def print_table(scores: dict[str, Score], examples: int) -> None:
     print(f"| layout | {' | '.join(COLUMNS)} |")
     print("| --- " * (len(COLUMNS) + 1) + "|")
@@ -531,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", type=day_range, default=EVAL_DAYS, help="A-B (default 21-31)")
     ap.add_argument("--tune", action="store_const", dest="days", const=TUNE_DAYS)
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
-    ap.add_argument("--against", metavar="REV", help="also split with split.py of git REV")
+    ap.add_argument("--against", metavar="REV", help="also split with the splitter of git REV")
     ap.add_argument("--examples", type=int, default=10, help="failure kinds shown per layout")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes, the fastest counts")
@@ -546,10 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(layouts) - set(LAYOUTS)
     if unknown:
         ap.error(f"unknown layout {', '.join(sorted(unknown))} (known: {', '.join(LAYOUTS)})")
-    splits = ([(f" @{args.against}", load_split(args.against))] if args.against else []) + [
-        ("", split_page)
-    ]
-    scores = evaluate(pages, keys, layouts, splits, args)
+    scores = evaluate(pages, keys, layouts, splitters(args.against), args)
     n_true = sum(len(pages[k]) for k in keys)
     n_cue = sum(cue_page(pages[k]) for k in keys)
     lo, hi = args.days

@@ -35,9 +35,7 @@ layouts) was run and looked at, never this script. It checks two things.
 
 from __future__ import annotations
 
-import argparse
 import json
-import shlex
 import sys
 from pathlib import Path
 
@@ -159,25 +157,10 @@ def print_hand(rows: list[dict], label: str, verbose: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, default=ev.ROOT / ".." / "shared" / "corpus")
-    ap.add_argument("--seed", type=int, default=1998)
-    ap.add_argument("--days", type=ev.day_range, default=ev.EVAL_DAYS)
-    ap.add_argument("--against", metavar="REV", help="also split with split.py of git REV")
-    ap.add_argument("--examples", type=int, default=5, help="failure kinds shown per layout")
-    ap.add_argument("--repeat", type=int, default=1)
-    args = ap.parse_args(argv)
-    print("$ python bench/split_heldout.py " + " ".join(map(shlex.quote, argv or sys.argv[1:])))
-    ev.LAYOUTS.update(LAYOUTS)
-    pages = ev.read_pages(args.corpus, args.days)
-    keys = list(pages)
-    splits = ([(f" @{args.against}", ev.load_split(args.against))] if args.against else []) + [
-        ("", ev.split_page)
-    ]
-    scores = ev.evaluate(pages, keys, list(LAYOUTS), splits, args)
-    n_cue = sum(ev.cue_page(pages[k]) for k in keys)
+    args = ev.held_out_args(__doc__, "split_heldout.py", argv, days=True)
+    pages, splits, scores, n_cue = ev.score_layouts(args, LAYOUTS, args.days)
     lo, hi = args.days
-    print(f"\n{len(keys)} pages ({n_cue} with a cue for every article), dated {lo}-{hi} January\n")
+    print(f"\n{len(pages)} pages ({n_cue} with a cue for every article), dated {lo}-{hi} January\n")
     ev.print_table(scores, args.examples)
     truth = json.loads((HERE / "truth.json").read_text(encoding="utf-8"))
     for label, split in splits:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import math
 import random
 import re
@@ -28,10 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import split_eval as ev
 
-from searcher.corpus import segment, split, split_model
+from searcher.corpus import lexicon, segment, split, split_lexicon, split_model
+from searcher.corpus.blocks import heading_like
 from searcher.corpus.meta import meta
 
 MODEL = ev.ROOT / "searcher" / "corpus" / "split_model.py"
+LEXICON = ev.ROOT / "searcher" / "corpus" / "split_lexicon.py"
 # Column labels for the training-only layout (not those of the held-out check).
 LABELS = ["■ 走基层", "● 民生", "◆ 视点", "【读者来信】", "★ 专题报道", "▲ 国际"]
 
@@ -142,13 +145,144 @@ def common_chars(pages: dict, k: int = 300) -> list[str]:
     return [c for c, _ in df.most_common(k)]
 
 
-def write(weights: dict[str, float], chars: list[str], pairs: list[str], note: str) -> None:
-    lines = [f"    {k!r}: {v!r}," for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))]
+def examples(pages: dict, seed: int) -> dict[str, list[str]]:
+    """The corpus's own lines, by their place: titles; short body lines (subheads,
+    verses, captions) and paragraph openings a print break cut off; first and later
+    paragraphs of a text; last and other paragraphs."""
+    rng = random.Random(f"{seed}:lexicon")
+    out: dict[str, list[str]] = {k: [] for k in ("title", "short", "first", "later", "last")}
+    out["other"] = []
+    for arts in pages.values():
+        for a in arts:
+            out["title"] += [a["title"]] if a["title"] else []
+            paras = ev.paras_of(a)
+            for i, p in enumerate(paras):
+                if i and heading_like(p):
+                    out["short"].append(p)
+                elif len(p) >= 4 and not heading_like(p):
+                    cut = rng.randint(1, len(p) - 1)
+                    out["short"] += [p[:cut]] if heading_like(p[:cut]) else []
+                out["first" if i == 0 else "later"].append(p)
+                out["last" if i == len(paras) - 1 else "other"].append(p)
+    return out
+
+
+def log_odds(pos: list[str], neg: list[str], feats, least: int = 5) -> dict[str, float]:
+    """Each n-gram's log-odds of being in a line of ``pos`` rather than of ``neg``
+    (seen ``least`` times at least, and saying something: 0.3 or more either way)."""
+    cp: Counter = Counter()
+    cn: Counter = Counter()
+    for s in pos:
+        cp.update(feats(s))
+    for s in neg:
+        cn.update(feats(s))
+    out = {}
+    for f in cp.keys() | cn.keys():
+        w = math.log((cp[f] + 0.5) / (len(pos) + 1)) - math.log((cn[f] + 0.5) / (len(neg) + 1))
+        if cp[f] + cn[f] >= least and abs(w) >= 0.3 and f.split() == [f]:
+            out[f] = round(w, 2)
+    return dict(sorted(out.items()))
+
+
+def fold_table(chars: set[str]) -> str:
+    """Traditional forms of the tables' characters, each before its simplified one
+    (OpenCC's Taiwan and Hong Kong forms): a Big5 page is weighed as a GB one."""
+    import opencc
+
+    pairs = {}
+    for conv in ("s2t", "s2tw", "s2hk"):
+        cc = opencc.OpenCC(conv)
+        for c in sorted(chars):
+            t = cc.convert(c)
+            if len(t) == 1 and t != c and t not in chars:
+                pairs[t] = c
+    return "".join(t + c for t, c in sorted(pairs.items()))
+
+
+def tables(pages: dict, seed: int) -> tuple[dict, dict, dict]:
+    """The three tables of ``lexicon`` (TITLE, OPEN, END), counted on ``pages``."""
+    ex = examples(pages, seed)
+    return (
+        log_odds(ex["title"], ex["short"], lexicon.title_features),
+        log_odds(ex["first"], ex["later"], lexicon.open_features),
+        log_odds(ex["last"], ex["other"], lexicon.end_features),
+    )
+
+
+def crossed_samples(pages: dict, layouts: list[str], seed: int) -> list[tuple[dict, int]]:
+    """``samples`` whose word odds come from tables counted on the other half of the
+    days: the model learns to weigh the odds as they are on pages the tables never
+    saw (as every page a user brings), not as they are on the pages they count."""
+    days = sorted({int(k[6:8]) for k in pages})
+    half = days[len(days) // 2]
+    early = {k: v for k, v in pages.items() if int(k[6:8]) < half}
+    late = {k: v for k, v in pages.items() if int(k[6:8]) >= half}
+    kept = lexicon.TITLE, lexicon.OPEN, lexicon.END
+    out: list[tuple[dict, int]] = []
+    try:
+        for these, others in ((early, late), (late, early)):
+            lexicon.TITLE, lexicon.OPEN, lexicon.END = tables(others, seed)
+            out += samples(these, layouts, seed)
+    finally:
+        lexicon.TITLE, lexicon.OPEN, lexicon.END = kept
+    return out
+
+
+def write_lexicon(pages: dict, seed: int, note: str) -> None:
+    ex = examples(pages, seed)
+    title, opening, end = tables(pages, seed)
+    chars = {c for k in ("title", "short", "first") for s in ex[k] for c in s}
+    LEXICON.write_text(
+        '"""N-gram log-odds of ``lexicon``: written by bench/split_train.py, do not edit.\n\n'
+        + textwrap.fill(note, 88)
+        + '\n"""\n\n\ndef _table(s: str) -> dict[str, float]:\n'
+        + "    it = iter(s.split())\n    return {k: float(v) for k, v in zip(it, it)}\n\n\n"
+        + f"FOLD = (\n{_rows(list(fold_table(chars)), '')}\n)\n"
+        + _table("TITLE", title)
+        + _table("OPEN", opening)
+        + _table("END", end),
+        encoding="utf-8",
+    )
+
+
+def _table(name: str, table: dict[str, float]) -> str:
+    return f"{name} = _table(\n{_rows([f'{k} {v:g}' for k, v in table.items()], ' ')}\n)\n"
+
+
+def _rows(items: list[str], sep: str) -> str:
+    """String literals of ``items`` (joined by ``sep``), each line in 100 cells."""
+    rows, row = [], ""
+    for item in items:
+        if row and ev.cells_of(row + item) > 88:
+            rows.append(row)
+            row = ""
+        row += item + sep
+    return "\n".join(f"    {_quoted(r)}" for r in [*rows, row] if r)
+
+
+def _quoted(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)  # a Python literal too, in double quotes
+
+
+# What the quick model leaves out: the words (``lexicon``, cohesion), read only where
+# the cues a glance shows leave the decision open.
+SLOW = ("cohesion", "odds", "opens", "ends", "covers", "echoes")
+
+
+def quick(data: list[tuple[dict, int]]) -> list[tuple[dict, int]]:
+    return [({k: v for k, v in x.items() if not k.endswith(SLOW)}, y) for x, y in data]
+
+
+def write(
+    weights: dict[str, float], fast: dict[str, float], chars: list[str], pairs: list[str], note: str
+) -> None:
     MODEL.write_text(
         '"""Weights of the model in ``segment``: written by bench/split_train.py, do not edit.\n\n'
         + textwrap.fill(note, 88)
         + '\n"""\n\nWEIGHTS = {\n'
-        + "\n".join(lines)
+        + _weights(weights)
+        + "\n}\n\n# The quick model: the same cues but the words.\nQUICK = {\n"
+        + _weights(fast)
         + "\n}\n\n# The characters of the most articles (left out of cohesion).\n"
         + f"COMMON = frozenset(\n{_literal(chars, 40)}\n)\n"
         + "\n# The two-character strings of the most articles, one after another (words a\n"
@@ -156,6 +290,12 @@ def write(weights: dict[str, float], chars: list[str], pairs: list[str], note: s
         + f"_PAIRS = (\n{_literal(pairs, 20)}\n)\n"
         + "COMMON_PAIRS = frozenset(_PAIRS[i : i + 2] for i in range(0, len(_PAIRS), 2))\n",
         encoding="utf-8",
+    )
+
+
+def _weights(weights: dict[str, float]) -> str:
+    return "\n".join(
+        f"    {_quoted(k)}: {v!r}," for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))
     )
 
 
@@ -177,11 +317,15 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("train on pages dated 1-20 January only: 21-31 are for evaluation")
     pages = ev.read_pages(args.corpus, args.days)
     if args.write:  # cohesion leaves the commonest strings out: fitted with the new ones
-        write({}, common_chars(pages), common_pairs(pages), "")
-        importlib.reload(split_model)
-        importlib.reload(segment)
-    data = samples(pages, args.layouts.split(","), args.seed)
+        write({}, {}, common_chars(pages), common_pairs(pages), "")
+        lo, hi = args.days
+        lex = f"Counted on the articles of {len(pages)} pages dated {lo}-{hi} January 1998."
+        write_lexicon(pages, args.seed, lex)
+        for module in (split_model, split_lexicon, lexicon, segment, split):
+            importlib.reload(module)
+    data = crossed_samples(pages, args.layouts.split(","), args.seed)
     weights = fit(data, args.l2)
+    fast = fit(quick(data), args.l2)
     pos = sum(y for _, y in data)
     note = (
         f"Fitted on {len(data)} blocks ({pos} open an article) of {len(pages)} pages dated"
@@ -191,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {v:+7.3f}  {k}")
     if args.write:
-        write(weights, common_chars(pages), common_pairs(pages), note)
+        write(weights, fast, common_chars(pages), common_pairs(pages), note)
     return 0
 
 

@@ -378,6 +378,15 @@ def test_a_file_system_without_symbolic_links(tmp_path, monkeypatch):
 # -- a writer that died -------------------------------------------------------------
 
 
+def _children(pid: int) -> list[str]:
+    """The pids of a process's children (Linux)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return f.read().split()
+    except OSError:
+        return []
+
+
 @pytest.mark.slow
 def test_a_killed_writers_lock_and_leftovers_are_cleared(tmp_path):
     """Killed mid-build with its workers running: the next build neither waits nor fails."""
@@ -396,7 +405,11 @@ def test_a_killed_writers_lock_and_leftovers_are_cleared(tmp_path):
     deadline = time.time() + 60
     while not lock.read_text() and time.time() < deadline:
         time.sleep(0.05)
-    time.sleep(2.0)  # well into the build: workers forked, staging half written
+    # Well into the build: its worker processes forked. (Not a fixed delay: on a quiet
+    # machine the whole build took under 2 s, the time this test used to wait.)
+    while not _children(p.pid) and p.poll() is None and time.time() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)  # the workers at work, the staging folder being written
     assert p.poll() is None, "the build finished before it could be killed"
     p.kill()
     p.wait()

@@ -145,6 +145,41 @@ def test_traditional_characters_datelines_and_bylines(tmp_path):
     assert (b.title, b.author) == ("中秋月餅銷情平穩", "張華")
 
 
+FLAT = (  # laid out as the seed page: one blank line between every two blocks, nothing more
+    "甲市推进老旧小区改造\n\n"
+    "本报讯 甲市今年将改造老旧小区一百二十个，涉及居民三万户。改造内容包括加装电梯、更新管网和整治环境。\n\n"
+    "加装电梯有序推进\n\n"
+    "今年甲市老旧小区加装电梯的工作将分批推进，首批五十部电梯春节后开工，居民出资比例不超过三成。\n\n"
+    "乙县冬小麦长势良好\n\n"
+    "本报讯 乙县农业部门近日对全县冬小麦苗情进行了调查，一类苗比例比去年同期提高五个百分点。\n"
+)
+
+
+def test_13_on_a_page_that_sets_nothing_apart_a_subhead_stays_in_its_article():
+    # Issue 13, round 2: the subhead's words were in the text above; the next title's
+    # words come back in the text under it, a dateline under that.
+    first, second = split_page(FLAT)
+    assert first.title == "甲市推进老旧小区改造"
+    assert "\n加装电梯有序推进\n" in first.body
+    assert second.title == "乙县冬小麦长势良好"
+
+
+def test_13_a_traditional_page_splits_as_its_simplified_form():
+    import opencc
+
+    page = opencc.OpenCC("s2hk").convert(FLAT)
+    assert titles(page) == ["甲市推進老舊小區改造", "乙縣冬小麥長勢良好"]
+
+
+def test_13_a_headline_naming_several_things_is_a_title():
+    page = (
+        "甲市召开经济工作会议\n\n会议部署了全年工作，要求各部门抓好落实。\n\n"
+        "忠诚的人民公仆、群众的贴心人\n\n"
+        "乙县县长张三近日荣获全省优秀公务员称号，他扎根基层三十年，为群众办实事好事上千件。\n"
+    )
+    assert titles(page) == ["甲市召开经济工作会议", "忠诚的人民公仆、群众的贴心人"]
+
+
 def test_a_poem_and_a_table_of_figures_stay_one_article_each():
     page = (
         "春到田野\n\n李向东\n\n春风吹绿了田野，\n\n布谷声声催耕忙。\n\n拖拉机奔驰在原野上，\n\n"
@@ -175,6 +210,39 @@ def test_a_page_hard_wrapped_at_any_width_has_its_words_whole(width):
     assert article.title == title
     assert article.author == "赵明"
     assert article.body.split("\n") == [p1, p2]  # every word whole: 冰雪旅游, 增长点, 45%
+
+
+def test_13_the_text_cut_under_a_title_is_rejoined_not_glued_to_the_title():
+    page = (
+        "市民踏雪游园（图片）\n\n\n１月５日北京迎来今冬第一场大雪市民纷纷来到\n\n"
+        "公园赏雪游玩。（新华社记者李明摄）\n\n\n\n"
+        "乙县冬小麦长势良好\n\n本报讯 乙县农业部门近日对全县冬小麦苗情进行了调查。\n"
+    )
+    caption = split_page(page)[0]
+    assert (caption.title, caption.body, caption.author) == (
+        "市民踏雪游园（图片）",
+        "１月５日北京迎来今冬第一场大雪市民纷纷来到公园赏雪游玩。",  # the cut text whole
+        "李明",
+    )
+
+
+def test_13_an_author_named_by_an_office_under_a_title_is_the_byline():
+    page = (
+        "甲市召开文艺工作座谈会\n\n会议总结了去年的文艺工作，部署了今年的任务。\n\n"
+        "让文艺精品走进千家万户\n\n甲省文联副主席王建华\n\n"
+        "文艺工作者要深入生活、扎根人民，创作更多群众喜闻乐见的作品。\n"
+    )
+    _, second = split_page(page)
+    assert (second.title, second.author) == ("让文艺精品走进千家万户", "王建华")
+
+
+def test_13_a_byline_cut_in_the_name_is_rejoined():
+    page = (
+        "丙市冬季供暖平稳\n\n本报记者王\n\n晓东\n\n入冬以来，丙市供暖运行平稳，居民室温普遍达标。\n"
+    )
+    (article,) = split_page(page)
+    assert (article.title, article.author) == ("丙市冬季供暖平稳", "王晓东")
+    assert article.body == "入冬以来，丙市供暖运行平稳，居民室温普遍达标。"
 
 
 def test_a_word_broken_between_two_blocks_is_rejoined_and_shown():
@@ -250,7 +318,7 @@ def test_an_unknown_marker_is_reported_and_left_out(tmp_path):
 def test_a_marker_splits_a_page_the_splitter_read_as_one_article():
     page = (
         "甲市深化营商环境改革\n\n甲市今年的改革将聚焦营商环境，推出一批便民利企的新举措。\n\n"
-        "营商环境改革再出新举措\n\n甲市营商环境改革的新举措包括压缩审批时限、推行网上办理。\n"
+        "营商环境改革再出新举措\n\n这些新举措包括压缩营商环境改革的审批时限、推行网上办理。\n"
     )
     assert titles(page) == ["甲市深化营商环境改革"]  # a subhead of a text on one subject
     marked = page.replace("营商环境改革再", "@@title\n营商环境改革再")
@@ -306,10 +374,10 @@ def test_the_splitter_version_names_the_split_it_makes():
     pages = [SEED.read_text("utf-8"), ROUNDUP, MARKED]
     out = json.dumps([[asdict(a) for a in split_page(p)] for p in pages], ensure_ascii=False)
     digest = hashlib.sha256(out.encode("utf-8")).hexdigest()[:16]
-    assert (SPLITTER_VERSION, digest) == (2, DIGEST)
+    assert (SPLITTER_VERSION, digest) == (3, DIGEST)
 
 
-DIGEST = "56731ca6ae961bd9"
+DIGEST = "48173cd79e5c97f1"
 
 
 # ---------------------------------------------------------------- the view of a page's split

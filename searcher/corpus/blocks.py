@@ -80,18 +80,22 @@ def read_markers(lines: list[str]) -> tuple[list[str | None], list[Marker]]:
     return out, markers
 
 
-def _wrap_width(lines: list[str | None]) -> tuple[int, bool]:
+def _wrap_width(lines: list[str | None]) -> tuple[list[int] | None, int, bool]:
     """The width a page was hard-wrapped at, and whether it is counted in cells: many
     lines (three in ten) within a few characters under it, next to none over it, and
-    most of those go on on the next line."""
+    most of those go on on the next line. With it, each line's width so counted
+    (None for a page not wrapped)."""
     texts = [x for x in lines if x]
     n = len(texts)
-    if n < 6 or sum(len(x) > 200 for x in texts) > max(1, n // 25):
-        return 0, False  # lines of whole paragraphs: no page is wrapped that wide
-    best = (0.0, 0, False)
+    if n < 6 or sum(map((200).__lt__, map(len, texts))) > max(1, n // 25):
+        return None, 0, False  # lines of whole paragraphs: no page is wrapped that wide
+    best: tuple[float, list[int] | None, int, bool] = (0.0, None, 0, False)
     for in_cells, lo in ((False, 2), (True, 3)):
         measure = cells if in_cells else len
-        sizes = sorted(map(measure, texts))
+        widths = [measure(x) if x else 0 for x in lines]
+        # Each line's width if a line of text is right under it (-1 if not).
+        over = [w if b else -1 for w, b in zip(widths, lines[1:])]
+        sizes = sorted(w for w, x in zip(widths, lines) if x)
         for width in sorted({w for w in sizes[-n // 2 :] if w >= 8}, reverse=True)[:12]:
             under = bisect.bisect_right(sizes, width + 1)
             full = under - bisect.bisect_left(sizes, width - lo)
@@ -99,66 +103,67 @@ def _wrap_width(lines: list[str | None]) -> tuple[int, bool]:
             if (
                 fits
                 and full / n > best[0]
-                and _goes_on(lines, measure, width - lo, width + 1) >= 0.6 * full
+                and sum(width - lo <= w <= width + 1 for w in over) >= 0.6 * full
             ):
-                best = (full / n, width, in_cells)
-    return best[1], best[2]
-
-
-def _goes_on(lines: list[str | None], measure, lo: int, hi: int) -> int:
-    """How many lines of a width in [lo, hi] have a line of text right under them."""
-    return sum(1 for a, b in zip(lines, lines[1:]) if a and b and lo <= measure(a) <= hi)
+                best = (full / n, widths, width, in_cells)
+    return best[1], best[2], best[3]
 
 
 def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = text.split("\n")
     lines, markers = read_markers([line.rstrip() for line in raw_lines])
-    width, in_cells = _wrap_width(lines)
-    measure = cells if in_cells else len
+    widths, width, in_cells = _wrap_width(lines)
     slack = 3 if in_cells else 2
     indents = [_indent(x) if x else 0 for x in lines]
     margin = min((d for x, d in zip(lines, indents) if x), default=0)
     out: list[Block] = []
     parts: list[list[str]] = []
     at = {m.line: m for m in markers}
-    gap, last, force, given = 0, "", "", ""
+    gap, last, force, given = 0, -1, "", ""
     for n, raw in enumerate(lines, 1):
         if raw is None:
             if at[n].word in MARKERS:
                 force, given = at[n].word, at[n].arg if at[n].word == "title" else ""
             continue
         if not raw:
-            gap, last = gap + 1, ""
+            gap, last = gap + 1, -1
             continue
         s, indent = raw.strip(), indents[n - 1] - margin
-        if not force and out and _continues(last, s, indent, width, measure, slack):
+        if (
+            widths
+            and last >= 0
+            and not force
+            and _continues(lines, widths, last, s, indent, width - slack)
+        ):
             # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
             # on without a space, unless the space was left at the end of the line.
-            spaced = raw_lines[n - 2][-1:] in (" ", "\t") and (last[-1:] + s[:1]).isascii()
+            before = lines[last] or ""
+            spaced = raw_lines[n - 2][-1:] in (" ", "\t") and (before[-1:] + s[:1]).isascii()
             parts[-1][-1] += (" " if spaced else "") + s
             out[-1].lines += 1
         else:
             out.append(Block(s, n, gap, indent, force=force, given_title=given))
             parts.append([s])
             force, given = "", ""
-        out[-1].full_end = bool(width) and measure(raw) >= width - slack
-        gap, last = 0, raw
+        out[-1].full_end = bool(widths) and widths[n - 1] >= width - slack
+        gap, last = 0, n - 1
     for b, p in zip(out, parts):
         b.text = p[0] if len(p) == 1 else join(p)
     return out, _layout(out, width), markers
 
 
-def _continues(last: str, s: str, indent: int, width: int, measure, slack: int) -> bool:
-    """Does this printed line go on with the paragraph of the line before (a hard wrap)?
-    Only after a line that fills the width, and never indented (that opens a paragraph)."""
-    if not (width and last) or indent or measure(last) < width - slack:
+def _continues(lines, widths: list[int], last: int, s: str, indent: int, full: int) -> bool:
+    """Does this printed line go on with the paragraph of line ``last`` (a hard wrap)?
+    Only after a line that fills the width (``full`` or more), and never indented
+    (that opens a paragraph)."""
+    if indent or widths[last] < full:
         return False
     if (s[:1] in "（(" and s[-1:] in "）)") or s[:1] in _CLOSE:
         return True  # a note goes with the full line above it (欢乐的山寨（拉祜族）/（图片）),
         # and a line opening with a closing mark (》评析, not ’９７) goes on from it
     # A full line that ends a sentence, then a line that could be a title: not glued.
-    return not (complete(last) and heading_like(s))
+    return not (complete(lines[last]) and heading_like(s))
 
 
 def join(parts: list[str]) -> str:

@@ -9,6 +9,7 @@ make such an expression backtrack for minutes on a long line.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BAO = "[报報]"
@@ -157,6 +158,7 @@ def _a_name(n: str) -> bool:
     return "·" in n or (n[0] in SURNAMES and len(n) <= 4) or (n[:2] in _SURNAMES_2 and len(n) <= 4)
 
 
+@functools.lru_cache(maxsize=4096)
 def _run_of_names(n: str) -> bool:
     """Names printed without a space between them (``赵志文王桦``): two to four, each
     of two or three characters and starting with a family name."""
@@ -167,12 +169,32 @@ def _run_of_names(n: str) -> bool:
 
 def person_names(s: str) -> list[str] | None:
     """Names of people (each starting with a family name), or None: ``赵志文 王桦``."""
+    t = s.lstrip(" \u3000")
+    if t[:1] not in SURNAMES and t[:2] not in _SURNAMES_2 and "·" not in t:
+        return None  # the first name has no family name: no need to read further
     found = names_only(s)
     if not found or not all(
         len(n) <= 12 and n[-1] not in _PLACES_AND_BODIES and _run_of_names(n) for n in found
     ):
         return None
     return found
+
+
+# Offices an author is named by under a commentary's title (中国剧协副主席胡可,
+# 农业部部长刘江), simplified and traditional.
+_OFFICE = re.compile(
+    r"(?:主席|部长|部長|书记|書記|局长|局長|厅长|廳長|省长|省長|市长|市長|县长|縣長|主任|院长|院長"
+    r"|校长|校長|所长|所長|社长|社長|会长|會長|理事长|理事長|经理|經理|董事长|董事長|研究员|研究員"
+    r"|教授|院士|专家|專家|委员|委員|作家|教师|教師|厂长|廠長|司令员|司令員|政委|总裁|總裁|秘书长"
+    r"|秘書長|大使|处长|處長|科长|科長|总编辑|總編輯|主编|主編|代表|编审|編審|馆长|館長)"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+
+
+def office_byline(s: str) -> list[str] | None:
+    """An author named by an office (``中国文联副主席李默然`` -> ``['李默然']``), or None."""
+    m = _OFFICE.search(s) if 4 <= len(s) <= 30 and s.isalpha() else None
+    return [m.group(1)] if m and _run_of_names(m.group(1)) else None
 
 
 # A dateline opens with one of these (本报, 新华社, 中新网, 据…).

@@ -4,13 +4,22 @@ A reader sees a new article where a headline stands over a dateline or a byline,
 where the page leaves a wider gap or sets a line flush left among indented
 paragraphs, where the text before ended with its credit (``（新华社记者…摄）``),
 where a picture's caption begins; and sees a subhead where a short line only
-breaks a long text that goes on about the same thing. Each cue is a feature
-(``features``); their weights are those of a logistic model fitted by
-``bench/split_train.py`` on the article boundaries of corpus pages dated 1-20
-January 1998 printed in several layouts (``split_model.WEIGHTS``, a few dozen
-numbers). A block opens an article when the weighed cues say so with
-probability at least one half; between ``UNSURE`` and ``1 - UNSURE`` the
-decision is reported as a doubt.
+breaks a long text that goes on about the same thing. On a page that sets
+nothing apart, the words decide: a title's words are a title's and come back in
+the text under it, a subhead's were in the text above, an article's text opens
+as texts open (``lexicon``). Each cue is a feature (``features``); their weights
+are those of a logistic model fitted by ``bench/split_train.py`` on the article
+boundaries of corpus pages dated 1-20 January 1998 printed in several layouts
+(``split_model.WEIGHTS``, some ninety numbers). A quick model of the same cues
+but the words (``split_model.QUICK``) decides alone where it is sure (most
+blocks of a page that sets its articles apart); the words are read elsewhere.
+
+The page is read as a whole: where a decision is in doubt (a probability
+between ``UNSURE`` and ``1 - UNSURE``), both readings go on, and the likelier
+one over the page wins (a beam of ``BEAM`` readings), so that one doubtful
+decision is weighed with those it leads to (a title missed makes the next one
+look like a subhead). A block opens an article in the reading chosen; a
+decision in doubt there is reported.
 """
 
 from __future__ import annotations
@@ -18,12 +27,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 
-from searcher.corpus import cues
+from searcher.corpus import cues, lexicon
 from searcher.corpus.blocks import Block, Layout, complete
-from searcher.corpus.split_model import COMMON, WEIGHTS
+from searcher.corpus.split_model import COMMON, QUICK, WEIGHTS
 
 UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
 _CONTEXT = 160  # characters on either side a cohesion is measured over
@@ -68,7 +77,15 @@ _FACTS = {
     "note": lambda t, k: t[:1] in "（(" and t[-1:] in "）)",
     # a picture's caption (图为…, …摄）)
     "caption": lambda t, k: is_caption(t),
+    # what its words say: a title's, an article's opening, an article's end (``lexicon``)
+    "title_odds": lambda t, k: _clip(lexicon.title_odds(t) / 4),
+    "open_odds": lambda t, k: _clip(lexicon.open_odds(t) / 8),
+    "end_odds": lambda t, k: _clip(lexicon.end_odds(t) / 4),
 }
+
+
+def _clip(v: float) -> float:
+    return max(-1.5, min(1.5, v))
 
 
 def facts(u: Block) -> Facts:
@@ -82,6 +99,12 @@ class LazyFacts:
     def __init__(self, units: list[Block]) -> None:
         self.units = units
         self.known: list[Facts | None] = [None] * len(units)
+        self.glanced: dict[int, tuple[dict, float, float]] = {}
+        self.headed: dict[int, tuple[dict, float, float]] = {}
+        self.read: dict[int, dict] = {}
+        self.ahead: dict[int, tuple[int, int, list[str]]] = {}
+        self.ahead_chars: dict[int, frozenset[str]] = {}
+        self.before_chars: dict[tuple[int, int], frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.units)
@@ -91,6 +114,32 @@ class LazyFacts:
         if f is None:
             f = self.known[i] = facts(self.units[i])
         return f
+
+    def quick(self, i: int, lay: Layout) -> tuple[dict, float, float]:
+        """``quick_features`` of block ``i`` and what they weigh in the quick model
+        and in the whole one (worked out once)."""
+        got = self.glanced.get(i)
+        if got is None:
+            x = quick_features(self.units, self, i, lay)
+            got = (x, sum([_Q[k] for k in x]), sum([_W[k] for k in x]))
+            self.glanced[i] = got
+        return got
+
+    def heads(self, i: int) -> tuple[dict, float, float]:
+        """``heading_features`` of block ``i``, weighed as ``quick`` (worked out once)."""
+        got = self.headed.get(i)
+        if got is None:
+            x = heading_features(self.units, self, i)
+            got = (x, sum([_Q[k] for k in x]), sum([_W[k] for k in x]))
+            self.headed[i] = got
+        return got
+
+    def slow(self, i: int) -> dict:
+        """``slow_features`` of block ``i`` (worked out once)."""
+        got = self.read.get(i)
+        if got is None:
+            got = self.read[i] = slow_features(self.units, self, i)
+        return got
 
 
 def opens_item(t: str) -> bool:
@@ -165,19 +214,9 @@ class State:
         self.chars += len(u.text)
 
 
-def cohesion(before: list[str], after: list[str]) -> float:
-    """How much the text after a block shares with the article before it (0..1): the
-    share of the characters of one found in the other, leaving out the commonest
-    ones (``COMMON``: 的, 国, 发 are in any two texts). ``before`` and ``after`` are
-    blocks' texts, each weighed by its last or first ``_CONTEXT`` characters."""
-    a = set().union(*(_chars(t[-_CONTEXT:]) for t in before))
-    b = set().union(*(_chars(t[:_CONTEXT]) for t in after))
-    return len(a & b) / (min(len(a), len(b)) + 4)
-
-
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=8192)
 def _chars(s: str) -> frozenset[str]:
-    return frozenset(set(s) - _LEFT_OUT)
+    return frozenset(s).difference(_LEFT_OUT)
 
 
 # Left out of cohesion: the commonest characters, and punctuation, digits and letters
@@ -197,15 +236,31 @@ _LEFT_OUT = COMMON | {
 
 def _ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
     """Headings in the run from ``i``, characters of text up to the next heading
-    or dateline, and the text ahead (for cohesion)."""
-    if _AHEAD[0] == (id(units), i):
-        return _AHEAD[1]
-    _AHEAD[0] = (id(units), i)
-    _AHEAD[1] = found = _look_ahead(units, fs, i)
+    or dateline, and the text ahead (for cohesion). Worked out once a block."""
+    found = fs.ahead.get(i)
+    if found is None:
+        found = fs.ahead[i] = _look_ahead(units, fs, i)
     return found
 
 
-_AHEAD: list = [None, None]  # the last answer of _ahead: features and cohesion both ask
+def _chars_ahead(units: list[Block], fs: LazyFacts, i: int) -> frozenset[str]:
+    """The distinctive characters of the text ahead of block ``i`` (once a block)."""
+    got = fs.ahead_chars.get(i)
+    if got is None:
+        texts = _ahead(units, fs, i)[2]
+        got = fs.ahead_chars[i] = frozenset().union(*(_chars(t[:_CONTEXT]) for t in texts))
+    return got
+
+
+def _chars_before(units: list[Block], fs: LazyFacts, i: int, st: State) -> frozenset[str]:
+    """The distinctive characters of the article's text just before block ``i``
+    (once for each place an article may have started)."""
+    got = fs.before_chars.get((st.first, i))
+    if got is None:
+        texts = st.recent(units, i)
+        got = frozenset().union(*(_chars(t[-_CONTEXT:]) for t in texts))
+        fs.before_chars[(st.first, i)] = got
+    return got
 
 
 def _look_ahead(units: list[Block], fs: LazyFacts, i: int) -> tuple[int, int, list[str]]:
@@ -231,31 +286,113 @@ def features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) 
     (without ``cohesion``, which costs more: see ``add_cohesion``). Headings and
     paragraphs are weighed apart ("heading: …", "text: …"): a cue says more of one
     than of the other."""
-    x = base_features(units, fs, i, lay, st)
-    if units[i].kind == "heading":
-        add_heading_cues(units, fs, i, x)
+    x = {**fs.quick(i, lay)[0], **fs.heads(i)[0], **state_features(units, fs, i, st)}
+    x.update(fs.slow(i))
+    x.update(echoes(units, fs, i, st))
     return x
 
 
-def base_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State) -> dict:
-    """``features`` but for the heading cues (``add_heading_cues``)."""
+def quick_features(units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> dict:
+    """The cues of block ``i`` and the blocks around it that a glance shows (the
+    same whatever was read before: worked out once a page)."""
     u, f = units[i], fs[i]
     head = u.kind == "heading"
     on: list[str] = ["heading" if head else "para"]
-    _own_cues(on, u, f, st)
+    _own_cues(on, u, f)
     _around_cues(on, units, fs, i, lay)
-    _state_cues(on, st)
     names = _HEADING_NAMES if head else _TEXT_NAMES
     return dict.fromkeys([names[k] for k in on], 1.0)
 
 
-def add_heading_cues(units: list[Block], fs: LazyFacts, i: int, x: dict) -> None:
+def heading_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
+    """What a heading is like, and the run of blocks it heads (``{}`` for a paragraph)."""
+    if units[i].kind != "heading":
+        return {}
     on: list[str] = []
     _heading_cues(on, units, fs, i)
-    x.update(dict.fromkeys([_HEADING_NAMES[k] for k in on], 1.0))
+    return dict.fromkeys([_HEADING_NAMES[k] for k in on], 1.0)
 
 
-def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
+def slow_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
+    """What the words of block ``i`` and of its neighbours say (``lexicon``), and
+    whether a heading's words come back in the text under it."""
+    u, f = units[i], fs[i]
+    head = u.kind == "heading"
+    x = {}
+    if units[i - 1].kind == "para":
+        x["heading: prev ends" if head else "text: prev ends"] = fs[i - 1].end_odds
+    if not head:
+        x["text: opens"] = f.open_odds
+        return x
+    x["heading: title odds"] = f.title_odds
+    j = _text_after(units, i)
+    if j is not None:
+        x["heading: next opens"] = fs[j].open_odds
+    # A title's words come back in the text under it; a subhead's were in the text above.
+    if len(words := _chars(u.text)) >= 2:
+        x["heading: covers"] = len(words & _chars_ahead(units, fs, i)) / len(words)
+    return x
+
+
+def state_features(units: list[Block], fs: LazyFacts, i: int, st: State) -> dict:
+    """The cues of the article being read when block ``i`` is weighed."""
+    return _state_weighed(units, fs, i, st)[0]
+
+
+def _state_weighed(units: list[Block], fs: LazyFacts, i: int, st: State) -> tuple[dict, float]:
+    """``state_features`` and their weight in the quick model (few combinations:
+    each worked out once)."""
+    u, f = units[i], fs[i]
+    para = u.kind == "para"
+    key = (
+        u.kind,
+        st.just_opened,
+        min(st.paras, 1),
+        st.chars > 1500,
+        st.news,
+        st.bylined,
+        st.picture,
+        st.titled,
+        bool(st.heads),
+        para and (f.dateline or f.reported) and bool(st.datelines),
+        para and (f.dateline or f.reported) and not st.datelines,
+        para and f.lede,
+    )
+    got = _STATES.get(key)
+    if got is None:
+        on: list[str] = []
+        _state_cues(on, st)
+        if key[-3]:
+            on.append("another dateline")
+        if key[-2]:
+            on.append("dateline in article without")
+        if key[-1] and not st.titled and st.paras >= 1:
+            on.append("untitled lede")
+        names = _TEXT_NAMES if para else _HEADING_NAMES
+        x = dict.fromkeys([names[k] for k in on], 1.0)
+        got = _STATES[key] = (x, sum([_Q[k] for k in x]))
+    return got
+
+
+_STATES: dict[tuple, tuple[dict, float]] = {}
+
+
+def echoes(units: list[Block], fs: LazyFacts, i: int, st: State) -> dict:
+    """A heading whose words were in the article's text just before: a subhead."""
+    if units[i].kind == "heading" and len(words := _chars(units[i].text)) >= 2:
+        return {"heading: echoes": len(words & _chars_before(units, fs, i, st)) / len(words)}
+    return {}
+
+
+def _text_after(units: list[Block], i: int) -> int | None:
+    """The first paragraph after the headings and bylines from ``i`` on."""
+    j = i + 1
+    while j < len(units) and j < i + 6 and units[j].kind != "para":
+        j += 1
+    return j if j < len(units) and units[j].kind == "para" else None
+
+
+def _own_cues(on: list[str], u: Block, f: Facts) -> None:
     if f.picture:
         on.append("picture")
     if f.numbered:
@@ -268,14 +405,10 @@ def _own_cues(on: list[str], u: Block, f: Facts, st: State) -> None:
             on.append("local brief")  # 本报讯 opens a brief of its own, seldom more text
     elif f.reported:
         on.append("reported")
-    if f.dateline or f.reported:
-        on.append("another dateline" if st.datelines else "dateline in article without")
     if f.note:
         on.append("note")
     if f.lede:
         on.append("lede")
-        if not st.titled and st.paras >= 1:
-            on.append("untitled lede")
 
 
 def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: Layout) -> None:
@@ -284,9 +417,10 @@ def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: 
     labelled = units[i - 1].kind == "label" and i >= 2
     prev, pf = (units[i - 2], fs[i - 2]) if labelled else (units[i - 1], fs[i - 1])
     gap = units[i - 1].gap if labelled else u.gap
+    over_dateline = False
     if i + 1 < len(units):
         nxt, nf = units[i + 1], fs[i + 1]
-        if nf.dateline or nf.reported:
+        if over_dateline := nf.dateline or nf.reported:
             on.append("next dateline")
         if nxt.kind in ("byline", "heading", "subtitle"):
             on.append("next " + nxt.kind)
@@ -294,6 +428,8 @@ def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: 
         on.append("end of page")
     if pf.complete:
         on.append("prev complete")
+        if prev.kind == "para" and over_dateline:
+            on.append("over a dateline after text")
     if pf.caption and prev.kind == "para":
         on.append("after a caption")
     elif pf.credit_end and prev.kind == "para":
@@ -390,38 +526,44 @@ _HEADING_NAMES, _TEXT_NAMES = _Names("heading: "), _Names("text: ")
 
 
 def add_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) -> None:
-    c = min(cohesion(st.recent(units, i), _ahead(units, fs, i)[2]), _MAX_COHESION)
+    """How much the text after block ``i`` shares with the article before it (0..1):
+    the share of the characters of one found in the other, leaving out the commonest
+    ones (``COMMON``: 的, 国, 发 are in any two texts), over the last and the first
+    ``_CONTEXT`` characters of the blocks either side."""
+    a, b = _chars_before(units, fs, i, st), _chars_ahead(units, fs, i)
+    c = min(len(a & b) / (min(len(a), len(b)) + 4), _MAX_COHESION)
     if c:
         x["heading: cohesion" if units[i].kind == "heading" else "text: cohesion"] = c
 
 
 def _z(x: dict) -> float:
-    # Features are 1.0 but cohesion: the weights of those present, plus cohesion's share.
-    z = _BIAS + sum(map(_W.__getitem__, x))
-    for k in _SCALED:
-        if k in x:
-            z += _W[k] * (x[k] - 1.0)
-    return z
+    return _BIAS + sum(_W[k] * v for k, v in x.items())
 
 
 _W: defaultdict[str, float] = defaultdict(float, WEIGHTS)
-_HEADING_CUES = (
-    "short heading",
-    "names heading",
-    "question heading",
-    "next names",
-    "long run",
-    "after dateline 2",
-    "short section",
-    "figures",
-    "after figures",
-    "short over dateline",
-    "next mid-word",
-)
-_HEADING_HIGH = sum(max(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
-_HEADING_LOW = sum(min(0.0, WEIGHTS.get("heading: " + k, 0.0)) for k in _HEADING_CUES)
 _BIAS = WEIGHTS.get("bias", 0.0)
-_SCALED = ("heading: cohesion", "text: cohesion")
+# The quick model: the cues a glance shows, without the words (``QUICK``).
+_Q: defaultdict[str, float] = defaultdict(float, QUICK)
+_QBIAS = QUICK.get("bias", 0.0)
+_SURE = 3.0  # the quick model's log odds beyond which it decides alone (p < 5% or > 95%)
+_HEADING_CUES = {k for k in QUICK if k.startswith("heading: ")} & {
+    "heading: " + k
+    for k in (
+        "short heading",
+        "short over dateline",
+        "names heading",
+        "question heading",
+        "next names",
+        "long run",
+        "after dateline 2",
+        "short section",
+        "figures",
+        "after figures",
+        "next mid-word",
+    )
+}
+_QH_HIGH = sum(max(0.0, QUICK[k]) for k in _HEADING_CUES)
+_QH_LOW = sum(min(0.0, QUICK[k]) for k in _HEADING_CUES)
 
 
 def probability(x: dict) -> float:
@@ -522,73 +664,182 @@ class Doubt:
 
 def _decide(
     units: list[Block], fs: LazyFacts, i: int, lay: Layout, st: State, oracle
-) -> tuple[bool, Doubt | None]:
+) -> tuple[float, tuple[dict, dict] | None]:
+    """The probability that an article starts at block ``i`` (1 or 0 where a rule
+    or a marker decides), and the cues weighed (of the block, of the reading)."""
     u = units[i]
     if u.force in ("article", "title"):
-        return True, None
+        return 1.0, None
     if u.force == "continue" or u.kind in ("byline", "subtitle", "label", "rule"):
-        return False, None
+        return 0.0, None
     if u.kind == "heading" and i == len(units) - 1 and not fs[i].picture:
-        return False, None  # a last line under nothing: no article to head
+        return 0.0, None  # a last line under nothing: no article to head
     if u.kind == "heading" and _clear_title(units, fs, i):
-        return True, None
+        return 1.0, None
     if u.kind == "heading" and st.continued and not _over_text(units, fs, i):
-        return False, None  # an article from another page goes on: its subheads
+        return 0.0, None  # an article from another page goes on: its subheads
     if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
-        return False, None
+        return 0.0, None
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
-        return False, None  # a title, its picture's caption, then the text under both
+        return 0.0, None  # a title, its picture's caption, then the text under both
     if oracle is not None:
         x = features(units, fs, i, lay, st)
         add_cohesion(units, fs, i, st, x)
-        return oracle(i, x), None
-    x = base_features(units, fs, i, lay, st)
-    z = _z(x)
-    if u.kind == "heading":
-        # The heading cues move the odds by at most so much: weighed where that matters.
-        if z + _HEADING_LOW + _LOW >= _EDGE or z + _HEADING_HIGH <= -_EDGE:
-            return z > 0, None
-        add_heading_cues(units, fs, i, x)
-        z = _z(x)
+        return float(oracle(i, x)), None
+    xq, zq, zw = fs.quick(i, lay)
+    xs, zs = _state_weighed(units, fs, i, st)
+    z = _QBIAS + zq + zs
+    # The heading cues move the quick odds by at most so much: weighed where that matters.
+    heading = u.kind == "heading"
+    if heading and (z + _QH_LOW >= _SURE or z + _QH_HIGH <= -_SURE):
+        return _sigmoid(z), (xq, xs)
+    xh, zqh, zwh = fs.heads(i)
+    z += zqh
+    if not -_SURE < z < _SURE:  # the quick model is sure: no need to read the words
+        return _sigmoid(z), ({**xq, **xh}, xs)
+    x = {**xs, **fs.slow(i), **echoes(units, fs, i, st)}
+    z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
     # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
     if z > -_EDGE and z + _LOW < _EDGE:
         add_cohesion(units, fs, i, st, x)
-        z = _z(x)
-    p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    opened = p >= 0.5
-    if not UNSURE < p < 1 - UNSURE:
-        return opened, None
-    what = "article starts" if opened else "no article starts"
-    return opened, Doubt(u.line, what, why(x), round(p, 2))
+        z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
+    return _sigmoid(z), ({**xq, **xh}, x)
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class _Path:
+    """One way of reading the page so far: where articles start, and how likely."""
+
+    logp: float
+    st: State
+    out: list[int]
+    doubts: list[Doubt]
+
+
+_TITLED, _UNTITLED = State(titled=True), State(titled=False)
+BEAM = 2  # ways of reading a page kept at once
+# A reading is dropped when it is less likely than the best by more than a doubt
+# (``UNSURE``): a second reading is taken up only where a decision is in doubt.
+_PRUNE = math.log((1 - UNSURE) / UNSURE)
+_SHUT = math.exp(-_PRUNE)  # a choice less likely than this is not taken up at all
 
 
 def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], list[Doubt]]:
-    """The blocks that open articles (the first always does), and the doubts.
+    """The blocks that open articles (the first always does), and the doubts: the
+    likeliest reading of the page as a whole (a beam over the decisions), so that
+    one decision in doubt is weighed with those it leads to.
     ``oracle(i, features)``, if given, decides instead of the model (training)."""
     fs = LazyFacts(units)
     st = State()
     st.open(units, 0, fs[0])
-    out, doubts = [0], []
+    paths = [_Path(0.0, st, [0], [])]
     i = 1
     while i < len(units):
         u = units[i]
-        if u.kind == "para" and not u.force and _plain(units, i, lay, st):
-            st.add(u)  # the common case, first and fast
+        if u.kind == "para" and not u.force and _all_plain(units, i, lay, paths):
+            for path in paths:
+                path.st.add(u)  # the common case, first and fast
             i += 1
             continue
         # A column label goes with the headline under it: both open an article, or neither.
-        label = units[i].kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
+        label = u.kind == "label" and i + 1 < len(units) and units[i + 1].kind == "heading"
         at = i + 1 if label else i
-        opened, doubt = _decide(units, fs, at, lay, st, oracle)
-        if label and units[i].force in ("article", "title", "continue"):
-            opened = units[i].force != "continue"
-        doubts += [doubt] if doubt else []
-        if opened:
-            out.append(i)
-            st.open(units, at, fs[at])
+        if len(paths) == 1:
+            p, x = _weigh(units, fs, i, at, lay, paths[0].st, oracle)
+            if not _SHUT < p < 1 - _SHUT:  # one reading, and no doubt: it goes on
+                _go_on(units, fs, i, at, paths[0], p >= 0.5)
+                i = at + 1
+                continue
+            options = _branches(paths[0], p, x)
         else:
-            st.add(units[i])
-            if label:
-                st.add(units[at])
+            options = _options(units, fs, i, at, lay, paths, oracle)
+        paths = _chosen(units, fs, i, at, _best(options))
         i = at + 1
-    return out, doubts
+    best = max(paths, key=lambda t: t.logp)
+    return best.out, best.doubts
+
+
+def _weigh(units, fs: LazyFacts, i: int, at: int, lay: Layout, st: State, oracle):
+    """``_decide`` at ``at`` (a column label's marker decides for its headline)."""
+    u = units[i]
+    if u.kind == "label" and u.force in ("article", "title", "continue"):
+        return float(u.force != "continue"), None
+    return _decide(units, fs, at, lay, st, oracle)
+
+
+def _options(units, fs: LazyFacts, i: int, at: int, lay: Layout, paths: list[_Path], oracle):
+    """Each reading goes on with block ``i`` opening an article or not: how likely."""
+    u = units[i]
+    options = []
+    for path in paths:
+        if u.kind == "para" and not u.force and _plain(units, i, lay, path.st):
+            options.append((path.logp, path, None, 1.0, None))
+        else:
+            options += _branches(path, *_weigh(units, fs, i, at, lay, path.st, oracle))
+    return options
+
+
+def _branches(path: _Path, p: float, x) -> list:
+    out = []
+    if p > _SHUT:
+        out.append((path.logp + math.log(p), path, True, p, x))
+    if p < 1 - _SHUT:
+        out.append((path.logp + math.log(1 - p), path, False, p, x))
+    return out
+
+
+def _chosen(units, fs: LazyFacts, i: int, at: int, chosen: list) -> list[_Path]:
+    """The readings chosen, each gone on with block ``i`` (copied where two go on
+    from one)."""
+    uses = Counter(id(o[1]) for o in chosen)
+    paths = []
+    for o in chosen:
+        uses[id(o[1])] -= 1
+        paths.append(_step(units, fs, i, at, *o, copy=uses[id(o[1])] > 0))
+    return paths
+
+
+def _all_plain(units: list[Block], i: int, lay: Layout, paths: list[_Path]) -> bool:
+    """Is block ``i`` a plain paragraph in every reading? (Only whether the article
+    being read has a title can tell readings apart here.)"""
+    if len(paths) == 1:
+        return _plain(units, i, lay, paths[0].st)
+    titled = {p.st.titled for p in paths}
+    return all(_plain(units, i, lay, _TITLED if t else _UNTITLED) for t in titled)
+
+
+def _best(options: list) -> list:
+    options.sort(key=lambda o: -o[0])
+    top = options[0][0]
+    return [o for o in options[:BEAM] if o[0] >= top - _PRUNE]
+
+
+def _step(units, fs, i: int, at: int, logp, path, opened, p, x, copy: bool) -> _Path:
+    """The reading ``path`` goes on with block ``i`` (opening an article there or
+    not, or a plain paragraph if ``opened`` is None); on a copy if another reading
+    goes on from it too."""
+    if copy:
+        path = _Path(logp, replace(path.st), list(path.out), list(path.doubts))
+    path.logp = logp
+    if opened is None:
+        path.st.add(units[i])
+        return path
+    if x is not None and UNSURE < round(p, 2) < 1 - UNSURE:  # as shown, in two decimals
+        what = "article starts" if opened else "no article starts"
+        path.doubts.append(Doubt(units[at].line, what, why({**x[0], **x[1]}), round(p, 2)))
+    _go_on(units, fs, i, at, path, opened)
+    return path
+
+
+def _go_on(units, fs, i: int, at: int, path: _Path, opened: bool) -> None:
+    if opened:
+        path.out.append(i)
+        path.st.open(units, at, fs[at])
+    else:
+        path.st.add(units[i])
+        if at != i:
+            path.st.add(units[at])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from searcher.corpus import cues, segment
+from searcher.corpus import cues, lexicon, segment
 from searcher.corpus.blocks import (
     MARKERS,
     Block,
@@ -30,7 +30,7 @@ from searcher.corpus.blocks import (
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
-SPLITTER_VERSION = 2
+SPLITTER_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,16 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
         return False
     if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in _PAIRS):
         return False
-    return heading_like(t) or _title_expected(bs, i, lay)
+    return heading_like(t) or _listing(t) or _title_expected(bs, i, lay)
+
+
+def _listing(s: str) -> bool:
+    """A headline naming several things (``忠诚的共产主义战士、久经考验的…革命家``):
+    enumeration commas only, and no sentence's end."""
+    return "、" in s and not _STOP_INSIDE_BUT_LISTS.search(s) and not complete(s)
+
+
+_STOP_INSIDE_BUT_LISTS = re.compile("[。！？!?；;：:，,…]")
 
 
 def _classify(bs: list[Block], lay: Layout) -> None:
@@ -136,6 +145,8 @@ def _classify(bs: list[Block], lay: Layout) -> None:
 
 def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
     b = bs[i]
+    if b.text[-1] in "。；;" and len(b.text) > 12 and not b.force:
+        return  # a sentence: no heading, byline, label or rule, nothing after its end
     if b.force == "title" and not b.given_title:
         b.kind = "heading"
     elif _RULE.fullmatch(b.text):
@@ -209,10 +220,16 @@ def _tail_byline(b: Block) -> None:
 
 def _bare_name(bs: list[Block], i: int) -> bool:
     """A bare name between a title and the text is the author ("走访牧奎村/王忠范"); a
-    pen name too, if short ("通经祛顽痹/春明")."""
+    pen name too, if short ("通经祛顽痹/春明"), and a name after its office
+    ("继承我国话剧的光荣传统/中国剧协副主席胡可")."""
     b, prev = bs[i], bs[i - 1] if i else None
     after = bs[i + 1] if i + 1 < len(bs) else None
-    if len(b.text) > 12 or prev is None or prev.kind != "heading" or after is None:
+    if prev is None or prev.kind != "heading" or after is None:
+        return False
+    if found := cues.office_byline(b.text):  # 中国剧协副主席胡可
+        b.kind, b.names = "byline", found
+        return True
+    if len(b.text) > 12:
         return False
     if heading_like(after.text) and not (len(b.text) <= 4 and cues.person_names(b.text)):
         return False  # a line under a title, over text or a piece of it: a short name
@@ -250,9 +267,9 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
 
 
 def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) -> bool:
-    """Is ``b`` the rest of a paragraph the print layout broke after ``last``?
-    ``under``: ``prev`` stands under another heading (a deck, or the first piece of
-    the text cut off: it is that when the two halves make a common word)."""
+    """Is ``b`` the rest of a paragraph the print layout broke after ``last``? (A
+    heading is, when the two halves make a common word.) ``under``: ``prev`` stands
+    under another heading (a deck, or the first piece of the text cut off)."""
     if prev.names or (lay.indent and b.indent):
         return False
     if prev.kind == "heading" and len(last) <= 12 and b.kind in ("heading", "para", "byline"):
@@ -264,17 +281,27 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         role = cues.ROLE_LONG.match(whole)
         if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
             return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
+        if len(whole) <= 44 and _byline(whole) and _byline(last) is None:
+            return True  # a name after its role cut in two: 本报记者陈 / 沸宇
+        if len(last) <= 2 and cues.person_names(whole):
+            return True  # a name cut in two: 冯 / 金武
     if b.kind != "para" or prev.kind not in ("para", "heading"):
         return False
     if prev.kind == "para":
         return not complete(last) and not cues.dateline(b.text)
     c, d = last[-1], b.text[0]
-    mid_word = (
-        d in cues.RARE_START
-        or (under and c + d in COMMON_PAIRS)
+    return bool(
+        _CONTINUES.match(b.text)
+        or d in cues.RARE_START
+        or c + d in COMMON_PAIRS
         or (c in _DIGITS and (d in _DIGITS or d in _UNITS))  # 全年２００ / ０多万元
-    )
-    return bool(_CONTINUES.match(b.text) or mid_word) and not cues.dateline(b.text)
+        # Under a title, a line whose words are no title's opens the text cut in
+        # two (a deck read as text costs less than the text's opening read as a deck).
+        or (under and not complete(last) and lexicon.title_odds(last) < _NO_TITLE)
+    ) and not cues.dateline(b.text)
+
+
+_NO_TITLE = 0.0  # ``lexicon.title_odds`` below this: the words of a text, not of a title
 
 
 _DIGITS = set("0123456789０１２３４５６７８９.．")

@@ -208,5 +208,3 @@ def page_lines(view) -> list[str]:
         if not m.known
     ]
     return out
-
-    # -- research views ----------------------------------------------------------
