@@ -137,6 +137,7 @@ def char_ranks(arts: Iterable[dict]) -> list[str]:
 
 
 _DATE = re.compile(r"\b(\d{4})(-\d{2}-\d{2})\b")
+_SENTENCE = re.compile(r"(?<=[。！？\n])")  # a sentence keeps its closing mark
 
 
 def _year_shift(text: str, k: int) -> str:
@@ -154,6 +155,10 @@ class Copies:
     that jieba segments as news (a mid-frequency character becomes another one).
     Titles and bodies are mapped; dates and source labels move k years on (copy 7 of
     1998-01-05 is 2005-01-05), ids get the prefix "c07-". Copy 0 is the corpus.
+    Recipe 3: a copy's article also differs in length (one seeded sentence of its
+    body dropped or repeated), so that the copies of an article do not score alike
+    (with recipe 2, most strings' scores tied 100-fold and ranking spent its time
+    breaking ties by id).
     No two articles have the same text (title and body): an article that would repeat
     an earlier one (the corpus's own repeated chart captions, short credits such as
     "（关山月）" that no mapping touches) gets ideographs replaced one at a time, at
@@ -165,7 +170,7 @@ class Copies:
     characters and character bigrams of the titles and bodies after each copy.
     """
 
-    RECIPE = 2  # bump when the way copies are made changes: the files are rewritten
+    RECIPE = 3  # bump when the way copies are made changes: the files are rewritten
     SUBS = 500
     RANKS = (200, 3000)
 
@@ -240,10 +245,26 @@ class Copies:
                 body += rng.choice(self.pool)
         return title, body
 
+    def _vary(self, k: int, a_id: str, body: str) -> str:
+        """Recipe 3: one seeded sentence of the body dropped (or repeated, when it is
+        the only one, or one time in two)."""
+        parts = [p for p in _SENTENCE.split(body) if p]
+        if not parts:
+            return body
+        rng = random.Random(f"{self.seed}:len:{k}:{a_id}")
+        i = rng.randrange(len(parts))
+        if len(parts) > 1 and rng.random() < 0.5:
+            del parts[i]
+        else:
+            parts.insert(i, parts[i])
+        return "".join(parts)
+
     def make(self, k: int, a: dict, j: int = 0) -> dict:
         """Article a as copy k holds it (j: the fix-up replacements, from the manifest)."""
         t = self.table(k)
         title, body = (a.get("title") or "").translate(t), a["body"].translate(t)
+        if k:
+            body = self._vary(k, a["id"], body)
         if j:
             title, body = self._fix(k, a["id"], title, body, j)
         out = a | {"id": f"{self.copy_name(k)}-{a['id']}", "title": title, "body": body}
@@ -515,42 +536,26 @@ def run_measured(
     descendants every `interval` seconds and keeps the peak: the whole build's
     memory, worker processes included (a peak shorter than the interval can be missed).
     """
-    out: dict[str, bytes] = {}
     wrapped = os.access(TIME, os.X_OK)
     fd, tfile = tempfile.mkstemp(prefix="bench-time-")
     os.close(fd)
     full = [TIME, "-f", "%M", "-o", tfile, *map(str, cmd)] if wrapped else list(map(str, cmd))
     t0 = time.perf_counter()
     p = subprocess.Popen(full, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-    def drain(name: str, stream) -> None:
-        out[name] = stream.read()
-
+    out: dict[str, bytes] = {}
     readers = [
-        threading.Thread(target=drain, args=(n, s), daemon=True)
+        threading.Thread(target=lambda n=n, s=s: out.__setitem__(n, s.read()), daemon=True)
         for n, s in (("stdout", p.stdout), ("stderr", p.stderr))
     ]
     for t in readers:
         t.start()
-    stop = threading.Event()
-    peak = {"rss": 0, "pss": 0, "n": 0}
-
-    def sampler() -> None:
-        while not stop.is_set():
-            pids = _tree(p.pid)
-            rss, pss = _memory(pids[1:] if wrapped else pids)  # not GNU time itself
-            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
-            peak["n"] += 1
-            stop.wait(interval)
-
-    st = threading.Thread(target=sampler, daemon=True) if sample else None
-    if st:
-        st.start()
+    sampler = _TreeSampler(p.pid, skip_root=wrapped, interval=interval) if sample else None
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
-    stop.set()
-    for t in readers + ([st] if st else []):
+    if sampler:
+        sampler.stop()
+    for t in readers:
         t.join()
     maxrss_kib = usage.ru_maxrss  # Linux: KiB
     if wrapped:
@@ -564,10 +569,34 @@ def run_measured(
         stdout=out.get("stdout", b"").decode("utf-8", "replace"),
         stderr=out.get("stderr", b"").decode("utf-8", "replace"),
         maxrss_mib=maxrss_kib * 1024 / MiB,
-        tree_rss_mib=peak["rss"] / MiB if sample else None,
-        tree_pss_mib=peak["pss"] / MiB if sample else None,
-        samples=peak["n"],
+        tree_rss_mib=sampler.rss / MiB if sampler else None,
+        tree_pss_mib=sampler.pss / MiB if sampler else None,
+        samples=sampler.n if sampler else 0,
     )
+
+
+class _TreeSampler:
+    """A thread summing RSS and PSS over a process and its descendants every interval,
+    keeping the peaks (skip_root: the root is GNU time, not part of what is measured)."""
+
+    def __init__(self, root: int, *, skip_root: bool, interval: float) -> None:
+        self.root, self.skip_root, self.interval = root, skip_root, interval
+        self.rss = self.pss = self.n = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pids = _tree(self.root)
+            rss, pss = _memory(pids[1:] if self.skip_root else pids)
+            self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
+            self.n += 1
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 # ---------------------------------------------------------------- checkout and machine

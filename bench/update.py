@@ -172,7 +172,7 @@ def pick(copies: Copies, seed: int) -> tuple[str, dict, str, set[str]]:
     raise SystemExit(f"no article of page {page} has a string of its own")
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, metavar="DIR", default=DEFAULT_CORPUS)
     ap.add_argument("--copies", type=int, metavar="N", default=30)
@@ -193,77 +193,64 @@ def main() -> int:
         help="the checkout whose searcher package is measured (default: this one)",
     )
     args = ap.parse_args()
-    use_checkout(args.searcher)
-    t_start = time.perf_counter()
-    corpus = args.corpus.resolve()
-    originals = read_corpus(corpus)
-    if not originals or args.copies < 1:
-        ap.error(f"no articles under {corpus}, or --copies below 1")
-    work = args.workdir.resolve()
-    work.mkdir(parents=True, exist_ok=True)
-    n = args.copies
-    copies = Copies(corpus, n, work / f"copies-{n}", originals)
-    ix, dirty = copies_index(work, n)
-    b = Bench(work, ix)
+    args.error = ap.error
+    return args
 
-    head, info = header(f"python {shlex.join(sys.argv)}")
-    print(head + "\n")
-    page, art, probe, holders = pick(copies, args.seed)
-    k = n - 1
-    page_file = copies.path(k, page)
-    a_id = art["id"]
-    page_arts = len(copies.pages[page])
-    alltext = "\n".join((a.get("title") or "") + "\n" + a["body"] for a in originals)
-    for r in ROUND:
-        assert NEW_MARK.format(r) not in alltext and EDIT_MARK.format(r) not in alltext
 
-    log(f"{n}-copy corpus in {copies.dir}…")
-    wrote = copies.ensure()
-    copies.write_page(k, page)  # as made, whatever an interrupted run left
-    print(
-        f"{n} copies of {corpus}: {copies.articles:,} articles, {copies.text_bytes / 1e6:.1f} MB "
-        f"of text, {n * len(copies.pages):,} page files in {copies.dir} "
-        f"({'written' if wrote else 'reused'}); index {ix}; the changed page: "
-        f"{page_file.relative_to(copies.dir)} ({page_arts} articles), edited article {a_id}\n"
-    )
-    rebuild_flag = "--rebuild" in index_flags()
-    if not rebuild_flag:
-        print("note: `searcher index` has no --rebuild here; rebuilds start from an empty folder\n")
+def _show(s: set[str]) -> str:
+    if len(s) <= 3:
+        return ", ".join(sorted(s)) or "none"
+    return f"{len(s)} articles: " + ", ".join(sorted(s)[:2]) + ", …"
 
-    def full_build(name: str) -> dict:
-        if not rebuild_flag:
-            shutil.rmtree(ix, ignore_errors=True)
-        return b.step(name, index_cmd([copies.dir], ix, rebuild=True), rounds=1)
 
-    # ---- the base index: reused if it holds this corpus and no run left it changed
-    have = b.info() if ix.exists() else {}
-    reuse = (
-        not args.fresh
-        and not dirty.exists()
-        and have.get("articles") == copies.articles
-        and have.get("sources") == [str(copies.dir)]
-    )
-    dirty.touch()
-    if reuse:
-        log(f"reusing the index at {ix} ({have['articles']:,} articles)")
-    else:
-        log("building the base index…")
-        base = full_build("base build")
-        if base["error"]:
-            sys.exit(f"the base build failed: {base['error']}")
+class Scenario:
+    """One run: the N-copy corpus and its index, the page changed, the steps and checks."""
 
-    pristine = copies.records(k, page)
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.corpus = args.corpus.resolve()
+        self.originals = read_corpus(self.corpus)
+        if not self.originals or args.copies < 1:
+            args.error(f"no articles under {self.corpus}, or --copies below 1")
+        self.work = args.workdir.resolve()
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.n = n = args.copies
+        self.copies = Copies(self.corpus, n, self.work / f"copies-{n}", self.originals)
+        self.ix, self.dirty = copies_index(self.work, n)
+        self.b = Bench(self.work, self.ix)
+        self.k = n - 1
+        self.page, self.art, self.probe, holders = pick(self.copies, args.seed)
+        self.page_file = self.copies.path(self.k, self.page)
+        self.a_id = self.art["id"]
+        self.others = holders - {self.a_id}
+        self.page_arts = len(self.copies.pages[self.page])
+        self.checks: list[tuple[str, str, str, bool]] = []
+        self.rebuild_flag = "--rebuild" in index_flags()
+        self.reuse = False
+        self.last = 0
+        alltext = "\n".join((a.get("title") or "") + "\n" + a["body"] for a in self.originals)
+        for r in ROUND:
+            assert NEW_MARK.format(r) not in alltext and EDIT_MARK.format(r) not in alltext
 
-    def variant(r: int) -> list[dict]:
+    def check(self, label: str, query: str, want: set[str]) -> None:
+        got = self.b.ids(query)
+        found = "search failed" if got is None else _show(got)
+        self.checks.append((label, _show(want), found, got == want))
+
+    def new_id(self, r: int) -> str:
+        return f"{self.copies.copy_name(self.k)}-{self.page}-9{r:02d}"
+
+    def variant(self, r: int) -> list[dict]:
         """The page with article A edited and one new article at the end (round r)."""
+        pristine = self.copies.records(self.k, self.page)
         recs = [dict(x) for x in pristine]
         for x in recs:
-            if x["id"] == a_id:
-                x["body"] = x["body"].replace(probe, EDIT_MARK.format(ROUND[r]), 1)
-        other = copies.pages[sorted(copies.pages)[0]][0]
+            if x["id"] == self.a_id:
+                x["body"] = x["body"].replace(self.probe, EDIT_MARK.format(ROUND[r]), 1)
+        other = self.copies.pages[sorted(self.copies.pages)[0]][0]
         recs.append(
             {
-                "id": new_id(r),
+                "id": self.new_id(r),
                 "title": f"基准测试新增文章{ROUND[r]}",
                 "date": pristine[0].get("date"),
                 "source": pristine[0].get("source"),
@@ -272,118 +259,133 @@ def main() -> int:
         )
         return recs
 
-    checks: list[tuple[str, str, str, bool]] = []
+    def full_build(self, name: str) -> dict:
+        if not self.rebuild_flag:
+            shutil.rmtree(self.ix, ignore_errors=True)
+        return self.b.step(name, index_cmd([self.copies.dir], self.ix, rebuild=True), rounds=1)
 
-    def check(label: str, query: str, want: set[str]) -> None:
-        got = b.ids(query)
-
-        def show(s: set[str]) -> str:
-            if len(s) <= 3:
-                return ", ".join(sorted(s)) or "none"
-            return f"{len(s)} articles: " + ", ".join(sorted(s)[:2]) + ", …"
-
-        checks.append(
-            (label, show(want), "search failed" if got is None else show(got), got == want)
+    def prepare(self) -> None:
+        """The copies written, the page as made, and the base index built or reused."""
+        copies, ix = self.copies, self.ix
+        log(f"{self.n}-copy corpus in {copies.dir}…")
+        wrote = copies.ensure()
+        copies.write_page(self.k, self.page)  # as made, whatever an interrupted run left
+        print(
+            f"{self.n} copies of {self.corpus}: {copies.articles:,} articles, "
+            f"{copies.text_bytes / 1e6:.1f} MB of text, {self.n * len(copies.pages):,} page files "
+            f"in {copies.dir} ({'written' if wrote else 'reused'}); index {ix}; the changed "
+            f"page: {self.page_file.relative_to(copies.dir)} ({self.page_arts} articles), edited "
+            f"article {self.a_id}\n"
         )
+        if not self.rebuild_flag:
+            print("note: `searcher index` has no --rebuild; rebuilds start from an empty folder\n")
+        # the base index: reused if it holds this corpus and no run left it changed
+        have = self.b.info() if ix.exists() else {}
+        self.reuse = (
+            not self.args.fresh
+            and not self.dirty.exists()
+            and have.get("articles") == copies.articles
+            and have.get("sources") == [str(copies.dir)]
+        )
+        self.dirty.touch()
+        if self.reuse:
+            log(f"reusing the index at {ix} ({have['articles']:,} articles)")
+            return
+        log("building the base index…")
+        base = self.full_build("base build")
+        if base["error"]:
+            sys.exit(f"the base build failed: {base['error']}")
 
-    others = holders - {a_id}
-
-    def new_id(r: int) -> str:
-        return f"{copies.copy_name(k)}-{page}-9{r:02d}"
-
-    try:
-        check("before: the probe string finds every article holding it", probe, others | {a_id})
-
-        # ---- no-op updates
+    def noop(self) -> list[str]:
+        """No-op updates; the command later updates use (bare when it works)."""
+        b, ix = self.b, self.ix
         log("no-op update…")
         bare = b.step("no-op, bare", searcher_cmd("index", "-i", ix, "--json"))
-        b.step("no-op, sources given", index_cmd([copies.dir], ix))
-        bare_ok = not bare["error"] and bare["report"].get("articles") == copies.articles
-        upd = searcher_cmd("index", "-i", ix, "--json") if bare_ok else index_cmd([copies.dir], ix)
-        if not bare_ok:
-            print(
-                "note: a bare `searcher index -i IX` did not update this index "
-                f"({bare['error'] or report_text(bare['report'])}); the updates below give "
-                "the sources explicitly\n"
-            )
+        b.step("no-op, sources given", index_cmd([self.copies.dir], ix))
+        if not bare["error"] and bare["report"].get("articles") == self.copies.articles:
+            return searcher_cmd("index", "-i", ix, "--json")
+        print(
+            "note: a bare `searcher index -i IX` did not update this index "
+            f"({bare['error'] or report_text(bare['report'])}); the updates below give "
+            "the sources explicitly\n"
+        )
+        return index_cmd([self.copies.dir], ix)
 
-        # ---- one page file changed: an article edited, one appended
+    def changed(self, upd: list[str]) -> None:
+        """One page file changed: an article edited, one appended."""
         done = {"rounds": 0}
 
         def change(r: int) -> None:
-            copies.write_page(k, page, variant(r))
+            self.copies.write_page(self.k, self.page, self.variant(r))
             done["rounds"] = r + 1
 
         log("one page file changed…")
-        b.step("one page changed", upd, prepare=change)
-        last = done["rounds"] - 1
-        check(
-            "changed: the new article's string finds it alone",
-            NEW_MARK.format(ROUND[last]),
-            {new_id(last)},
-        )
-        check(
-            "changed: the edit's string finds the edited article alone",
-            EDIT_MARK.format(ROUND[last]),
-            {a_id},
-        )
-        check("changed: the replaced string no longer finds the edited article", probe, others)
+        self.b.step("one page changed", upd, prepare=change)
+        self.last = last = done["rounds"] - 1
+        new, edit = NEW_MARK.format(ROUND[last]), EDIT_MARK.format(ROUND[last])
+        self.check("changed: the new article's string finds it alone", new, {self.new_id(last)})
+        self.check("changed: the edit's string finds the edited article alone", edit, {self.a_id})
+        label = "changed: the replaced string no longer finds the edited article"
+        self.check(label, self.probe, self.others)
         if last:
-            check(
-                "changed again: the earlier round's new article is gone",
-                NEW_MARK.format(ROUND[last - 1]),
-                set(),
-            )
+            label = "changed again: the earlier round's new article is gone"
+            self.check(label, NEW_MARK.format(ROUND[last - 1]), set())
 
-        # ---- the page alone, into an empty index: the floor
-        alone_src = work / "update-alone"
+    def alone(self) -> None:
+        """The page alone, into an empty index: the floor."""
+        alone_src = self.work / "update-alone"
         shutil.rmtree(alone_src, ignore_errors=True)
         alone_src.mkdir()
-        src_file = alone_src / "src" / page_file.name
+        src_file = alone_src / "src" / self.page_file.name
         src_file.parent.mkdir()
-        src_file.write_bytes(page_file.read_bytes())
+        src_file.write_bytes(self.page_file.read_bytes())
 
         def empty(_: int) -> None:
             shutil.rmtree(alone_src / "index", ignore_errors=True)
 
         log("the page alone…")
-        b.step(
-            "the page alone, empty index",
-            index_cmd([src_file], alone_src / "index", rebuild=True),
-            prepare=empty,
-        )
+        cmd = index_cmd([src_file], alone_src / "index", rebuild=True)
+        self.b.step("the page alone, empty index", cmd, prepare=empty)
 
-        # ---- the page file deleted (and, when cheap, added back and deleted again)
+    def deleted(self, upd: list[str]) -> None:
+        """The page file deleted (and, when cheap, added back and deleted again)."""
+
         def delete(i: int) -> None:
             if i:
-                copies.write_page(k, page, variant(last))
-                b.step("one page added (back)", upd, rounds=1)
-            page_file.unlink()
+                self.copies.write_page(self.k, self.page, self.variant(self.last))
+                self.b.step("one page added (back)", upd, rounds=1)
+            self.page_file.unlink()
 
         log("one page file deleted…")
-        b.step("one page deleted", upd, prepare=delete)
-        check("deleted: the new article is gone", NEW_MARK.format(ROUND[last]), set())
-        check("deleted: the edited article is gone", EDIT_MARK.format(ROUND[last]), set())
-        got = b.info().get("articles")
-        want = copies.articles - page_arts
-        checks.append(
-            (
-                "deleted: articles in the index",
-                f"{want:,}",
-                "?" if got is None else f"{got:,}",
-                got == want,
-            )
-        )
-    finally:
-        copies.write_page(k, page)  # the corpus as made, whatever happened
+        self.b.step("one page deleted", upd, prepare=delete)
+        self.check("deleted: the new article is gone", NEW_MARK.format(ROUND[self.last]), set())
+        label = "deleted: the edited article is gone"
+        self.check(label, EDIT_MARK.format(ROUND[self.last]), set())
+        got = self.b.info().get("articles")
+        want = self.copies.articles - self.page_arts
+        found = "?" if got is None else f"{got:,}"
+        self.checks.append(("deleted: articles in the index", f"{want:,}", found, got == want))
 
-    # ---- a full rebuild of the corpus as made: the index is as made again
-    log("full rebuild…")
-    rebuild = full_build("full rebuild")
-    if not rebuild["error"]:
-        dirty.unlink(missing_ok=True)
+    def steps(self) -> dict:
+        """Every step; the corpus left as made and the index rebuilt from it at the end."""
+        try:
+            label = "before: the probe string finds every article holding it"
+            self.check(label, self.probe, self.others | {self.a_id})
+            upd = self.noop()
+            self.changed(upd)
+            self.alone()
+            self.deleted(upd)
+        finally:
+            self.copies.write_page(self.k, self.page)  # the corpus as made, whatever happened
+        log("full rebuild…")
+        rebuild = self.full_build("full rebuild")
+        if not rebuild["error"]:
+            self.dirty.unlink(missing_ok=True)
+        return rebuild
 
-    # ---- report
+
+def report(sc: Scenario, rebuild: dict) -> None:
+    b, work = sc.b, sc.work
     alone = b.steps["the page alone, empty index"]["seconds"]
     full = rebuild["seconds"]
     t = Table(
@@ -410,7 +412,7 @@ def main() -> int:
         "of the last run. Paths are relative to the workdir.\n"
     )
     c = Table(["check", "expected", "found", ""], "llll")
-    for label, want, got, ok in checks:
+    for label, want, got, ok in sc.checks:
         c.add(label, want, got, "pass" if ok else "**FAIL**")
     print(c)
     page_s = b.steps["one page changed"]["seconds"]
@@ -419,20 +421,33 @@ def main() -> int:
             f"\nupdating one changed page: {page_s:.2f} s, {page_s / alone:.1f}× indexing it "
             f"alone ({alone:.2f} s), {page_s / full:.2f}× the full rebuild ({full:.1f} s)"
         )
+
+
+def main() -> int:
+    args = parse_args()
+    use_checkout(args.searcher)
+    t_start = time.perf_counter()
+    sc = Scenario(args)
+    head, info = header(f"python {shlex.join(sys.argv)}")
+    print(head + "\n")
+    sc.prepare()
+    rebuild = sc.steps()
+    report(sc, rebuild)
+    checks = [{"check": lb, "expected": w, "found": g, "ok": ok} for lb, w, g, ok in sc.checks]
     figures = info | {
-        "corpus": str(corpus),
-        "copies": n,
-        "articles": copies.articles,
-        "text_bytes": copies.text_bytes,
-        "folder": str(copies.dir),
-        "index": str(ix),
-        "reused_index": reuse,
-        "page_file": str(page_file),
-        "page_articles": page_arts,
-        "edited_article": a_id,
-        "probe": probe,
-        "steps": b.steps,
-        "checks": [{"check": lb, "expected": w, "found": g, "ok": ok} for lb, w, g, ok in checks],
+        "corpus": str(sc.corpus),
+        "copies": sc.n,
+        "articles": sc.copies.articles,
+        "text_bytes": sc.copies.text_bytes,
+        "folder": str(sc.copies.dir),
+        "index": str(sc.ix),
+        "reused_index": sc.reuse,
+        "page_file": str(sc.page_file),
+        "page_articles": sc.page_arts,
+        "edited_article": sc.a_id,
+        "probe": sc.probe,
+        "steps": sc.b.steps,
+        "checks": checks,
         "seconds_total": time.perf_counter() - t_start,
     }
     out = write_json("update.json", figures)
@@ -440,7 +455,7 @@ def main() -> int:
         f"\nfigures written to {out.relative_to(ROOT)}; the run took "
         f"{figures['seconds_total'] / 60:.1f} min"
     )
-    return 0 if all(ok for *_, ok in checks) else 1
+    return 0 if all(ok for *_, ok in sc.checks) else 1
 
 
 if __name__ == "__main__":

@@ -184,7 +184,7 @@ def _delete(p: Path) -> str:
     [
         ("*.trm", _truncate),  # Whoosh terms (the seed index's postings are all inlined)
         ("seg-*.text", _truncate),  # our text store
-        ("*._stored.col", _delete),  # Whoosh stored fields
+        ("seg-*.docs", _delete),  # the articles as written (patches, sources)
         ("seg-*.grams", _delete),
         ("_MAIN_*.toc", _delete),  # the table of contents
     ],
@@ -215,8 +215,8 @@ def _zero(p: Path) -> None:
 @pytest.mark.parametrize(
     "pattern, verbs",
     [
-        ("*.trm", [["search", "杜鹃花"], ["info"], ["show", "x"]]),
-        ("*._stored.col", [["search", "杜鹃花"], ["info"], ["show", "x"]]),
+        ("*.trm", [["search", "杜鹃花"], ["info"]]),  # show reads no term table
+        ("seg-*.docs", [["search", "杜鹃花"], ["show", "辽宁日报-2022-01-12-2f8b89"]]),
         ("_MAIN_*.toc", [["search", "杜鹃花"], ["info"], ["show", "x"]]),
         ("seg-*.grams", [["search", "杜鹃花"]]),
     ],

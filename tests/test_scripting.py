@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import searcher
 from searcher import cli
 from searcher.errors import ArticleNotFound, QueryError
-from searcher.local import whooshdb
+from searcher.local import textstore
 
 # Score order for 招商 (checked below): s1 s4 s5 s2 s3 s6. s3 and s4 share a day;
 # s5 has no date and no source.
@@ -233,8 +233,10 @@ def test_no_facets_unless_asked(ix):
 
 def test_sort_facets_and_source_read_no_stored_article_but_the_hits(ix, monkeypatch):
     calls = []
-    real = whooshdb.Reader.stored
-    monkeypatch.setattr(whooshdb.Reader, "stored", lambda self, d: calls.append(d) or real(self, d))
+    real = textstore.TextStore.stored
+    monkeypatch.setattr(
+        textstore.TextStore, "stored", lambda self, d: calls.append(d) or real(self, d)
+    )
     r = ix.search(
         "招商", limit=2, sort="-date", source="日报", facets=["date:month", "source", "paper"]
     )

@@ -1,7 +1,8 @@
-"""The text store (searcher.local.textstore): exact substring matching over folded text.
+"""The text store (searcher.local.textstore): exact substring matching over folded text,
+the articles as written, ids and dates, and merged segments.
 
-Checked against a plain scan of the same texts: whatever the bigram buckets
-(hash collisions only add candidates), deletions and merged segments.
+Checked against a plain scan of the same texts: whatever the bigram lists,
+deletions and merges.
 """
 
 from __future__ import annotations
@@ -13,16 +14,27 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from searcher.local import textstore
+from searcher import analysis
+from searcher.local import grams, textstore
 from searcher.local.textstore import SegmentWriter, TextStore
 
-ALPHABET = "经济发展鞍山市招商引资杜鹃花丹东 ，。a1"
+ALPHABET = "经济发展鞍山市招商引资杜鹃花丹东哈 ，。a1Ａ𠀀"
 
 
 def write(folder, segid: str, docs: list[tuple[str, str]], words=None) -> None:
     w = SegmentWriter(folder, segid)
     for i, (title, body) in enumerate(docs):
-        w.add(title, body, f"{segid}-{i}", len(title) + len(body) + 1)
+        w.add(
+            {
+                "id": f"{segid}-{i}",
+                "title": title,
+                "body": body,
+                "date": f"1998-01-{i % 28 + 1:02d}" if i % 3 else "",
+                "source": f"人民日报 第{i % 4}版",
+                "author": "王" * (i % 2),
+                "origin": f"f.jsonl:{i}",
+            }
+        )
     w.finish()
     counts = array("I")
     for title, body in docs:
@@ -33,7 +45,7 @@ def write(folder, segid: str, docs: list[tuple[str, str]], words=None) -> None:
 def truth(docs, needle, field=None):
     out = {}
     for d, (title, body) in enumerate(docs):
-        t, b = title.count(needle), body.count(needle)
+        t, b = analysis.fold(title).count(needle), analysis.fold(body).count(needle)
         if (t or b) if field is None else (t if field == "title" else b):
             out[d] = (t, b)
     return out
@@ -47,43 +59,55 @@ texts = st.text(alphabet=ALPHABET, max_size=30)
     docs=st.lists(st.tuples(texts, texts), min_size=1, max_size=40),
     needle=st.text(alphabet=ALPHABET, min_size=1, max_size=4),
     field=st.sampled_from([None, "title", "body"]),
+    long=st.sampled_from([1, 3, 1024]),
 )
-def test_counts_equal_a_plain_scan(tmp_path_factory, docs, needle, field):
+def test_matches_and_counts_equal_a_plain_scan(tmp_path_factory, docs, needle, field, long):
     folder = tmp_path_factory.mktemp("ts")
-    write(folder, "s1", docs)
+    real = grams.LONG
+    grams.LONG = long  # short lists, or (nearly) every list in impact layers
+    try:
+        write(folder, "s1", docs)
+    finally:
+        grams.LONG = real
     store = TextStore(folder, [("s1", 0, frozenset())])
     try:
-        assert store.counts(needle, field) == truth(docs, needle, field)
-        assert store.find(needle, field) == set(truth(docs, needle, field))
+        needle = analysis.fold(needle)
+        want = truth(docs, needle, field)
+        assert store.find(needle, field) == set(want)
+        found = store.find(needle)
+        assert store.counts(needle, found) == truth(docs, needle)
     finally:
         store.close()
 
 
+def _random_docs(rng: random.Random, n: int) -> list[tuple[str, str]]:
+    return [
+        ("".join(rng.choices(ALPHABET, k=8)), "".join(rng.choices(ALPHABET, k=rng.randint(0, 60))))
+        for _ in range(n)
+    ]
+
+
 def test_segments_offsets_and_deleted_documents(tmp_path):
     rng = random.Random(5)
-    one = [
-        ("".join(rng.choices(ALPHABET, k=8)), "".join(rng.choices(ALPHABET, k=40)))
-        for _ in range(30)
-    ]
-    two = [
-        ("".join(rng.choices(ALPHABET, k=8)), "".join(rng.choices(ALPHABET, k=40)))
-        for _ in range(20)
-    ]
+    one, two = _random_docs(rng, 30), _random_docs(rng, 20)
     write(tmp_path, "a", one)
     write(tmp_path, "b", two)
     deleted = frozenset({0, 3, 7})
     store = TextStore(tmp_path, [("a", 0, deleted), ("b", 30, frozenset({1}))])
     try:
-        for needle in ("经济", "山", "发展鞍", "。a"):
+        for needle in ("经济", "山", "发展鞍", "。a", "哈哈", "𠀀"):
             want = {d for d in truth(one, needle) if d not in deleted}
             want |= {30 + d for d in truth(two, needle) if d != 1}
             assert store.find(needle) == want, needle
         assert store.doc_count == 50 - 4
         assert store.doc_id(31) == "b-1" and store.doc_id(2) == "a-2"
-        assert store.lengths(30) == tuple(len(x.encode()) for x in two[0])
-        assert store.chars(30) == len(two[0][0]) + len(two[0][1]) + 1
-        live_title = [len(t.encode()) for d, (t, _) in enumerate(one) if d not in deleted]
-        live_title += [len(t.encode()) for d, (t, _) in enumerate(two) if d != 1]
+        assert store.docnum("b-2") == 32 and store.docnum("b-1") is None  # deleted
+        assert store.docnum("a-7") is None and store.docnum("nope") is None
+        fold = analysis.fold
+        assert store.lengths(30) == tuple(len(fold(x).encode()) for x in two[0])
+        assert store.chars(30) == len(two[0][0]) + len(two[0][1])
+        live_title = [len(fold(t).encode()) for d, (t, _) in enumerate(one) if d not in deleted]
+        live_title += [len(fold(t).encode()) for d, (t, _) in enumerate(two) if d != 1]
         assert store.avg_length("title") == pytest.approx(sum(live_title) / 46)
         assert store.word_total() == sum(len(t) + len(b) for t, b in one + two) - sum(
             len(one[d][0]) + len(one[d][1]) for d in deleted
@@ -92,23 +116,60 @@ def test_segments_offsets_and_deleted_documents(tmp_path):
         store.close()
 
 
-def test_a_merged_segment_keeps_the_live_documents_in_order(tmp_path):
-    docs = [(f"标题{i}", f"正文经济{i}发展") for i in range(12)]
-    write(tmp_path, "a", docs[:6])
-    write(tmp_path, "b", docs[6:])
-    n = textstore.copy_segment(tmp_path, ["a", "b"], {"a": {1, 2}, "b": {0}}, tmp_path, "m")
-    assert n == 9
-    store = TextStore(tmp_path, [("m", 0, frozenset())])
+def test_articles_come_back_as_written(tmp_path):
+    """The folded text and a patch give the title and body back, character for
+    character: full-width forms, traditional characters, upper case, separators."""
+    docs = [
+        ("ＧＤＰ增长３．９％", "杜鵑花（图片）：ABC def\n第二段，“引号”！"),
+        ("①㍿ﬁ", "Ⅻ章½"),  # folds that change the length
+        ("", "a\x1eb\x00c"),
+        ("完全一样", "完全一样的正文。"),
+    ]
+    write(tmp_path, "a", docs)
+    store = TextStore(tmp_path, [("a", 0, frozenset())])
     try:
-        kept = [d for i, d in enumerate(docs) if i not in (1, 2, 6)]
-        assert [store.doc_id(d) for d in range(9)] == [
-            f"{'a' if i < 6 else 'b'}-{i % 6}" for i in range(12) if i not in (1, 2, 6)
-        ]
-        assert store.find("经济1") == {d for d, (_, b) in enumerate(kept) if "经济1" in b}
-        assert [store.chars(d) for d in range(9)] == [len(t) + len(b) + 1 for t, b in kept]
-        assert [store.word_counts(d) for d in range(9)] == [(len(t), len(b)) for t, b in kept]
+        for d, (title, body) in enumerate(docs):
+            s = store.stored(d)
+            assert (s["title"], s["body"], s["id"]) == (title, body, f"a-{d}")
+            assert s["origin"] == f"f.jsonl:{d}" and s["source"] == f"人民日报 第{d % 4}版"
+        assert store.dates() == ["", "1998-01-02", "1998-01-03", ""]
     finally:
         store.close()
+
+
+def test_a_merged_segment_keeps_the_live_documents_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(grams, "LONG", 3)  # lists long in one input, short in the other
+    rng = random.Random(9)
+    docs = [
+        (f"标题{i}", f"正文经济{i}发展" + "".join(rng.choices(ALPHABET, k=20))) for i in range(80)
+    ]
+    write(tmp_path, "a", docs[:50])
+    write(tmp_path, "b", docs[50:])
+    n, _ = textstore.merge(tmp_path, [("a", frozenset({1, 2})), ("b", frozenset({0}))], "m")
+    kept = [d for i, d in enumerate(docs) if i not in (1, 2, 50)]
+    assert n == len(kept)
+    write(tmp_path, "fresh", kept)  # the same documents written at once
+    store = TextStore(tmp_path, [("m", 0, frozenset())])
+    fresh = TextStore(tmp_path, [("fresh", 0, frozenset())])
+    try:
+        assert [store.doc_id(d) for d in range(n)] == [
+            f"{'a' if i < 50 else 'b'}-{i % 50}" for i in range(80) if i not in (1, 2, 50)
+        ]
+        for needle in ("经济1", "经济", "济发", "题", "哈哈", "𠀀"):
+            want = truth(kept, needle)
+            assert store.find(needle) == set(want), needle
+            assert store.counts(needle, set(want)) == want
+        assert [store.chars(d) for d in range(n)] == [len(t) + len(b) for t, b in kept]
+        assert [store.word_counts(d) for d in range(n)] == [(len(t), len(b)) for t, b in kept]
+        assert [store.stored(d)["body"] for d in range(n)] == [b for _, b in kept]
+        seg, other = store.segs[0].grams, fresh.segs[0].grams
+        assert list(seg.keys) == list(other.keys)  # the same lists as written at once
+        for k in seg.keys:
+            a, b = seg.postings(k), other.postings(k)
+            assert sorted(zip(a.docs, a.tt, a.tb)) == sorted(zip(b.docs, b.tt, b.tb))
+    finally:
+        store.close()
+        fresh.close()
 
 
 def test_a_side_file_that_does_not_fit_is_damage(tmp_path):
@@ -124,5 +185,21 @@ def test_separator_bytes_in_text_are_scrubbed(tmp_path):
     try:
         assert store.find("a b") == {0} and store.find("c d") == {0}
         assert store.find("\x00") == store.find(" ") == {0}  # scrubbed as the text is
+    finally:
+        store.close()
+
+
+def test_a_match_straddling_two_characters_is_not_a_match(tmp_path):
+    """The text is UTF-16: the bytes of a needle may stand at an odd offset, across
+    the halves of two characters; that is not a match."""
+    text = "\u4e4e\u5e50\u4e2d\u6587"  # bytes 4e 4e 50 5e 2d 4e 87 65
+    raw = text.encode("utf-16-le")
+    straddling = [raw[i : i + n].decode("utf-16-le") for n in (2, 4) for i in (1, 3)]
+    write(tmp_path, "a", [("", text), (text, "")])
+    store = TextStore(tmp_path, [("a", 0, frozenset())])
+    try:
+        for needle in straddling:
+            assert needle not in text and store.find(needle) == set(), needle
+        assert store.find(text[1:3]) == {0, 1}
     finally:
         store.close()

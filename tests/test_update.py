@@ -13,7 +13,7 @@ from conftest import SEEDS, write_jsonl
 
 import searcher
 from searcher import cli
-from searcher.local import segments, snapshot, store, writer
+from searcher.local import segments, store, writer
 from searcher.local.textstore import TextStore
 
 BODIES = [
@@ -104,13 +104,13 @@ def test_update_matches_a_fresh_rebuild(tmp_path):
 
 
 def _check_id_lookups(path, ids: list[str]) -> None:
-    """Issue 12: ids looked up in bulk (a table of the live ids) as one by one (Whoosh)."""
+    """An id is found by a binary search in each segment's ids sorted: as a scan of
+    every live id finds it (a replaced article's old copy is deleted, not found)."""
     with searcher.open_index(path) as ix:
         snap = ix.engine.snap
-        one_by_one = {i: snap.reader.docnum_for_id(i) for i in ids}
-        snap._lookups = snapshot.BULK_LOOKUPS  # the next lookup makes the table
-        assert {i: snap.docnum(i) for i in ids} == one_by_one and snap._docnums is not None
-        assert one_by_one["a3"] is not None and one_by_one["c2"] is None
+        live = {snap.texts.doc_id(d): d for d in snap.all_docs()}
+        assert {i: snap.docnum(i) for i in ids} == {i: live.get(i) for i in ids}
+        assert live.get("a3") is not None and "c2" not in live
 
 
 def test_unchanged_files_are_not_read_again(tmp_path):
@@ -160,7 +160,7 @@ def test_duplicate_ids_resolve_as_a_rebuild_would(tmp_path):
 
 
 def test_many_small_updates_merge_segments_and_keep_results(tmp_path, monkeypatch):
-    monkeypatch.setattr(segments, "MAX_SEGMENTS", 4)
+    monkeypatch.setattr(segments, "FACTOR", 3)
     src = tmp_path / "src"
     for k in range(7):
         write_jsonl(src / f"day{k}.jsonl", articles(f"d{k}-", 4, k))
@@ -169,14 +169,14 @@ def test_many_small_updates_merge_segments_and_keep_results(tmp_path, monkeypatc
             write_jsonl(src / "day1.jsonl", articles("d1-", 2, 5))
             (src / "day2.jsonl").unlink()
     with searcher.open_index(tmp_path / "ix") as ix:
-        assert len(ix.engine.snap.reader.segments()) <= 4
+        assert len(ix.engine.snap.layout) <= 4
         _check_store_matches_whoosh(ix)
     searcher.build_index([src], tmp_path / "fresh", rebuild=True)
     assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
 
 
 def _check_store_matches_whoosh(ix) -> None:
-    """Every live document's text store record belongs to the same article as Whoosh's."""
+    """Every live document's lengths and id belong to its article as stored."""
     from searcher import analysis
 
     snap = ix.engine.snap
@@ -193,14 +193,19 @@ def _check_store_matches_whoosh(ix) -> None:
         assert texts.avg_length(f) == pytest.approx(sum(values) / len(values))
 
 
-def test_parallel_build_equals_one_process(tmp_path, monkeypatch):
+@pytest.mark.parametrize("factor", [100, 3])
+def test_parallel_build_equals_one_process(tmp_path, monkeypatch, factor):
+    """Batches built by two workers, kept apart or merged (in the workers) as they finish."""
     src = make_sources(tmp_path)
     searcher.build_index([src], tmp_path / "one", procs=1)
     monkeypatch.setattr(writer, "_IN_PROCESS", 0)
     monkeypatch.setattr(writer, "_MAX_BATCH", 600)
+    monkeypatch.setattr(writer, "_HOLD", 0)  # streaming: merges start while batches are built
+    monkeypatch.setattr(segments, "FACTOR", factor)
     report = searcher.build_index([src], tmp_path / "two", procs=2)
     with searcher.open_index(tmp_path / "two") as ix:
-        assert len(ix.engine.snap.reader.segments()) > 2  # several batches, built by two workers
+        n = len(ix.engine.snap.layout)
+        assert n > 2 if factor == 100 else n < 3  # several batches, or merged down
         _check_store_matches_whoosh(ix)
     assert report.articles == 35
     assert answers(tmp_path / "two") == answers(tmp_path / "one")
@@ -486,3 +491,23 @@ def test_the_splitter_version_is_recorded_and_a_different_one_is_noted(tmp_path,
     searcher.build_index([src], tmp_path / "ix", rebuild=True, on_notice=notes.append)
     meta = json.loads((store.current_generation(tmp_path / "ix") / store.META).read_text())
     assert meta["splitter_version"] == corpus.SPLITTER_VERSION and len(notes) == 1
+
+
+def test_word_statistics_of_an_updated_index_equal_a_rebuilt_ones(tmp_path):
+    """Query segmentation reads term infos, which count deleted documents until their
+    segment is merged: the words of deleted articles (dwords.json) are subtracted."""
+    src = make_sources(tmp_path)
+    searcher.build_index([src], tmp_path / "ix")
+    changed = articles("a", 12)
+    changed[3]["body"] = "完全改写的正文：揭榜挂帅机制落地。"
+    write_jsonl(src / "a.jsonl", changed)
+    (src / "c.jsonl").unlink()
+    searcher.build_index([src], tmp_path / "ix")
+    searcher.build_index([src], tmp_path / "fresh", rebuild=True)
+    with searcher.open_index(tmp_path / "ix") as ix, searcher.open_index(tmp_path / "fresh") as fr:
+        words = sorted({w for t, b in BODIES_WORDS for w in (t, b)} | {"揭榜", "完全", "挂帅"})
+        assert ix.engine.snap.dwords  # the update deleted articles still in their segments
+        assert ix.engine.word_stats(words) == fr.engine.word_stats(words)
+
+
+BODIES_WORDS = [(b[:2], b[2:4]) for b in BODIES]

@@ -1,12 +1,17 @@
 """Match: a resolved query evaluated over a snapshot -> a ranked page of matches.
 
-A term's exact set comes from the text store (a byte search in folded text, so
-it is exactly what a plain substring search finds); its words from the Whoosh
-postings. Ranking sorts by how many terms match exactly, then how many as whole
-words, then BM25F (title weighted above body) computed here over live documents
-only, then article id. Sorting by date, the source filter and facet counts read
-the date column and the source postings, never the stored articles: only the
-page shown is loaded.
+A term's exact set comes from the text store (its bigram lists, then a search
+in folded text, so it is exactly what a plain substring search finds); its
+words from the Whoosh postings. Ranking sorts by how many terms match exactly,
+then how many as whole words, then BM25F (title weighted above body) computed
+here over live documents only, then article id. Only what the page needs is
+ranked: the matches fall into tiers (terms found exactly, as whole words), a
+tier before the page is counted and passed over, the tier the page ends in is
+scored and its first documents picked (``rank.top``), and a single exact
+string of two characters is ranked from its impact layers without scoring its
+other matches (``rank.by_layers``). Sorting by date, the source filter and facet
+counts read the date column and the source postings, never the stored articles:
+only the page shown is loaded.
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from searcher import analysis
-from searcher.engine import Match, Matches, Term, paper_of
+from searcher.engine import TEXT_FIELDS, Match, Matches, Term, paper_of
+from searcher.local import grams
+from searcher.local import rank as ranking
 from searcher.local.snapshot import Snapshot
+from searcher.local.textstore import encode, scrub
 from searcher.options import FACETS, Filters, Page
 from searcher.query import And, Near, Not, Or
 
@@ -173,6 +181,17 @@ def _length_norm(avg: float) -> tuple[float, float]:
     return K1 * (1 - B), K1 * B / avg
 
 
+def weights(snap: Snapshot, t: Term, df: int) -> ranking.Weights:
+    """BM25F weights of a term's exact string as one term (df: live articles holding it)."""
+    texts = snap.texts
+    idf = _idf(texts.doc_count, df)
+    tw = idf * FIELD_WEIGHT["title"] * (K1 + 1) if "title" in t.fields else 0.0
+    bw = idf * FIELD_WEIGHT["body"] * (K1 + 1) if "body" in t.fields else 0.0
+    at, ct = _length_norm(texts.avg_length("title"))
+    ab, cb = _length_norm(texts.avg_length("body"))
+    return ranking.Weights(tw, bw, at, ct, ab, cb)
+
+
 def exact_bm25(snap: Snapshot, t: Term, df: int, docs: set[int]) -> dict[int, float]:
     """BM25F of a term's exact string as one term, over docs (which hold it).
 
@@ -181,24 +200,11 @@ def exact_bm25(snap: Snapshot, t: Term, df: int, docs: set[int]) -> dict[int, fl
     else the query filters.
     """
     texts = snap.texts
-    idf = _idf(texts.doc_count, df)
-    counts = texts.counts(t.folded)
-    tw = idf * FIELD_WEIGHT["title"] * (K1 + 1) if "title" in t.fields else 0.0
-    bw = idf * FIELD_WEIGHT["body"] * (K1 + 1) if "body" in t.fields else 0.0
-    at, ct = _length_norm(texts.avg_length("title"))
-    ab, cb = _length_norm(texts.avg_length("body"))
-    out = dict.fromkeys(docs, 0.0)
+    w = weights(snap, t, df)
+    counts = texts.counts(t.folded, docs)
     lengths = texts.lengths
-    for d in docs:  # a hot loop: the formula inline
-        tf_title, tf_body = counts.get(d) or (0, 0)
-        len_title, len_body = lengths(d)
-        score = 0.0
-        if tw and tf_title:
-            score += tw * tf_title / (tf_title + at + ct * len_title)
-        if bw and tf_body:
-            score += bw * tf_body / (tf_body + ab + cb * len_body)
-        out[d] = score
-    return out
+    score = w.score
+    return {d: score(*counts[d], *lengths(d)) for d in docs}
 
 
 def words_bm25(
@@ -225,7 +231,7 @@ def words_bm25(
     return out
 
 
-def rank(docs: Iterable[int], key: Callable[[int], object], snap: Snapshot) -> list[int]:
+def full_rank(docs: Iterable[int], key: Callable[[int], object], snap: Snapshot) -> list[int]:
     """docs sorted by key; equal keys in article-id order, whatever the document numbers."""
     keyed = sorted((key(d), d) for d in docs)
     out: list[int] = []
@@ -319,31 +325,150 @@ def search(
 ) -> Matches:
     """Evaluate, rank, sort and count; load only the page's stored articles."""
     r = _Run(snap)
+    found = _by_layers(r, query, filters, page, exclude)
+    if found is not None:
+        return found
     docs = filtered(snap, r.eval(query.tree), filters)
     if exclude is not None:
         docs.discard(snap.docnum(exclude))
     # No match: the terms an AND skipped need no reading (each may be a pass over the text).
     sets = [r.term(t) for t in query.terms] if docs else []
-    scores = r.scores(query.terms, docs) if docs else {}
+    if page.sort == "score" and page.limit is not None:
+        window, scores = _window(r, query.terms, sets, docs, page)
+    else:
+        scores = r.scores(query.terms, docs) if docs else {}
+        tiers = _tiers(sets, docs)
+        rank_of = {d: i for i, tier in enumerate(tiers) for d in tier}
+        ranked = full_rank(docs, lambda d: (rank_of[d], -scores[d]), snap)
+        window = page.window(_sorted(snap, ranked, page.sort))
+    counts = facet_counts(snap, docs, page.facets) if page.facets else {}
+    return Matches(len(docs), [_match(snap, d, scores[d], sets, page) for d in window], counts)
+
+
+def _match(snap: Snapshot, d: int, score: float, sets: list[_Sets], page: Page) -> Match:
+    stored = snap.stored(d) if page.stored else {}
+    return Match(
+        id=stored["id"] if page.stored else snap.texts.doc_id(d),
+        score=score,
+        exact=frozenset(i for i, s in enumerate(sets) if d in s.exact),
+        whole=frozenset(i for i, s in enumerate(sets) if d in s.whole),
+        loose=frozenset(i for i, s in enumerate(sets) if d in s.loose),
+        stored=stored,
+    )
+
+
+def _tiers(sets: list[_Sets], docs: set[int]) -> list[set[int]]:
+    """docs in the tiers of the ranking: more terms found exactly first, then more
+    found as whole words (each tier is then ordered by score and id)."""
+    if len(sets) == 1:
+        whole = sets[0].whole & docs
+        exact = (sets[0].exact & docs) - whole
+        rest = docs - whole - exact
+        return [t for t in (whole, exact, rest) if t]
     n_exact: Counter[int] = Counter()
     n_whole: Counter[int] = Counter()
     for s in sets:
         n_exact.update(s.exact & docs)
         n_whole.update(s.whole & docs)
     exact_get, whole_get = n_exact.get, n_whole.get  # no Counter.__missing__ per document
-    ranked = rank(docs, lambda d: (-exact_get(d, 0), -whole_get(d, 0), -scores[d]), snap)
-    ranked = _sorted(snap, ranked, page.sort)
-    counts = facet_counts(snap, docs, page.facets) if page.facets else {}
+    by_key: dict[tuple[int, int], set[int]] = {}
+    for d in docs:
+        by_key.setdefault((-exact_get(d, 0), -whole_get(d, 0)), set()).add(d)
+    return [by_key[k] for k in sorted(by_key)]
 
-    def match(d: int) -> Match:
-        stored = snap.stored(d) if page.stored else {}
-        return Match(
-            id=stored["id"] if page.stored else snap.texts.doc_id(d),
-            score=scores[d],
-            exact=frozenset(i for i, s in enumerate(sets) if d in s.exact),
-            whole=frozenset(i for i, s in enumerate(sets) if d in s.whole),
-            loose=frozenset(i for i, s in enumerate(sets) if d in s.loose),
-            stored=stored,
+
+def _window(r: _Run, terms, sets: list[_Sets], docs: set[int], page: Page):
+    """The page's documents in rank order, scoring only the tiers it reaches."""
+    m = page.offset + page.limit
+    out: list[int] = []
+    scores: dict[int, float] = {}
+    before = 0
+    for tier in _tiers(sets, docs):
+        if before >= m:
+            break
+        if before + len(tier) > page.offset:
+            tier_scores = r.scores(terms, tier)
+            scores.update(tier_scores)
+            ranked = ranking.top(tier_scores, m - before, r.snap.texts.doc_id)
+            out += ranked[max(0, page.offset - before) :]
+        before += len(tier)
+    return out[: page.limit], scores
+
+
+def _by_layers(r: _Run, query, filters: Filters, page: Page, exclude) -> Matches | None:
+    """A page of one two-character string, ranked from its impact layers (see
+    ``rank``); None where the general way applies (filters, facets, sorting by date,
+    several terms, no long list)."""
+    t = query.tree
+    if (
+        not isinstance(t, Term)
+        or query.terms != (t,)
+        or t.word_only
+        or t.loose
+        or t.fields != TEXT_FIELDS
+        or filters.any
+        or exclude is not None
+        or page.facets
+        or page.sort != "score"
+        or page.limit is None
+        or t.words not in ((), (t.folded,))
+    ):
+        return None
+    snap = r.snap
+    lists = _layers(snap, scrub(t.folded))
+    if lists is None:
+        return None
+    total, sources, short = lists
+    w = weights(snap, t, total)
+    whole = r.with_words(t.words, t.fields) if t.words else set()  # all hold the string
+    m = page.offset + page.limit
+    doc_id = snap.texts.doc_id
+    if len(whole) >= m:
+        first = _layer_top(sources, short, w, m, whole.__contains__, doc_id)
+        ranked, scores = first
+    else:
+        scores = exact_bm25(snap, t, total, whole)
+        ranked = ranking.top(scores, m, doc_id)
+        rest, rest_scores = _layer_top(
+            sources, short, w, m - len(whole), lambda d: d not in whole, doc_id
         )
+        ranked += rest
+        scores.update(rest_scores)
+    sets = [_Sets(set(ranked), whole, set())]
+    window = ranked[page.offset : m]
+    return Matches(total, [_match(snap, d, scores[d], sets, page) for d in window], {})
 
-    return Matches(len(ranked), [match(d) for d in page.window(ranked)], counts)
+
+def _layers(snap: Snapshot, needle: str):
+    """(live documents holding needle, the segments' impact layers, their short lists)
+    for a needle of one bigram with a long list somewhere; else None."""
+    nb = encode(needle)
+    if len(nb) != 4:
+        return None
+    key = grams.keys_of(nb)[0]
+    total, sources, short = 0, [], []
+    for seg in snap.texts.segs:
+        table = seg.grams
+        i = table.index(key)
+        if i < 0:
+            continue
+        buf = table.record(i)
+        src = ranking.Source([], seg.offset, seg.lens, seg.deleted)
+        if buf[0] == grams.LAYERED:
+            src.layers = grams.decode_long(buf, table.wide)
+            total += sum(len(layer.docs) for layer in src.layers)
+            sources.append(src)
+        else:
+            postings = grams.decode_short(buf)
+            total += len(postings)
+            short.append((src, postings))
+        total -= sum(1 for d in seg.deleted if seg.has(nb, *seg.span(d, None)))
+    return (total, sources, short) if sources else None
+
+
+def _layer_top(sources, short, w, m: int, accept, doc_id) -> tuple[list[int], dict]:
+    scored: dict[int, float] = {}
+    for src, postings in short:
+        scored.update(ranking.scored_postings(postings, w, src, accept))
+    scored = ranking.by_layers(sources, scored, w, m, accept)
+    return ranking.top(scored, m, doc_id), scored

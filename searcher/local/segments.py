@@ -1,14 +1,24 @@
-"""Segments: a Whoosh segment and its text store, the pair a batch of articles becomes.
+"""Segments: a Whoosh segment and its text store, the pair a batch becomes.
 
 The two halves are written by different processes (the words need jieba, the
 text store does not) but always together, under one segment id, and merged and
 dropped together: this module is the only one that knows they are a pair.
 ``tick(n)`` reports n characters of text done, for the build's progress.
+
+Merging is tiered: a segment's level is set by the size of its text (every
+``FACTOR`` times larger, one level up, from ``BASE``), and ``FACTOR`` segments
+of one level are merged into one of the next. The number of segments so stays
+logarithmic in the archive (45 batches of 100 copies of the corpus: 10
+segments), each byte is rewritten about log_FACTOR(archive / batch) times, and
+no merge holds more than one term's postings: ``merge`` streams term by term
+and key by key, so a worker can run it beside indexing.
 """
 
 from __future__ import annotations
 
 import gc
+import math
+import os
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +26,10 @@ from pathlib import Path
 from searcher import analysis
 from searcher.local import textstore, whooshdb
 
-MAX_SEGMENTS = 16  # more than this after an update: the smallest are merged
+FACTOR = 8  # segments of one level merged into one of the next
+# Bytes of (UTF-16) text where level 1 starts: a batch of 4 M characters (8 MB)
+# is then in the middle of level 3, and FACTOR of them in the middle of level 4.
+BASE = 46_000
 _TICK = 1 << 16  # characters of text between two progress reports
 
 Tick = Callable[[int], None]
@@ -54,14 +67,13 @@ def build_words(staging: str, segid: str, docs: list[dict], tick: Tick = _no_tic
         gc.enable()
 
 
-def build_texts(staging: str, segid: str, docs: list[tuple[str, str, str]]) -> None:
-    """The text store of a batch of (id, title, body): no jieba needed."""
+def build_texts(staging: str, segid: str, docs: list[dict]) -> None:
+    """The text store of a batch of articles: no jieba needed."""
     gc.disable()
     texts = textstore.SegmentWriter(staging, segid)
     try:
-        fold = analysis.fold
-        for article_id, title, body in docs:
-            texts.add(fold(title), fold(body), article_id, len(title) + len(body))
+        for doc in docs:
+            texts.add(doc)
         texts.finish()
     except BaseException:
         texts.cancel()
@@ -70,45 +82,59 @@ def build_texts(staging: str, segid: str, docs: list[tuple[str, str, str]]) -> N
         gc.enable()
 
 
-def merge_small(staging: Path, tick: Tick = _no_tick) -> None:
-    """Merge the smallest segments when there are too many (few updates need it).
+def merge(staging: str, inputs: list, segid: str) -> object:
+    """Segment segid, holding the live documents of the given Whoosh segments, in order.
 
-    Postings and texts are copied, nothing is segmented again.
+    Nothing is segmented again: texts and postings are copied. Returns the new
+    Whoosh segment (for ``whooshdb.commit``); the inputs' files stay until a
+    commit drops them. (The id is chosen by the caller: forked workers share the
+    random state that would choose it.)
     """
-    if len(whooshdb.segment_ids(str(staging))) <= MAX_SEGMENTS:
-        return
-    reader = whooshdb.Reader(str(staging))
+    gc.disable()
     try:
-        segs = reader.segments()
-        total = reader.doc_count_all
+        layout = [(s.segid, frozenset(s.deleted_docs())) for s in inputs]
+        count, remaps = textstore.merge(staging, layout, segid)
+        try:
+            return whooshdb.merge(staging, list(zip(inputs, remaps)), segid, count)
+        except BaseException:
+            drop_files(Path(staging), [segid])
+            raise
     finally:
-        reader.close()
-    ends = [offset for _, offset, _ in segs[1:]] + [total]
-    live = {sid: end - offset - len(deleted) for (sid, offset, deleted), end in zip(segs, ends)}
-    order = [sid for sid, _, _ in segs]
-    smallest = sorted(order, key=lambda s: live[s])[: len(segs) - MAX_SEGMENTS // 2 + 1]
-    chosen = [s for s in order if s in smallest]  # keep their document order
-    stores: dict[str, textstore.TextStore] = {}
+        gc.enable()
 
-    def word_counts(segid: str, d: int) -> tuple[int, int]:
-        if segid not in stores:
-            stores[segid] = textstore.TextStore(staging, [(segid, 0, frozenset())])
-        return stores[segid].word_counts(d)
 
-    try:
-        merged = whooshdb.merge(str(staging), chosen, word_counts)
-    finally:
-        for st in stores.values():
-            st.close()
-    textstore.copy_segment(
-        staging,
-        chosen,
-        {sid: deleted for sid, _, deleted in segs},
-        staging,
-        whooshdb.segment_id(merged),
-    )
-    whooshdb.commit(str(staging), add=[merged], drop=chosen)
-    tick(sum(live[s] for s in chosen))
+def text_size(staging: str | Path, segment) -> int:
+    """Bytes of live text of a segment (what its level is set by)."""
+    path = Path(staging) / f"seg-{segment.segid}{textstore.TEXT_EXT}"
+    total = segment.doc_count_all()
+    live = total - segment.deleted_count()
+    return os.path.getsize(path) * live // max(total, 1)
+
+
+def level(size: int) -> int:
+    return 0 if size < BASE else 1 + int(math.log(size / BASE, FACTOR))
+
+
+def plan(sizes: list[tuple[object, int]]) -> list[list[object]]:
+    """Which segments to merge now: FACTOR segments of a level at a time, lowest
+    levels first, the smallest of a level first. sizes: (segment, bytes of text)."""
+    by_level: dict[int, list[tuple[int, int, object]]] = {}
+    for i, (seg, size) in enumerate(sizes):
+        by_level.setdefault(level(size), []).append((size, i, seg))
+    out = []
+    for lv in sorted(by_level):
+        group = sorted(by_level[lv], key=lambda x: (x[0], x[1]))
+        while len(group) >= FACTOR:
+            chosen, group = group[:FACTOR], group[FACTOR:]
+            out.append([seg for _, _, seg in sorted(chosen, key=lambda x: x[1])])
+    return out
+
+
+def drop_files(staging: Path, segids: list[str]) -> None:
+    """Remove the text stores of segments merged away (never part of a commit)."""
+    for sid in segids:
+        for name in textstore.file_names(sid):
+            (staging / name).unlink(missing_ok=True)
 
 
 def drop_unused(staging: Path) -> None:

@@ -42,7 +42,7 @@ CURRENT = "CURRENT"
 META = "searcher.json"
 LOCK = ".lock"
 SNAPSHOTS = "snapshots"
-STORE_FORMAT = 3  # 3: per-article character counts (.chars)
+STORE_FORMAT = 4  # 4: UTF-16 text, exact bigram lists, articles in the text store, live totals
 
 
 def default_path() -> str:

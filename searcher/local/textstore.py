@@ -1,144 +1,144 @@
-"""Text store: the folded text of every article, for exact substring matching.
+"""Text store: the folded text of every article, its exact bigram table and its originals.
 
 Chinese users expect a query to find every article that contains what they
 typed, word or not (``山市`` inside ``鞍山市``). Word postings cannot promise
 that, so the index also keeps the folded text (the same folding as the query)
-of every article, and a match is a byte search in it: a byte match of a UTF-8
-needle is always a character match, so the result is exactly what a plain
-substring search finds.
+of every article, and a match is a search in it: the result is exactly what a
+plain substring search finds.
 
 The store is kept per Whoosh segment (named by the segment's id) and in the
 segment's document order, so segments are written, merged and dropped together
-with Whoosh's. Files of segment S:
+with Whoosh's. Files of segment S (every number little-endian):
 
-- ``seg-S.text``: per document its folded title, a 0x1E byte, its body and a
-  0x00 byte (neither byte occurs in folded text or in a query);
-- ``seg-S.tidx``: uint64 offsets: the start of each record and of its body, then
-  the end of the file;
-- ``seg-S.ids``: the article id of each document (JSON), for a stable order of
-  equal scores; ``seg-S.wlen``: uint32 (title, body) word counts per document;
-- ``seg-S.grams``: which documents hold each character bigram, hashed into
-  buckets (a prime number of them, growing with the segment): per bucket the
-  delta-coded document numbers. A needle of two or more characters is searched
-  only in the documents that hold all its bigrams' buckets, so a query's cost
-  follows its matches, not the archive's size; a hash collision only adds a
-  candidate that the byte search then rejects.
+- ``seg-S.text``: per document its folded title, U+001E, its body and U+0000,
+  in UTF-16 (two bytes a character for Chinese, against three in UTF-8; a match
+  is a byte match at an even offset, see ``Segment.has``);
+- ``seg-S.tidx``: uint64 byte offsets into the text: the start of each record
+  and of its body, then the end;
+- ``seg-S.lens``: uint32 (title, body) lengths in bytes of UTF-8 folded text,
+  what BM25 normalises by; ``seg-S.wlen``: uint32 (title, body) word counts;
+  ``seg-S.chars``: uint32 characters of title and body as written;
+- ``seg-S.ids`` and ``seg-S.dates``: the article ids (a sorted permutation
+  beside them, for lookups by id) and dates (fixed width);
+- ``seg-S.docs``: what is shown of an article besides the folded text, in zlib
+  blocks: a patch from the folded title and body back to the text as written,
+  and the source, author and origin (``docs.py``);
+- ``seg-S.grams``: the exact bigram table (``grams.py``): for each pair of
+  UTF-16 code units that stands in a title or body, the documents that hold it.
+
+A needle of one bigram is answered by its list alone; a longer one is searched
+only in the documents that hold all its bigrams. Files are opened when the
+segment is and mapped on first use, so opening an index reads nothing of them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import mmap
 import os
+import re
 import struct
 from array import array
-from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
-from itertools import accumulate, chain, repeat
-from operator import add, mod, mul, sub, xor
+from itertools import compress, repeat
+from operator import lshift, ne, or_
 from pathlib import Path
+
+from searcher.local import docs as docstore
+from searcher.local import grams
 
 
 class Mismatch(ValueError):
     """A side file that does not fit its segment: the index is damaged."""
 
 
-TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT = ".text", ".tidx", ".grams", ".ids"
-WLEN_EXT, CHARS_EXT = ".wlen", ".chars"
-_TITLE_END = b"\x1e"
-_DOC_END = b"\x00"
+EXTS = (".text", ".tidx", ".lens", ".wlen", ".chars", ".ids", ".dates", ".docs", ".grams")
+TEXT_EXT, IDX_EXT, LENS_EXT, WLEN_EXT, CHARS_EXT, IDS_EXT, DATES_EXT, DOCS_EXT, GRAMS_EXT = EXTS
+_TITLE_END = "\x1e".encode("utf-16-le")
+_DOC_END = "\x00".encode("utf-16-le")
 _SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
-_GRAMS_MAGIC = b"SGR2"
-_HEAD = struct.Struct("<4sIII")  # magic, buckets, documents, postings kind
-_WIDE = 262139  # a prime: bigram keys are hashed below it, then into a segment's buckets
-_BUCKETS = (1021, 4093, 16381, 65521, 131071, 262139)  # primes
-_MUL = 40503
+_IDS = struct.Struct("<4sII")  # magic, documents, width of a date
+_IDS_MAGIC, _DATES_MAGIC = b"SID4", b"SDT4"
+_DOUBLED = re.compile(r"(.)\1", re.DOTALL)
 
 
 def file_names(segid: str) -> list[str]:
-    exts = (TEXT_EXT, IDX_EXT, GRAMS_EXT, IDS_EXT, WLEN_EXT, CHARS_EXT)
-    return [f"seg-{segid}{ext}" for ext in exts]
+    return [f"seg-{segid}{ext}" for ext in EXTS]
 
 
 def scrub(folded: str) -> str:
-    """Folded text as stored: the two separator bytes replaced by spaces."""
+    """Folded text as stored: the two separator characters replaced by spaces."""
     return folded.translate(_SCRUB)
 
 
-_MAX_BUCKETS = 16  # bigram buckets read to find a needle's candidate documents
+def encode(text: str) -> bytes:
+    return text.encode("utf-16-le")
 
 
-def _wide_keys(text: str):
-    """The hashed key of every character bigram of text (an iterator of ints)."""
-    cps = array("I")
-    cps.frombytes(text.encode("utf-32-le"))
-    return map(mod, map(xor, map(mul, cps, repeat(_MUL)), cps[1:]), repeat(_WIDE))
+def bigram_counts(text: str) -> dict[int, int]:
+    """Each bigram key of text (two UTF-16 code units, see ``grams``) -> how often the
+    pair occurs, counted as ``str.count`` counts (``哈哈`` once in ``哈哈哈``)."""
+    units = array("H")
+    units.frombytes(encode(text))
+    counts = Counter(map(or_, map(lshift, units, repeat(16)), units[1:]))
+    for ch in set(_DOUBLED.findall(text)):
+        if ord(ch) < 0x10000:  # a doubled pair overlaps itself: count it as str.count does
+            counts[ord(ch) << 16 | ord(ch)] = text.count(ch + ch)
+    return counts
 
 
-class SegmentWriter:
-    """Writes the store of one segment: ``add`` each document in order, then ``finish``."""
+def patch(original: str, stored: str):
+    """How to get original back from its stored (folded) text: None (the same), the
+    original itself (folding changed its length), or [gaps, characters]."""
+    if original == stored:
+        return None
+    if len(original) != len(stored):
+        return original
+    where = list(compress(range(len(original)), map(ne, original, stored)))
+    gaps = [where[0], *(b - a for a, b in zip(where, where[1:]))]
+    return [gaps, "".join(map(original.__getitem__, where))]
 
-    def __init__(self, folder: str | Path, segid: str) -> None:
-        self._paths = [Path(folder) / n for n in file_names(segid)]
-        self._f = open(self._paths[0], "wb")
-        self._offsets = array("Q")
-        self._pos = 0
-        self._lists: list[array | None] = [None] * _WIDE  # arrays: 4 bytes a posting
-        self._pairs = 0
-        self._ids: list[str] = []
-        self._chars = array("I")
-        self.count = 0
 
-    def add(self, folded_title: str, folded_body: str, article_id: str, chars: int) -> None:
-        """Add a document: its folded title and body, its id, and how many characters
-        its title and body have as written."""
-        t, b = scrub(folded_title), scrub(folded_body)
-        tb, bb = t.encode("utf-8"), b.encode("utf-8")
-        self._offsets.append(self._pos)
-        self._offsets.append(self._pos + len(tb) + 1)
-        self._f.write(tb + _TITLE_END + bb + _DOC_END)
-        self._pos += len(tb) + len(bb) + 2
-        keys = set(_wide_keys(t))
-        keys.update(_wide_keys(b))
-        d = self.count
-        lists = self._lists
-        for k in keys:
-            docs = lists[k]
-            if docs is None:
-                lists[k] = array("I", (d,))
+def unpatch(stored: str, p) -> str:
+    if p is None:
+        return stored
+    if isinstance(p, str):
+        return p
+    chars = list(stored)
+    i = 0
+    for gap, c in zip(p[0], p[1]):
+        i += gap
+        chars[i] = c
+    return "".join(chars)
+
+
+def _write(path: Path, *parts) -> None:
+    with open(path, "wb") as f:
+        for part in parts:
+            if isinstance(part, array):
+                part.tofile(f)
             else:
-                docs.append(d)
-        self._pairs += len(keys)
-        self._ids.append(article_id)
-        self._chars.append(chars)
-        self.count += 1
+                f.write(part)
+        f.flush()
+        os.fsync(f.fileno())
 
-    def finish(self) -> None:
-        self._f.flush()
-        os.fsync(self._f.fileno())
-        self._f.close()
-        self._offsets.append(self._pos)
-        with open(self._paths[1], "wb") as f:
-            self._offsets.tofile(f)
-            f.flush()
-            os.fsync(f.fileno())
-        _write_grams(self._paths[2], self._lists, self._pairs, self.count)
-        self._lists = []
-        with open(self._paths[3], "w", encoding="utf-8") as f:
-            json.dump(self._ids, f, ensure_ascii=False, separators=(",", ":"))
-            f.flush()
-            os.fsync(f.fileno())
-        with open(self._paths[5], "wb") as f:
-            self._chars.tofile(f)
-            f.flush()
-            os.fsync(f.fileno())
 
-    def cancel(self) -> None:
-        self._f.close()
-        for p in (*self._paths[:4], self._paths[5]):
-            with contextlib.suppress(OSError):
-                p.unlink()
+def write_ids(path: Path, ids: list[str]) -> None:
+    """Ids in document order (offsets, UTF-8), and the documents sorted by id."""
+    data = [i.encode("utf-8") for i in ids]
+    offsets = array("I", [0])
+    for b in data:
+        offsets.append(offsets[-1] + len(b))
+    order = array("I", sorted(range(len(data)), key=data.__getitem__))
+    _write(path, _IDS.pack(_IDS_MAGIC, len(ids), 0), offsets, order, b"".join(data))
+
+
+def write_dates(path: Path, dates: list[str]) -> None:
+    data = [d.encode("utf-8") for d in dates]
+    width = max(map(len, data), default=0)
+    body = b"".join(d.ljust(width, b"\0") for d in data)
+    _write(path, _IDS.pack(_DATES_MAGIC, len(dates), width), body)
 
 
 def write_word_counts(folder: str | Path, segid: str, counts: array) -> None:
@@ -146,354 +146,586 @@ def write_word_counts(folder: str | Path, segid: str, counts: array) -> None:
 
     Written by whoever segments the words; the rest of the store needs no jieba.
     """
-    with open(Path(folder) / file_names(segid)[4], "wb") as f:
-        counts.tofile(f)
-        f.flush()
-        os.fsync(f.fileno())
+    _write(Path(folder) / f"seg-{segid}{WLEN_EXT}", counts)
 
 
-def _write_grams(path: Path, lists: list, pairs: int, ndocs: int) -> None:
-    """Bucket -> documents table: a segment's buckets grow with its bigrams."""
-    nb = next((p for p in _BUCKETS if p * 4 >= pairs), _BUCKETS[-1])
-    if nb < _WIDE:
-        folded: list = [None] * nb
-        for k, docs in enumerate(lists):
-            if docs is not None:
-                b = k % nb
-                folded[b] = docs if folded[b] is None else array("I", sorted({*folded[b], *docs}))
-        lists = folded
-    wide = ndocs >= 0x10000  # delta-coded uint16, or plain uint32 document numbers
-    offsets = array("I", bytes(4 * (nb + 1)))
-    chunks = []
-    pos = 0
-    for b, docs in enumerate(lists):
-        offsets[b] = pos
-        if docs is None:
-            continue
-        # delta-coded uint16, or plain uint32 document numbers in a huge segment
-        data = docs.tobytes() if wide else array("H", map(sub, docs, chain((0,), docs))).tobytes()
-        chunks.append(data)
-        pos += len(data)
-    offsets[nb] = pos
-    with open(path, "wb") as f:
-        f.write(_HEAD.pack(_GRAMS_MAGIC, nb, ndocs, int(wide)))
-        offsets.tofile(f)
-        f.write(b"".join(chunks))
-        f.flush()
-        os.fsync(f.fileno())
+class SegmentWriter:
+    """Writes the store of one segment (all but ``.wlen``): ``add`` each document in
+    order, then ``finish``."""
+
+    def __init__(self, folder: str | Path, segid: str) -> None:
+        self._paths = {ext: Path(folder) / f"seg-{segid}{ext}" for ext in EXTS}
+        self._f = open(self._paths[TEXT_EXT], "wb")
+        self._offsets = array("Q")
+        self._lens = array("I")
+        self._chars = array("I")
+        self._pos = 0
+        self._ids: list[str] = []
+        self._dates: list[str] = []
+        self._docs = docstore.Writer(self._paths[DOCS_EXT])
+        self._grams = grams.Builder()
+        self.count = 0
+
+    def add(self, doc: dict) -> None:
+        """Add an article (a dict with id, title, body and optional date, source,
+        author, origin)."""
+        from searcher import analysis
+
+        title, body = doc.get("title") or "", doc.get("body") or ""
+        t, b = scrub(analysis.fold(title)), scrub(analysis.fold(body))
+        tb, bb = encode(t), encode(b)
+        self._offsets.append(self._pos)
+        self._offsets.append(self._pos + len(tb) + 2)
+        self._f.write(tb + _TITLE_END + bb + _DOC_END)
+        self._pos += len(tb) + len(bb) + 4
+        self._lens.append(len(t.encode("utf-8")))
+        self._lens.append(len(b.encode("utf-8")))
+        self._chars.append(len(title) + len(body))
+        self._ids.append(doc["id"])
+        self._dates.append(doc.get("date") or "")
+        self._docs.add(
+            [
+                patch(title, t),
+                patch(body, b),
+                doc.get("source") or "",
+                doc.get("author") or "",
+                doc.get("origin") or "",
+            ]
+        )
+        self._grams.add(self.count, bigram_counts(t), bigram_counts(b))
+        self.count += 1
+
+    def finish(self) -> None:
+        self._f.flush()
+        os.fsync(self._f.fileno())
+        self._f.close()
+        self._offsets.append(self._pos)
+        _write(self._paths[IDX_EXT], self._offsets)
+        _write(self._paths[LENS_EXT], self._lens)
+        _write(self._paths[CHARS_EXT], self._chars)
+        write_ids(self._paths[IDS_EXT], self._ids)
+        write_dates(self._paths[DATES_EXT], self._dates)
+        self._docs.finish()
+        self._grams.write(self._paths[GRAMS_EXT], self.count, self._lens)
+
+    def cancel(self) -> None:
+        self._f.close()
+        self._docs.cancel()
+        for ext, p in self._paths.items():
+            if ext != WLEN_EXT:
+                with contextlib.suppress(OSError):
+                    p.unlink()
 
 
-def copy_segment(
-    src_folder: str | Path,
-    segids: list[str],
-    deleted: dict[str, Iterable[int]],
-    dst_folder: str | Path,
-    new_segid: str,
-) -> int:
-    """Write the store of a merged segment: the live documents of segids, in order."""
-    w = SegmentWriter(dst_folder, new_segid)
-    counts = array("I")
-    try:
-        for sid in segids:
-            seg = _Segment(Path(src_folder), sid, 0, frozenset(deleted.get(sid, ())))
-            try:
-                ids = seg.ids()
-                for d in range(seg.doc_count):
-                    if d not in seg.deleted:
-                        w.add(*seg.texts(d), ids[d], seg.chars(d))
-                        counts.extend(seg.word_counts(d))
-            finally:
-                seg.close()
-        w.finish()
-        write_word_counts(dst_folder, new_segid, counts)
-    except BaseException:
-        w.cancel()
-        raise
-    return w.count
+class _Lazy:
+    """A file opened now and mapped on first use: later updates may delete it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file = open(path, "rb")
+        self.size = os.fstat(self.file.fileno()).st_size
+        self._mm: mmap.mmap | bytes | None = None
+
+    @property
+    def mm(self):
+        if self._mm is None:
+            if self.size:
+                self._mm = mmap.mmap(self.file.fileno(), 0, access=mmap.ACCESS_READ)
+            else:
+                self._mm = b""
+        return self._mm
+
+    def view(self, start: int, end: int, fmt: str) -> memoryview:
+        return memoryview(self.mm)[start:end].cast(fmt)
+
+    def close(self) -> None:
+        if isinstance(self._mm, mmap.mmap):
+            with contextlib.suppress(BufferError):  # a view still held: closed with the file
+                self._mm.close()
+        self.file.close()
 
 
-class _Segment:
-    """The store of one segment, opened read-only."""
+class Segment:
+    """The store of one segment, opened read-only (files mapped when first read).
+
+    offset: its first global document number; deleted: its deleted local numbers.
+    """
 
     def __init__(self, folder: Path, segid: str, offset: int, deleted: frozenset[int]) -> None:
-        text, idx, grams, self._ids_path, wlen, chars = (folder / n for n in file_names(segid))
-        self._ids: list[str] | None = None
+        self.segid = segid
         self.offset = offset
         self.deleted = deleted
-        self._files: list = []
-        self.mm = b""
-        self._grams = None
-        self._chars: array | None = None
+        self._files: dict[str, _Lazy] = {}
+        self._cache: dict[str, object] = {}
         try:
-            self._open(text, idx, grams, wlen)
-            # Opened now, read on first use (trends): later updates may delete it.
-            self._chars_file = open(chars, "rb")
-            self._files.append(self._chars_file)
+            for ext in EXTS:
+                self._files[ext] = _Lazy(folder / f"seg-{segid}{ext}")
+            self._check()
         except BaseException:
             self.close()
             raise
 
-    def _open(self, text: Path, idx: Path, grams: Path, wlen: Path) -> None:
-        self._wlen = array("I")
-        with open(wlen, "rb") as f:
-            self._wlen.frombytes(f.read())
-        ix = array("Q")
-        with open(idx, "rb") as f:
-            ix.frombytes(f.read())
-        if len(ix) % 2 != 1:
-            raise ValueError(f"{idx.name} has a bad length")
-        self.starts = ix[0::2]  # record starts, plus the end of the file
-        self.bodies = ix[1::2]
-        self.doc_count = len(self.bodies)
-        if len(self._wlen) != 2 * self.doc_count:
-            raise Mismatch(f"{wlen.name} does not match its segment")
-        self.size = self.starts[-1]
-        self.mm = self._map(text, self.size)
-        self._grams = None
-        self._grams_path = grams
-        # Opened now, read on first use: the files may be deleted by a later update.
-        self._grams_file = open(grams, "rb")
-        self._files.append(self._grams_file)
-        self._ids_file = open(self._ids_path, "rb")
-        self._files.append(self._ids_file)
-
-    def _map(self, path: Path, size: int | None = None, f=None):
-        if f is None:
-            f = open(path, "rb")
-            self._files.append(f)
-        actual = os.fstat(f.fileno()).st_size
-        if size is not None and actual != size:
-            raise ValueError(f"{path.name} is {actual} bytes, expected {size}")
-        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if actual else b""
+    def _check(self) -> None:
+        """Sizes that must agree with the document count (a stat each, no reading)."""
+        idx = self._files[IDX_EXT].size
+        if idx % 16 != 8:
+            raise Mismatch(f"seg-{self.segid}{IDX_EXT} has a bad length")
+        n = self.doc_count = idx // 16
+        if self._files[TEXT_EXT].size != self._files[IDX_EXT].view(8 * 2 * n, idx, "Q")[0]:
+            raise Mismatch(f"seg-{self.segid}{TEXT_EXT} does not match its segment")
+        for ext, size in ((LENS_EXT, 8 * n), (WLEN_EXT, 8 * n), (CHARS_EXT, 4 * n)):
+            if self._files[ext].size != size:
+                raise Mismatch(f"seg-{self.segid}{ext} does not match its segment")
 
     def close(self) -> None:
-        if self._grams is not None:
-            self._grams[2].release()  # views first: a viewed mmap cannot close
-            self._views.release()
-            self._grams[0].close()
-            self._grams = None
-        if isinstance(self.mm, mmap.mmap):
-            self.mm.close()
-        for f in self._files:
+        self._cache.clear()
+        for f in self._files.values():
             f.close()
 
+    def _array(self, ext: str, fmt: str) -> memoryview:
+        key = ext + fmt
+        if key not in self._cache:
+            f = self._files[ext]
+            self._cache[key] = f.view(0, f.size, fmt)
+        return self._cache[key]  # type: ignore[return-value]
+
+    @property
+    def mm(self):
+        return self._files[TEXT_EXT].mm
+
+    @property
+    def idx(self) -> memoryview:
+        return self._array(IDX_EXT, "Q")
+
+    @property
+    def lens(self) -> memoryview:
+        return self._array(LENS_EXT, "I")
+
     def word_counts(self, d: int) -> tuple[int, int]:
-        return self._wlen[2 * d], self._wlen[2 * d + 1]
+        w = self._array(WLEN_EXT, "I")
+        return w[2 * d], w[2 * d + 1]
 
     def chars(self, d: int) -> int:
-        """Characters of the document's title and body as written."""
-        if self._chars is None:
-            self._chars_file.seek(0)
-            values = array("I")
-            values.frombytes(self._chars_file.read())
-            if len(values) != self.doc_count:
-                raise Mismatch(f"{Path(self._chars_file.name).name} does not match its segment")
-            self._chars = values
-        return self._chars[d]
+        return self._array(CHARS_EXT, "I")[d]
 
-    def word_total(self) -> int:
-        """Words in the titles and bodies of the live documents."""
-        return sum(self._wlen) - sum(sum(self.word_counts(d)) for d in self.deleted)
+    @property
+    def grams(self) -> grams.Table:
+        if "grams" not in self._cache:
+            f = self._files[GRAMS_EXT]
+            self._cache["grams"] = grams.Table(f.mm, self.doc_count, f.path.name)
+        return self._cache["grams"]  # type: ignore[return-value]
+
+    @property
+    def docs(self) -> docstore.Reader:
+        if "docs" not in self._cache:
+            f = self._files[DOCS_EXT]
+            self._cache["docs"] = docstore.Reader(f.mm, self.doc_count, f.path.name)
+        return self._cache["docs"]  # type: ignore[return-value]
+
+    # -- ids and dates ---------------------------------------------------------
+
+    def _ids(self) -> tuple[memoryview, memoryview, int]:
+        if "ids" not in self._cache:
+            f = self._files[IDS_EXT]
+            magic, n, _ = _IDS.unpack_from(f.mm, 0) if f.size >= _IDS.size else (b"", 0, 0)
+            if magic != _IDS_MAGIC or n != self.doc_count:
+                raise Mismatch(f"{f.path.name} does not match its segment")
+            p = _IDS.size
+            offsets = f.view(p, p + 4 * (n + 1), "I")
+            order = f.view(p + 4 * (n + 1), p + 4 * (2 * n + 1), "I")
+            self._cache["ids"] = (offsets, order, p + 4 * (2 * n + 1))
+        return self._cache["ids"]  # type: ignore[return-value]
+
+    def doc_id(self, d: int) -> str:
+        offsets, _, base = self._ids()
+        mm = self._files[IDS_EXT].mm
+        return mm[base + offsets[d] : base + offsets[d + 1]].decode("utf-8")
 
     def ids(self) -> list[str]:
-        """The article id of each document, in order (read on first use)."""
-        if self._ids is None:
-            self._ids_file.seek(0)
-            self._ids = json.loads(self._ids_file.read())
-            if len(self._ids) != self.doc_count:
-                raise Mismatch(f"{self._ids_path.name} does not match its segment")
-        return self._ids
+        offsets, _, base = self._ids()
+        data = self._files[IDS_EXT].mm[base:].decode("utf-8")
+        if data.isascii():
+            return [data[offsets[d] : offsets[d + 1]] for d in range(self.doc_count)]
+        return [self.doc_id(d) for d in range(self.doc_count)]
 
-    def texts(self, d: int) -> tuple[str, str]:
-        mm, s, b, e = self.mm, self.starts[d], self.bodies[d], self.starts[d + 1]
-        return mm[s : b - 1].decode("utf-8"), mm[b : e - 1].decode("utf-8")
+    def find_id(self, article_id: str) -> int | None:
+        """The local document with this id (deleted or not), by binary search."""
+        offsets, order, base = self._ids()
+        mm = self._files[IDS_EXT].mm
+        want = article_id.encode("utf-8")
+        lo, hi = 0, self.doc_count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            d = order[mid]
+            if mm[base + offsets[d] : base + offsets[d + 1]] < want:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < self.doc_count:
+            d = order[lo]
+            if mm[base + offsets[d] : base + offsets[d + 1]] == want:
+                return d
+        return None
+
+    def dates(self) -> list[str]:
+        if "dates" not in self._cache:
+            f = self._files[DATES_EXT]
+            magic, n, width = _IDS.unpack_from(f.mm, 0) if f.size >= _IDS.size else (b"", 0, 0)
+            if magic != _DATES_MAGIC or n != self.doc_count or f.size != _IDS.size + n * width:
+                raise Mismatch(f"{f.path.name} does not match its segment")
+            data = f.mm[_IDS.size :]
+            if not width:
+                out = [""] * n
+            elif data.isascii():
+                text = data.decode("ascii")
+                out = [text[i : i + width].rstrip("\0") for i in range(0, n * width, width)]
+            else:
+                out = [
+                    data[i : i + width].rstrip(b"\0").decode() for i in range(0, n * width, width)
+                ]
+            self._cache["dates"] = out
+        return self._cache["dates"]  # type: ignore[return-value]
+
+    # -- text --------------------------------------------------------------------
+
+    def span(self, d: int, field: str | None) -> tuple[int, int]:
+        """Byte range of a document's field (None: title and body with the separator)."""
+        idx = self.idx
+        if field == "title":
+            return idx[2 * d], idx[2 * d + 1] - 2
+        if field == "body":
+            return idx[2 * d + 1], idx[2 * d + 2] - 2
+        return idx[2 * d], idx[2 * d + 2] - 2
 
     def field(self, d: int, field: str) -> str:
         s, e = self.span(d, field)
-        return self.mm[s:e].decode("utf-8")
+        return self.mm[s:e].decode("utf-16-le")
 
-    def span(self, d: int, field: str | None) -> tuple[int, int]:
-        if field == "title":
-            return self.starts[d], self.bodies[d] - 1
-        if field == "body":
-            return self.bodies[d], self.starts[d + 1] - 1
-        return self.starts[d], self.starts[d + 1] - 1
+    def texts(self, d: int) -> tuple[str, str]:
+        return self.field(d, "title"), self.field(d, "body")
 
-    # -- bigram postings --------------------------------------------------
+    def has(self, nb: bytes, s: int, e: int) -> bool:
+        """Whether the UTF-16 needle stands in mm[s:e] at a character boundary."""
+        mm = self.mm
+        p = mm.find(nb, s, e)
+        while p != -1 and (p - s) & 1:  # straddles two characters
+            p = mm.find(nb, p + 1, e)
+        return p != -1
 
-    def _open_grams(self):
-        if self._grams is None:
-            mm = self._map(self._grams_path, f=self._grams_file)
-            magic, nb, ndocs, wide = _HEAD.unpack_from(mm, 0)
-            if magic != _GRAMS_MAGIC or ndocs != self.doc_count:
-                raise Mismatch(f"{self._grams_path.name} does not match its segment")
-            p = _HEAD.size
-            self._views = memoryview(mm)
-            offsets = self._views[p : p + 4 * (nb + 1)].cast("I")
-            self._grams = (mm, nb, offsets, p + 4 * (nb + 1), wide)
-        return self._grams
+    def count(self, needle: str, d: int) -> tuple[int, int]:
+        """Occurrences of needle in the document's folded title and body (as str.count)."""
+        t, b = self.texts(d)
+        return t.count(needle), b.count(needle)
 
-    def _bucket_docs(self, bucket: int) -> array:
-        mm, _, offsets, base, wide = self._grams
-        data = mm[base + offsets[bucket] : base + offsets[bucket + 1]]
-        if wide:
-            out = array("I")
-            out.frombytes(data)
-            return out
-        deltas = array("H")
-        deltas.frombytes(data)
-        return array("I", accumulate(deltas))
+    def stored(self, d: int) -> dict[str, str]:
+        """The article as written: id, title, body, date, source, author, origin."""
+        tpatch, bpatch, source, author, origin = self.docs.record(d)
+        t, b = self.texts(d)
+        return {
+            "id": self.doc_id(d),
+            "title": unpatch(t, tpatch),
+            "body": unpatch(b, bpatch),
+            "date": self.dates()[d],
+            "source": source,
+            "author": author,
+            "origin": origin,
+        }
 
-    def candidates(self, needle: str) -> set[int] | None:
-        """Documents that may hold needle (all its bigram buckets); None: too short."""
-        if len(needle) < 2:
-            return None
-        _, nb, offsets, _, _ = self._open_grams()
-        buckets = {k % nb for k in _wide_keys(needle)}
-        # The smallest buckets (by their size on disk) narrow the most; a long
-        # needle's other buckets would cost more to read than they save.
-        smallest = sorted(buckets, key=lambda b: offsets[b + 1] - offsets[b])[:_MAX_BUCKETS]
-        lists = sorted((self._bucket_docs(b) for b in smallest), key=len)
-        if not lists[0]:
-            return set()
-        out = set(lists[0])
-        for other in lists[1:]:
-            out.intersection_update(other)
-            if not out:
-                break
-        return out
+    # -- matching ----------------------------------------------------------------
 
-    # -- matching ---------------------------------------------------------
-
-    def counts(self, nb: bytes, needle: str, field: str | None) -> dict[int, tuple[int, int]]:
-        """Local document -> (occurrences in title, in body), for the live documents
-        whose field (or title or body) holds the needle."""
-        cands = self.candidates(needle)
-        mm, starts, bodies, deleted = self.mm, self.starts, self.bodies, self.deleted
-        if cands is not None and len(cands) * 4 < self.doc_count:
-            docs = sorted(cands)
-        else:  # most documents are candidates: one pass over the whole store
-            docs = []
-            p = mm.find(nb)
-            while p != -1:
-                d = bisect_right(starts, p) - 1
-                docs.append(d)
-                p = mm.find(nb, starts[d + 1])
-        out: dict[int, tuple[int, int]] = {}
-        for d in docs:
-            if d in deleted:
+    def scan(self, nb: bytes, field: str | None) -> list[int]:
+        """Local documents whose field holds the needle, by one pass over the text."""
+        mm, idx = self.mm, self.idx
+        out: list[int] = []
+        p = mm.find(nb)
+        d = 0
+        while p != -1:
+            if p & 1:
+                p = mm.find(nb, p + 1)
                 continue
-            b = bodies[d]
-            t = mm[starts[d] : b - 1].count(nb)
-            n = mm[b : starts[d + 1] - 1].count(nb)
-            if (t or n) if field is None else (t if field == "title" else n):
-                out[d] = (t, n)
+            while idx[2 * d + 2] <= p:
+                d += 1
+            if field is None or self.has(nb, *self.span(d, field)):
+                out.append(d)
+            p = mm.find(nb, idx[2 * d + 2])
         return out
+
+    def verify(self, docs: Iterable[int], nb: bytes, field: str | None) -> list[int]:
+        """Those of docs whose field (or title or body) holds the needle."""
+        has, span = self.has, self.span
+        if field is not None:
+            return [d for d in docs if has(nb, *span(d, field))]
+        idx = self.idx
+        return [d for d in docs if has(nb, idx[2 * d], idx[2 * d + 2] - 2)]
+
+    def local_matches(self, needle: str, field: str | None) -> Iterable[int]:
+        """Local documents (deleted ones too) whose field holds needle."""
+        nb = encode(needle)
+        keys = grams.keys_of(nb)
+        if not keys:
+            return self.scan(nb, field)
+        table = self.grams
+        if len(nb) == 4 and field is None:  # one bigram: its list is the answer
+            return table.docs(keys[0])
+        cands = table.candidates(keys)
+        return self.verify(sorted(cands), nb, field)
 
     def field_total(self, field: str) -> int:
-        """Bytes of the field over live documents."""
-        n = self.doc_count
-        if field == "title":
-            total = sum(self.bodies) - sum(self.starts[:n]) - n
-        else:
-            total = sum(self.starts[1:]) - sum(self.bodies) - n
-        for d in self.deleted:
-            s, e = self.span(d, field)
-            total -= e - s
-        return total
+        """Bytes of UTF-8 folded text of a field over the live documents."""
+        lens = self.lens
+        i = 0 if field == "title" else 1
+        total = sum(lens[i::2])
+        return total - sum(lens[2 * d + i] for d in self.deleted)
+
+    def word_total(self) -> int:
+        w = self._array(WLEN_EXT, "I")
+        return sum(w) - sum(w[2 * d] + w[2 * d + 1] for d in self.deleted)
 
 
 class TextStore:
     """The stores of an index's segments: global document numbers, live documents only.
 
     segments: (segment id, first global document number, deleted local numbers),
-    in document-number order (see ``engine.Reader.segments``).
+    in document-number order. totals: the generation's live totals, when known
+    (``docs``, ``title``, ``body``: bytes of folded text), so that nothing is summed
+    at open.
     """
 
-    def __init__(self, folder: str | Path, segments: list[tuple[str, int, frozenset[int]]]):
-        self._segs: list[_Segment] = []
+    def __init__(
+        self,
+        folder: str | Path,
+        segments: list[tuple[str, int, frozenset[int]]],
+        totals: dict | None = None,
+    ):
+        self.segs: list[Segment] = []
         try:
             for segid, offset, deleted in segments:
-                self._segs.append(_Segment(Path(folder), segid, offset, deleted))
+                self.segs.append(Segment(Path(folder), segid, offset, deleted))
         except BaseException:
             self.close()
             raise
-        self._offsets = [s.offset for s in self._segs]
-        self.doc_count = sum(s.doc_count - len(s.deleted) for s in self._segs)
-        self._avg: dict[str, float] = {}
-        self._counts: dict[tuple[str, str | None], dict[int, tuple[int, int]]] = {}
+        self._offsets = [s.offset for s in self.segs]
+        self.doc_count = sum(s.doc_count - len(s.deleted) for s in self.segs)
+        self._totals = dict(totals or {})
         self._all_ids: list[str] | None = None
 
     def close(self) -> None:
-        for s in self._segs:
+        for s in self.segs:
             s.close()
 
-    def _locate(self, doc: int) -> tuple[_Segment, int]:
-        seg = self._segs[bisect_right(self._offsets, doc) - 1]
-        return seg, doc - seg.offset
+    def locate(self, doc: int) -> tuple[Segment, int]:
+        from bisect import bisect_right
 
-    def counts(self, needle: str, field: str | None = None) -> dict[int, tuple[int, int]]:
-        """Live document -> (occurrences in title, in body) where the folded title or
-        body (or the given field) contains needle."""
-        key = (needle, field)
-        if key in self._counts:
-            return self._counts[key]
-        needle = scrub(needle)
-        nb = needle.encode("utf-8")
-        out: dict[int, tuple[int, int]] = {}
-        if nb:
-            for seg in self._segs:
-                found = seg.counts(nb, needle, field)
-                if seg.offset:
-                    out.update(zip(map(add, found, repeat(seg.offset)), found.values()))
-                else:
-                    out.update(found)
-        if len(self._counts) >= 8:  # within a query, matching and scoring share one pass
-            self._counts.clear()
-        self._counts[key] = out
-        return out
+        seg = self.segs[bisect_right(self._offsets, doc) - 1]
+        return seg, doc - seg.offset
 
     def find(self, needle: str, field: str | None = None) -> set[int]:
         """Live documents whose folded title or body (or the given field) contains needle."""
-        return set(self.counts(needle, field))
+        needle = scrub(needle)
+        out: set[int] = set()
+        if not needle:
+            return out
+        for seg in self.segs:
+            found = seg.local_matches(needle, field)
+            if seg.offset:
+                found = map(int.__add__, found, repeat(seg.offset))
+            before = len(out)
+            out.update(found)
+            if seg.deleted and len(out) > before:
+                out.difference_update(d + seg.offset for d in seg.deleted)
+        return out
+
+    def counts(self, needle: str, docs: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """(occurrences in title, in body) of needle in each of docs (which hold it):
+        from the bigram lists for a needle of one bigram, else from the text."""
+        needle = scrub(needle)
+        nb = encode(needle)
+        docs = docs if isinstance(docs, (set, frozenset)) else set(docs)
+        if len(nb) == 4 and len(docs) > 64:
+            key = grams.keys_of(nb)[0]
+            out = {}
+            for seg in self.segs:
+                p = seg.grams.postings(key)
+                if p is not None:
+                    for d, t, b in zip(map(int.__add__, p.docs, repeat(seg.offset)), p.tt, p.tb):
+                        if d in docs:
+                            out[d] = (t, b)
+            return out
+        out = {}
+        for doc in docs:
+            seg, d = self.locate(doc)
+            out[doc] = seg.count(needle, d)
+        return out
 
     def text(self, doc: int, field: str) -> str:
         """The folded text of a document's field (as stored: see ``scrub``)."""
-        seg, d = self._locate(doc)
+        seg, d = self.locate(doc)
         return seg.field(d, field)
 
-    def word_total(self) -> int:
-        """Words in all live titles and bodies (for word probabilities)."""
-        return sum(s.word_total() for s in self._segs)
+    def stored(self, doc: int) -> dict[str, str]:
+        seg, d = self.locate(doc)
+        return seg.stored(d)
 
     def word_counts(self, doc: int) -> tuple[int, int]:
-        seg, d = self._locate(doc)
+        seg, d = self.locate(doc)
         return seg.word_counts(d)
 
     def doc_id(self, doc: int) -> str:
         """The article id of a document (for a stable order among equal scores)."""
+        if self._all_ids is not None:
+            return self._all_ids[doc]
+        seg, d = self.locate(doc)
+        return seg.doc_id(d)
+
+    def all_ids(self) -> list[str]:
+        """Every document's id (deleted ones too), in document order, read once."""
         if self._all_ids is None:
-            self._all_ids = [i for seg in self._segs for i in seg.ids()]
-        return self._all_ids[doc]
+            self._all_ids = [i for seg in self.segs for i in seg.ids()]
+        return self._all_ids
+
+    def docnum(self, article_id: str) -> int | None:
+        """The live document with this id."""
+        for seg in self.segs:
+            d = seg.find_id(article_id)
+            if d is not None and d not in seg.deleted:
+                return seg.offset + d
+        return None
+
+    def dates(self) -> list[str]:
+        """The date of every document ('' for none), deleted ones included."""
+        out: list[str] = []
+        for seg in self.segs:
+            out += seg.dates()
+        return out
 
     def chars(self, doc: int) -> int:
         """Characters of the document's title and body as written."""
-        seg, d = self._locate(doc)
+        seg, d = self.locate(doc)
         return seg.chars(d)
 
-    def length(self, doc: int, field: str) -> int:
-        seg, d = self._locate(doc)
-        s, e = seg.span(d, field)
-        return e - s
-
     def lengths(self, doc: int) -> tuple[int, int]:
-        """(title, body) length in bytes of folded text."""
-        seg, d = self._locate(doc)
-        start, body, end = seg.starts[d], seg.bodies[d], seg.starts[d + 1]
-        return body - 1 - start, end - 1 - body
+        """(title, body) length in bytes of UTF-8 folded text."""
+        seg, d = self.locate(doc)
+        lens = seg.lens
+        return lens[2 * d], lens[2 * d + 1]
+
+    def length(self, doc: int, field: str) -> int:
+        return self.lengths(doc)[0 if field == "title" else 1]
 
     def avg_length(self, field: str) -> float:
-        if field not in self._avg:
-            total = sum(s.field_total(field) for s in self._segs)
-            self._avg[field] = (total / self.doc_count) if self.doc_count else 1.0
-        return self._avg[field] or 1.0
+        if field not in self._totals:
+            self._totals[field] = sum(s.field_total(field) for s in self.segs)
+        total = self._totals[field]
+        return ((total / self.doc_count) if self.doc_count else 1.0) or 1.0
+
+    def word_total(self) -> int:
+        """Words in all live titles and bodies (for word probabilities)."""
+        if "words" not in self._totals:
+            self._totals["words"] = sum(s.word_total() for s in self.segs)
+        return self._totals["words"]
+
+
+# -- merging -------------------------------------------------------------------
+
+
+def _live_runs(n: int, deleted: frozenset[int]) -> list[tuple[int, int]]:
+    """[start, end) runs of live local documents."""
+    runs, start = [], 0
+    for d in sorted(deleted):
+        if d > start:
+            runs.append((start, d))
+        start = d + 1
+    if start < n:
+        runs.append((start, n))
+    return runs
+
+
+def _copy(src, dst, offset: int, count: int) -> None:
+    while count:
+        n = os.copy_file_range(src.fileno(), dst.fileno(), count, offset)
+        if not n:
+            raise OSError("unexpected end of file while copying a text store")
+        offset += n
+        count -= n
+
+
+def merge(
+    folder: str | Path, inputs: list[tuple[str, frozenset[int]]], segid: str
+) -> tuple[int, list]:
+    """Write the store of a merged segment: the live documents of the inputs, in order.
+
+    Text, lengths, counts, ids, dates and records are copied; the bigram lists are
+    merged key by key (``grams.merge``). Returns the number of documents and each
+    input's remap (see ``grams._Input``).
+    """
+    folder = Path(folder)
+    out = {ext: folder / f"seg-{segid}{ext}" for ext in EXTS}
+    segs = [Segment(folder, sid, 0, deleted) for sid, deleted in inputs]
+    try:
+        cols, remaps = _merge_columns(segs, out)
+        docstore.merge(out[DOCS_EXT], [(s.docs, s.deleted) for s in segs])
+        grams.merge(
+            out[GRAMS_EXT],
+            [(s._files[GRAMS_EXT].path, r) for s, r in zip(segs, remaps)],
+            len(cols["chars"]),
+            cols["lens"],
+        )
+    except BaseException:
+        for p in out.values():
+            with contextlib.suppress(OSError):
+                p.unlink()
+        raise
+    finally:
+        for s in segs:
+            s.close()
+    return len(cols["chars"]), remaps
+
+
+def _merge_columns(segs: list[Segment], out: dict[str, Path]) -> tuple[dict, list]:
+    """Text and the per-document columns of the merged segment; each input's remap."""
+    cols = {"idx": array("Q"), "lens": array("I"), "wlen": array("I"), "chars": array("I")}
+    ids: list[str] = []
+    dates: list[str] = []
+    remaps: list = []
+    pos = 0
+    with open(out[TEXT_EXT], "wb") as text:
+        for s in segs:
+            base = len(cols["chars"])
+            remaps.append(base if not s.deleted else _remap(s.doc_count, s.deleted, base))
+            idx, lens = s.idx, s.lens
+            wlen, chars = s._array(WLEN_EXT, "I"), s._array(CHARS_EXT, "I")
+            all_ids, all_dates = s.ids(), s.dates()
+            src = s._files[TEXT_EXT].file
+            for a, b in _live_runs(s.doc_count, s.deleted):
+                shift = pos - idx[2 * a]
+                cols["idx"].extend(map(int.__add__, idx[2 * a : 2 * b], repeat(shift)))
+                _copy(src, text, idx[2 * a], idx[2 * b] - idx[2 * a])
+                pos += idx[2 * b] - idx[2 * a]
+                cols["lens"].extend(lens[2 * a : 2 * b])
+                cols["wlen"].extend(wlen[2 * a : 2 * b])
+                cols["chars"].extend(chars[a:b])
+                ids += all_ids[a:b]
+                dates += all_dates[a:b]
+        text.flush()
+        os.fsync(text.fileno())
+    cols["idx"].append(pos)
+    for ext, name in (
+        (IDX_EXT, "idx"),
+        (LENS_EXT, "lens"),
+        (WLEN_EXT, "wlen"),
+        (CHARS_EXT, "chars"),
+    ):
+        _write(out[ext], cols[name])
+    write_ids(out[IDS_EXT], ids)
+    write_dates(out[DATES_EXT], dates)
+    return cols, remaps
+
+
+def _remap(n: int, deleted: frozenset[int], base: int) -> array:
+    out = array("i", [-1]) * n
+    k = base
+    for d in range(n):
+        if d not in deleted:
+            out[d] = k
+            k += 1
+    return out

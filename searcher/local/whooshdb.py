@@ -1,38 +1,55 @@
 """The Whoosh layer of the local index, the only module that imports whoosh.
 
-It owns the schema, the tokenizer that gives Whoosh our words (through
-``searcher.analysis``), and plain-data faces of a Whoosh index: ``SegmentBuilder``
-(a new segment, written a term at a time), ``commit`` and ``merge`` (the table of
-contents), and ``Reader`` (postings a block at a time, stored fields, the date
-column). Nothing outside ``searcher.local`` sees a Whoosh object.
+Whoosh holds the words: a segment's term table (``.trm``) and postings
+(``.pst``) in Whoosh's own W3 format, for the fields ``title`` and ``body``
+(jieba words with their frequencies) and ``date`` and ``source`` (whole values).
+The articles themselves are kept by the text store. This module owns the
+schema, the tokenizer that gives Whoosh our words, and plain-data faces of a
+Whoosh index:
+
+- ``SegmentBuilder``: a new segment, written a term at a time;
+- ``commit``: the table of contents (segments added, dropped, documents deleted);
+- ``merge``: segments merged into one, term by term, postings copied and never
+  held together (a worker runs it beside indexing);
+- ``Terms``: one segment's term table and postings read from mapped files, our
+  own faster way: a term's statistics from its term info alone (one hash
+  lookup), its postings a block at a time.
+
+Nothing outside ``searcher.local`` sees a Whoosh object.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import heapq
+import io
+import mmap
 import os
 import pickle
 import shutil
 import struct
 import zlib
 from array import array
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator
+from functools import partial
+from itertools import accumulate, repeat
+from operator import add
 
-from whoosh import fields, index, query
+from whoosh import fields, index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.filedb.filetables import FileFormatError
-from whoosh.matching import ListMatcher
 from whoosh.system import pack_ushort
 
 from searcher import analysis
 
 # Bump when the fields change; an index with another version must be rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: words, date and source only; the articles are in the text store
 
 TEXT_FIELDS = ("title", "body")  # searchable text, indexed as words
+ID_FIELDS = ("date", "source")  # whole values, for filters and facets
 
 
 class WordTokenizer(Tokenizer):
@@ -94,13 +111,7 @@ class WordsField(fields.TEXT):
 
 def make_schema() -> fields.Schema:
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        title=WordsField(stored=True),
-        body=WordsField(stored=True),
-        date=fields.ID(stored=True, sortable=True),
-        source=fields.ID(stored=True),
-        author=fields.STORED(),
-        origin=fields.STORED(),
+        title=WordsField(), body=WordsField(), date=fields.ID(), source=fields.ID()
     )
 
 
@@ -111,7 +122,8 @@ def make_schema() -> fields.Schema:
 # table of contents by ``commit``. The builder is a lean path into Whoosh's own
 # segment format (codec W3): it counts each article's words itself and writes
 # each term's postings in whole blocks, instead of pushing every posting through
-# Whoosh's sorting pool one tuple at a time (4x faster on the corpus).
+# Whoosh's sorting pool one tuple at a time. No per-document files: the text
+# store keeps the articles.
 
 
 class _PostingsWriter(W3PostingsWriter):
@@ -165,19 +177,23 @@ class SegmentBuilder:
     process): each has its own files, and only ``commit`` changes the index.
     """
 
-    _ID_FIELDS = ("id", "date", "source")
-
     def __init__(self, path: str, segid: str | None = None) -> None:
-        self._ix = index.open_dir(path)
-        self._storage = self._ix.storage
-        self._schema = self._ix.schema
+        ix = index.open_dir(path)
+        try:
+            self._storage = ix.storage
+            self._schema = ix.schema
+            self._indexname = ix.indexname
+        finally:
+            ix.close()
         self._codec = _Codec()
-        self._segment = self._codec.new_segment(self._storage, self._ix.indexname)
+        self._segment = self._codec.new_segment(self._storage, self._indexname)
         if segid is not None:  # chosen ahead, so that side files can be written elsewhere
             self._segment.segid = segid
-        self._perdoc = self._codec.per_document_writer(self._storage, self._segment)
-        self._terms: dict[str, dict[str, list]] = {f: {} for f in (*TEXT_FIELDS, *self._ID_FIELDS)}
-        self._date_column = self._schema["date"].column_type
+        names = (*TEXT_FIELDS, *ID_FIELDS)
+        # term -> documents and frequencies, per field, appended by C-level iteration
+        self._docs: dict[str, defaultdict] = {f: defaultdict(partial(array, "I")) for f in names}
+        self._weights: dict[str, defaultdict] = {f: defaultdict(partial(array, "f")) for f in names}
+        self._fw = None
         self.count = 0
 
     @property
@@ -185,77 +201,83 @@ class SegmentBuilder:
         return self._segment.segid
 
     def add(self, doc: dict, title_words: list[str], body_words: list[str]) -> int:
-        """Add an article (its fields, and the words of its folded title and body).
-
-        Returns its document number within the segment.
-        """
-        d = self._add_doc(doc, (len(title_words), len(body_words)))
-        for name, ws in (("title", title_words), ("body", body_words)):
-            post = self._terms[name]
-            for w, n in Counter(ws).items():
-                _append(post, w, d, n)
-        return d
-
-    def _add_doc(self, doc: dict, word_counts: tuple[int, int]) -> int:
-        """Stored fields, the date column and the id-like terms of one document."""
+        """Add an article (its date and source, and the words of its folded title and
+        body). Returns its document number within the segment."""
         d = self.count
-        pdw = self._perdoc
-        pdw.start_doc(d)
-        for name, n in zip(TEXT_FIELDS, word_counts):
-            pdw.add_field(name, self._schema[name], doc.get(name) or "", n)
-        for name in self._ID_FIELDS:
+        for name in ID_FIELDS:
             value = doc.get(name) or ""
             if value:
-                _append(self._terms[name], value, d, 1)
-            pdw.add_field(name, self._schema[name], value, 0)
-        pdw.add_column_value("date", self._date_column, (doc.get("date") or "").encode("utf-8"))
-        for name in ("author", "origin"):
-            pdw.add_field(name, self._schema[name], doc.get(name) or "", 0)
-        pdw.finish_doc()
+                self._docs[name][value].append(d)
+                self._weights[name][value].append(1)
+        for name, ws in (("title", title_words), ("body", body_words)):
+            counts = Counter(ws)
+            deque(map(array.append, map(self._docs[name].__getitem__, counts), repeat(d)), 0)
+            weights = self._weights[name]
+            deque(map(array.append, map(weights.__getitem__, counts), counts.values()), 0)
         self.count += 1
         return d
 
+    def _writer(self):
+        if self._fw is None:
+            self._fw = _TermWriter(self._codec.field_writer(self._storage, self._segment))
+        return self._fw
+
     def finish(self):
         """Write the segment's files; returns the segment (opaque, picklable) for commit."""
-        self._perdoc.close()
-        fw = self._codec.field_writer(self._storage, self._segment)
-        block = self._codec._blocklimit
-        inline = self._codec._inlinelimit
-        for name in sorted(self._terms):
-            terms = self._terms[name]
-            if not terms:
-                continue
-            fw.start_field(name, self._schema[name])
-            prefix = pack_ushort(fw._fieldid)
-            tindex = fw._tindex
-            for btext, (docs, weights) in sorted((w.encode("utf-8"), p) for w, p in terms.items()):
-                if FAST_TERMS and len(docs) < inline:
-                    _add_inlined(tindex, prefix + btext, docs, weights)
-                    continue
-                fw.start_term(btext)
-                pw = fw._postwriter
-                for i in range(0, len(docs), block):
-                    if i:
-                        pw._write_block()
-                        pw._new_block()
-                    pw._ids = docs[i : i + block]
-                    pw._weights = ws = weights[i : i + block]
-                    pw._maxweight = max(ws)
-                fw.finish_term()
-            fw.finish_field()
-        fw.close()
-        self._terms.clear()
-        self._segment.set_doc_count(self.count)
-        # No compound file: Whoosh reads a sub-file of one by copying it whole
-        # into memory (BytesIO), which on a large index costs seconds and
-        # hundreds of megabytes at every search's start.
-        self._ix.close()
+        fw = self._writer()
+        for name in sorted(self._docs):
+            docs, weights = self._docs.pop(name), self._weights.pop(name)
+            for btext, term in sorted((w.encode("utf-8"), w) for w in docs):
+                fw.add(name, self._schema[name], btext, docs[term], weights[term])
+        return self._close(self.count)
+
+    def _close(self, count: int):
+        self._writer().close()
+        self._segment.set_doc_count(count)
         return self._segment
 
     def cancel(self) -> None:
         with contextlib.suppress(Exception):
-            self._perdoc.close()
-        self._ix.close()
+            if self._fw is not None:
+                self._fw.close()
+
+
+class _TermWriter:
+    """Writes terms in key order into a W3 field writer (.trm and .pst)."""
+
+    def __init__(self, fw) -> None:
+        self.fw = fw
+        self.field: str | None = None
+        self.prefix = b""
+
+    def add(self, name: str, fieldobj, btext: bytes, docs: array, weights: array) -> None:
+        fw = self.fw
+        if name != self.field:
+            if self.field is not None:
+                fw.finish_field()
+            fw.start_field(name, fieldobj)
+            self.field, self.prefix = name, pack_ushort(fw._fieldid)
+        codec = fw._codec
+        if FAST_TERMS and len(docs) < codec._inlinelimit:
+            _add_inlined(fw._tindex, self.prefix + btext, docs, weights)
+            return
+        fw.start_term(btext)
+        pw = fw._postwriter
+        block = codec._blocklimit
+        for i in range(0, len(docs), block):
+            if i:
+                pw._write_block()
+                pw._new_block()
+            pw._ids = docs[i : i + block]
+            pw._weights = ws = weights[i : i + block]
+            pw._maxweight = max(ws)
+        fw.finish_term()
+
+    def close(self) -> None:
+        if self.field is not None:
+            self.fw.finish_field()
+            self.field = None
+        self.fw.close()
 
 
 FAST_TERMS = True  # write short posting lists straight into the term table (same bytes)
@@ -295,97 +317,63 @@ def segment_id(segment) -> str:
     return segment.segid
 
 
-def segment_ids(path: str) -> list[str]:
-    """The ids of the segments of the index at path, in document-number order."""
+def stem(segid: str) -> str:
+    """The start of a segment's file names (Whoosh's: index name, segment id)."""
+    return f"{index._DEF_INDEX_NAME}_{segid}"
+
+
+def segments(path: str) -> list:
+    """The segments of the index at path, in document-number order (table of contents)."""
     ix = index.open_dir(path)
     try:
-        return [s.segid for s in ix._segments()]
+        return list(ix._segments())
     finally:
         ix.close()
 
 
-def commit(path: str, add: Iterable = (), delete_ids: Iterable[str] = (), drop: Iterable[str] = ()):
+def segment_ids(path: str) -> list[str]:
+    """The ids of the segments of the index at path, in document-number order."""
+    return [s.segid for s in segments(path)]
+
+
+def layout(segs: list) -> list[tuple[str, int, frozenset[int]]]:
+    """(segment id, first document number, deleted local numbers) of each segment."""
+    out, offset = [], 0
+    for s in segs:
+        out.append((s.segid, offset, frozenset(s.deleted_docs())))
+        offset += s.doc_count_all()
+    return out
+
+
+def commit(
+    path: str,
+    add: Iterable = (),
+    delete: dict[str, Iterable[int]] | None = None,
+    drop: Iterable[str] = (),
+) -> list[str]:
     """Write the index's next table of contents.
 
-    Appends the segments in add (from ``SegmentBuilder.finish``, in order),
-    marks the documents with the given ids deleted, and drops the segments whose
-    ids are in drop (merged into a new one). Returns the segment ids in order.
+    Appends the segments in add (from ``SegmentBuilder.finish`` or ``merge``, in
+    order), marks deleted the local documents given per segment id, and drops
+    the segments whose ids are in drop. Returns the segment ids in order.
     """
     ix = index.open_dir(path)
     try:
         toc = ix._read_toc()
         drop = set(drop)
-        segments = [s for s in toc.segments if s.segid not in drop]
-        ids = list(delete_ids)
-        if ids:
-            from whoosh.reading import SegmentReader
-
-            for s in segments:
-                r = SegmentReader(ix.storage, toc.schema, s)
-                try:
-                    for article_id in ids:
-                        if ("id", article_id) in r:
-                            for d in r.postings("id", article_id).all_ids():
-                                s.delete_document(d)
-                finally:
-                    r.close()
-        segments += list(add)
+        segs = [s for s in toc.segments if s.segid not in drop]
+        for s in segs:
+            for d in (delete or {}).get(s.segid, ()):
+                s.delete_document(d)
+        segs += list(add)
         generation = toc.generation + 1
-        index.TOC(toc.schema, segments, generation).write(ix.storage, ix.indexname)
-        index.clean_files(ix.storage, ix.indexname, generation, segments)
+        index.TOC(toc.schema, segs, generation).write(ix.storage, ix.indexname)
+        index.clean_files(ix.storage, ix.indexname, generation, segs)
         # Segment builders share Whoosh's temporary folder; no one needs it now.
         shutil.rmtree(os.path.join(path, f"{ix.indexname}.tmp"), ignore_errors=True)
-        return [s.segid for s in segments]
+        return [s.segid for s in segs]
     finally:
         ix.close()
-
-
-def merge(path: str, segids: list[str], word_counts) -> object:
-    """A new segment holding the live documents of the given segments, in order.
-
-    Postings are copied, not recomputed (no segmenting). word_counts(segid, d)
-    gives a document's exact (title, body) word counts. Returns the segment for
-    ``commit(path, add=[it], drop=segids)``.
-    """
-    from whoosh.reading import SegmentReader
-
-    ix = index.open_dir(path)
-    toc = ix._read_toc()
-    ix.close()
-    by_id = {s.segid: s for s in toc.segments}
-    b = SegmentBuilder(path)
-    try:
-        for sid in segids:
-            r = SegmentReader(b._storage, toc.schema, by_id[sid])
-            try:
-                docmap = {}
-                for d in range(r.doc_count_all()):
-                    if not r.is_deleted(d):
-                        docmap[d] = b._add_doc(r.stored_fields(d), word_counts(sid, d))
-                for name, btext in r.all_terms():
-                    if name not in b._terms:
-                        continue
-                    post = b._terms[name]
-                    term = btext.decode("utf-8")
-                    m = r.postings(name, term)
-                    while m.is_active():
-                        _append(post, term, docmap[m.id()], m.weight())
-                        m.next()
-            finally:
-                r.close()
-        return b.finish()
-    except BaseException:
-        b.cancel()
-        raise
-
-
-def _append(post: dict, term: str, d: int, n: float) -> None:
-    p = post.get(term)
-    if p is None:
-        post[term] = [array("I", (d,)), array("f", (n,))]
-    else:
-        p[0].append(d)
-        p[1].append(n)
 
 
 # -- reading -------------------------------------------------------------------
@@ -402,125 +390,238 @@ READ_ERRORS = (
     UnicodeDecodeError,
     OverflowError,
     FileFormatError,
+    IndexError,
     index.IndexError,  # Whoosh's: "Index was created on different architecture"
 )
-_OPEN_ERRORS = (*READ_ERRORS, ValueError, KeyError)
+_OPEN_ERRORS = (*READ_ERRORS, ValueError, KeyError, AttributeError)
 
 
 class Unreadable(Exception):
     """A Whoosh index that cannot be opened; the snapshot names the index and the fix."""
 
 
-class Reader:
-    """One opened Whoosh index, as plain data: postings a block at a time, stored
-    fields, the date column, the terms of ID-like fields. Deleted documents are
-    reported with the postings, not filtered: what is live is the snapshot's call."""
+def read_layout(path: str) -> list[tuple[str, int, frozenset[int]]]:
+    """The segments in force at path (see ``layout``); Unreadable when it cannot be."""
+    try:
+        return layout(segments(path))
+    except index.EmptyIndexError as e:
+        raise Unreadable("no table of contents") from e
+    except _OPEN_ERRORS as e:
+        raise Unreadable(f"{type(e).__name__}: {e}") from e
 
-    def __init__(self, path: str) -> None:
-        try:
-            self._ix = index.open_dir(path)
-            self._s = self._ix.searcher()
-        except index.EmptyIndexError as e:
-            raise Unreadable("no table of contents") from e
-        except _OPEN_ERRORS as e:
-            raise Unreadable(f"{type(e).__name__}: {e}") from e
-        # Open now every file a search may read: an update may delete this
-        # generation's files while it is in use, and an open file stays readable.
-        try:
-            for sub, _ in self._s.reader().leaf_readers():
-                if sub.segment() is not None and sub.doc_count_all():
-                    sub.stored_fields(0)
-                    sub.column_reader("date")
-        except _OPEN_ERRORS as e:
-            self.close()
-            raise Unreadable(f"{type(e).__name__}: {e}") from e
-        self._postings: dict[tuple[str, str], list] = {}
-        self._postings_size = 0
-        self._schema_names = frozenset(self._ix.schema.names())
-        self._columns: dict[str, list[str]] = {}
+
+_HASH_DIR = struct.Struct("!qi")  # filetables: a hash table's position and slots
+_POINTER = struct.Struct("!Iq")  # filetables: a slot's hash and record position
+_BLOCK_MAGIC = b"W3Bl"
+
+
+class Terms:
+    """One segment's term table and postings, read from mapped files.
+
+    The term table is Whoosh's ``OrderedHashWriter`` file: records (lengths, key,
+    term info), 256 hash tables of (hash, position) slots, their directory, the
+    extras (field numbers) and the index of record positions in key order.
+    """
+
+    def __init__(self, folder: str, segment_name: str) -> None:
+        self.name = f"{segment_name}.trm"
+        self._files = [
+            open(os.path.join(folder, f"{segment_name}{ext}"), "rb") for ext in (".trm", ".pst")
+        ]
+        self._mm: list = [None, None]
+        self._tables: list[tuple[int, int]] | None = None
 
     def close(self) -> None:
-        self._s.close()
-        self._ix.close()
+        for m in self._mm:
+            if isinstance(m, mmap.mmap):
+                with contextlib.suppress(BufferError):
+                    m.close()
+        for f in self._files:
+            f.close()
 
-    @property
-    def doc_count_all(self) -> int:
-        """Documents in the segments, deleted ones included."""
-        return self._s.doc_count_all()
+    def _map(self, i: int):
+        if self._mm[i] is None:
+            f = self._files[i]
+            size = os.fstat(f.fileno()).st_size
+            self._mm[i] = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        return self._mm[i]
 
-    def segments(self) -> list[tuple[str, int, frozenset[int]]]:
-        """(segment id, first document number, deleted local numbers) of each segment."""
-        out = []
-        for sub, offset in self._s.reader().leaf_readers():
-            seg = sub.segment()
-            if seg is not None:
-                out.append((seg.segid, offset, frozenset(seg.deleted_docs())))
-        return out
+    def _open(self) -> None:
+        mm = self._map(0)
+        if mm[:4] != b"HSH3" or mm[4] != 0:
+            raise FileFormatError(f"{self.name}: not a term table")
+        exlen = int.from_bytes(mm[-4:], "big", signed=True)
+        dirpos = len(mm) - 4 - exlen - 256 * _HASH_DIR.size
+        self._tables = [_HASH_DIR.unpack_from(mm, dirpos + 12 * i) for i in range(256)]
+        extras = pickle.loads(mm[dirpos + 256 * _HASH_DIR.size : len(mm) - 4])
+        self.fields: dict[str, int] = extras["fieldmap"]
+        # The positions of the records in key order (big-endian) follow the extras.
+        typecode, n = extras["indextype"], extras["indexlen"]
+        end = len(mm) - 4
+        self._index = (typecode, n, end - n * struct.calcsize(typecode))
 
-    def postings(self, field: str, text: str) -> list[tuple[int, array, array]]:
-        """The term's postings per segment: (first document number, local document
-        numbers, frequencies), read a block at a time rather than a posting at a
-        time. Deleted documents are included."""
-        key = (field, text)
-        cached = self._postings.get(key)
-        if cached is not None:
-            return cached
-        out = []
-        if field in self._schema_names:
-            btext = text.encode("utf-8")
-            for sub, offset in self._s.reader().leaf_readers():
-                if key in sub:
-                    out.append((offset, *_read_postings(sub, field, btext)))
-        if sum(len(ids) for _, ids, _ in out) > 256:  # worth keeping for the next query
-            self._postings_size += sum(len(ids) for _, ids, _ in out)
-            if self._postings_size > 4_000_000:
-                self._postings.clear()
-                self._postings_size = 0
-            self._postings[key] = out
-        return out
+    def _lookup(self, key: bytes):
+        """The term info bytes of a key, or None."""
+        if self._tables is None:
+            self._open()
+        mm = self._mm[0]
+        h = int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[-4:], "big")
+        start, slots = self._tables[h & 255]
+        if not slots:
+            return None
+        slot = (h >> 8) % slots
+        for _ in range(slots):
+            sh, pos = _POINTER.unpack_from(mm, start + 12 * slot)
+            if not pos:
+                return None
+            if sh == h:
+                klen, vlen = _LENGTHS.unpack_from(mm, pos)
+                if mm[pos + 8 : pos + 8 + klen] == key:
+                    return mm[pos + 8 + klen : pos + 8 + klen + vlen]
+            slot = (slot + 1) % slots
+        return None
 
-    def stored(self, docnum: int) -> dict:
-        return self._s.stored_fields(docnum)
+    def key(self, field: str, word: str) -> bytes | None:
+        if self._tables is None:
+            self._open()
+        fnum = self.fields.get(field)
+        return None if fnum is None else pack_ushort(fnum) + word.encode("utf-8")
 
-    def docnum_for_id(self, article_id: str) -> int | None:
-        return self._s.document_number(id=article_id)
+    def stats(self, field: str, word: str) -> tuple[float, int]:
+        """(occurrences, documents) of a word in a field, deleted documents included."""
+        key = self.key(field, word)
+        value = None if key is None else self._lookup(key)
+        if value is None:
+            return 0.0, 0
+        _, weight, df, *_ = _TERMINFO.unpack_from(value, 0)
+        return weight, df
 
-    def field_values(self, field: str) -> list[str]:
-        """Every distinct term of an ID-like field (sources, dates)."""
-        return [t.decode("utf-8") for t in self._s.reader().lexicon(field)]
+    def postings(self, field: str, word: str) -> tuple[array, array]:
+        """(documents, frequencies) of a word in a field, deleted documents included."""
+        key = self.key(field, word)
+        value = None if key is None else self._lookup(key)
+        if value is None:
+            return array("I"), array("f")
+        return self._decode(value)
 
-    def column(self, field: str) -> list[str]:
-        """A sortable field's value (the date) for every document number, '' for none.
+    def _decode(self, value: bytes) -> tuple[array, array]:
+        if value[0]:  # inlined into the term table
+            ids, weights, _ = pickle.loads(value[_TERMINFO.size :])
+            return array("I", ids), array("f", weights)
+        offset = int.from_bytes(value[_TERMINFO.size : _TERMINFO.size + 8], "big", signed=True)
+        return _read_blocks(self._map(1), offset)
 
-        Read once from Whoosh's column, so sorting or counting by date never
-        loads a stored article.
-        """
-        if field not in self._columns:
-            cr = self._s.reader().column_reader(field)
-            self._columns[field] = [v if isinstance(v, str) else v.decode("utf-8") for v in cr]
-        return self._columns[field]
+    def items(self, field: str | None = None) -> Iterator[tuple[bytes, bytes]]:
+        """(key, term info) of every term (of one field), in key order."""
+        if self._tables is None:
+            self._open()
+        mm = self._mm[0]
+        typecode, n, start = self._index
+        positions = array(typecode, mm[start : start + n * struct.calcsize(typecode)])
+        if array("H", [1]).tobytes() != b"\x00\x01":
+            positions.byteswap()  # written big-endian
+        prefix = None if field is None else pack_ushort(self.fields.get(field, 65535))
+        for pos in positions:
+            klen, vlen = _LENGTHS.unpack_from(mm, pos)
+            key = mm[pos + 8 : pos + 8 + klen]
+            if prefix is not None and key[:2] != prefix:
+                if key[:2] > prefix:
+                    break
+                continue
+            yield key, mm[pos + 8 + klen : pos + 8 + klen + vlen]
 
-    def docs_in_range(self, field: str, low: str | None, high: str | None) -> set[int]:
-        """Documents (deleted ones too) whose term in field is within [low, high]."""
-        return set(self._s.docs_for_query(query.TermRange(field, low, high)))
+    def values(self, field: str) -> Iterator[tuple[str, array]]:
+        """(term, documents) of every term of an ID-like field (sources, dates)."""
+        for key, value in self.items(field):
+            yield key[2:].decode("utf-8"), self._decode(value)[0]
 
 
-def _read_postings(sub, field: str, btext: bytes) -> tuple[array, array]:
-    """A term's document numbers and frequencies in one segment, whole blocks at a time."""
-    m = sub._terms.matcher(field, btext, sub.schema[field].format)
+def _read_blocks(mm, offset: int) -> tuple[array, array]:
+    """A term's postings in the .pst file, block by block (Whoosh's W3 blocks)."""
+    if mm[offset : offset + 4] != _BLOCK_MAGIC:
+        raise FileFormatError("postings: a bad block tag")
+    pos = offset + 4
     ids, weights = array("I"), array("f")
-    if isinstance(m, ListMatcher):
-        ids.extend(m._ids)
-        weights.extend(m._weights)
-        return ids, weights
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._weights is None:
-            m._read_weights()
-        ids.extend(m._ids)
-        weights.extend(m._weights)
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return ids, weights
+    last = 0
+    while True:
+        length = int.from_bytes(mm[pos : pos + 4], "big", signed=True)
+        end = pos + 4 + abs(length)
+        f = io.BytesIO(mm[pos + 4 : end])
+        count, _, _, comp, _, _ = pickle.Unpickler(f).load()
+        data = f.read()
+        deltas, ws, _ = pickle.loads(zlib.decompress(data) if comp else data)
+        deltas = list(deltas)
+        deltas[0] += last
+        block = list(accumulate(deltas))
+        ids.extend(block)
+        last = block[-1]
+        if ws is None:
+            weights.extend(repeat(1.0, count))
+        elif isinstance(ws, float):
+            weights.extend(repeat(ws, count))
+        else:
+            weights.extend(ws)
+        if length < 0:
+            return ids, weights
+        pos = end
+
+
+# -- merging -------------------------------------------------------------------
+
+
+def merge(path: str, inputs: list[tuple[object, object]], segid: str, count: int):
+    """A new segment of the live documents of the input segments, in order.
+
+    inputs: (segment, remap) in order, remap being an int (the first new number of
+    a segment without deletions) or an array of new numbers by local number (-1:
+    deleted). count: the documents of the new segment. Terms are merged in key
+    order and each term's postings copied, so only one term is held at a time.
+    Returns the segment for ``commit``.
+    """
+    b = SegmentBuilder(path, segid)
+    readers = [Terms(path, stem(s.segid)) for s, _ in inputs]
+    try:
+        fw = b._writer()
+        streams = [_tagged(r, i) for i, r in enumerate(readers)]
+        group: list = []
+        for term, i, value in heapq.merge(*streams):
+            if group and group[0][0] != term:
+                _merge_term(fw, b._schema, group, readers, inputs)
+                group = []
+            group.append((term, i, value))
+        if group:
+            _merge_term(fw, b._schema, group, readers, inputs)
+        return b._close(count)
+    except BaseException:
+        b.cancel()
+        raise
+    finally:
+        for r in readers:
+            r.close()
+
+
+def _tagged(r: Terms, i: int) -> Iterator[tuple[tuple[str, bytes], int, bytes]]:
+    """A segment's terms as ((field, term), i, term info): field numbers differ
+    between segments (only the fields a segment holds are numbered)."""
+    r._open()
+    names = {pack_ushort(n): name for name, n in r.fields.items()}
+    for key, value in r.items():
+        yield (names[key[:2]], key[2:]), i, value
+
+
+def _merge_term(fw, schema, group, readers, inputs) -> None:
+    docs, weights = array("I"), array("f")
+    for _, i, value in group:
+        ids, ws = readers[i]._decode(value)
+        remap = inputs[i][1]
+        if isinstance(remap, int):
+            docs.extend(map(add, ids, repeat(remap)) if remap else ids)
+            weights.extend(ws)
+        else:
+            for d, w in zip(map(remap.__getitem__, ids), ws):
+                if d >= 0:
+                    docs.append(d)
+                    weights.append(w)
+    if docs:
+        name, btext = group[0][0]
+        fw.add(name, schema[name], btext, docs, weights)
