@@ -62,6 +62,23 @@ class BuildReport:
         return asdict(self)
 
 
+def _stale_notice(stale: str) -> str:
+    return (
+        f"an earlier 'searcher index' ({stale}) did not finish; its unfinished files"
+        " are removed and the index it left in force is kept"
+    )
+
+
+def _splitter_notice(previous: engine.Previous, address: str) -> str:
+    return (
+        f"the pages of the index at {address} were split by splitter version"
+        f" {previous.meta.get('splitter_version') or 1}; this searcher splits pages"
+        f" differently (version {corpus.SPLITTER_VERSION}): only changed pages are split"
+        f" anew; 'searcher index --rebuild -i {address}' splits them all"
+        " (ids of page articles may change)"
+    )
+
+
 def build(
     sources: Iterable[str | os.PathLike] | None = None,
     path: str | os.PathLike | None = None,
@@ -100,10 +117,7 @@ def build(
     target = engine.open_target(address, **layout)
     with _write_errors(address), target.lock(wait=wait, on_wait=on_wait) as stale:
         if stale and on_notice:
-            on_notice(
-                f"an earlier 'searcher index' ({stale}) did not finish; its unfinished files"
-                " are removed and the index it left in force is kept"
-            )
+            on_notice(_stale_notice(stale))
         target.clean()
         previous = target.previous(rebuild)
         srcs = _sources(sources, previous, address)
@@ -111,13 +125,7 @@ def build(
             raise IndexOutdated(address, "was built with another jieba dictionary")
         user = _userdict(previous, userdict, rebuild, address)
         if on_notice and _split_otherwise(previous):
-            on_notice(
-                f"the pages of the index at {address} were split by splitter version"
-                f" {previous.meta.get('splitter_version') or 1}; this searcher splits pages"
-                f" differently (version {corpus.SPLITTER_VERSION}): only changed pages are split"
-                f" anew; 'searcher index --rebuild -i {address}' splits them all"
-                " (ids of page articles may change)"
-            )
+            on_notice(_splitter_notice(previous, address))
         job = _Build(target, previous, user, progress, _Problems(on_problem, strict))
         report = job.run(srcs, procs or os.cpu_count() or 1)
         with stopping.uninterrupted():

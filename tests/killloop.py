@@ -142,6 +142,66 @@ def ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _interrupt(out: Outcome, args: list, sig: signal.Signals, delay: float, env: dict) -> bool:
+    """One `searcher index` run sent sig after delay; True if it finished first."""
+    handled = sig in STOPPED
+    p = subprocess.Popen(
+        searcher_cmd("index", *args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+        preexec_fn=ctrl_c_as_in_a_terminal,
+    )
+    time.sleep(delay)
+    if handled:
+        os.killpg(p.pid, sig)
+    else:
+        p.send_signal(sig)  # the build alone: its workers must notice by themselves
+    _, err = p.communicate(timeout=300)
+    out.runs += 1
+    if p.returncode == 0:
+        out.finished += 1
+        return True
+    out.killed += 1
+    if handled:
+        status, want = STOPPED[sig]
+        if p.returncode != status or err != want + "\n":  # exactly one line
+            out.failures.append(f"{sig.name} after {delay:.2f}s: rc {p.returncode}: {err!r}")
+    elif p.returncode != -signal.SIGKILL:
+        out.failures.append(f"after {delay:.2f}s: rc {p.returncode}: {err!r}")
+    return False
+
+
+def _check_after(
+    out: Outcome, when: str, src: Path, ix: Path, rebuild: bool, queries, expected, target: str
+) -> None:
+    """The interrupted index answers as A or B; the next run completes; nothing is left."""
+    try:
+        got = answers(ix, queries)
+    except Exception as e:  # the index must open and answer
+        out.failures.append(f"{when}: index unusable: {type(e).__name__}: {e}")
+        got = None
+    if got is not None:
+        which = [v for v in ("A", "B") if expected[v] == got]
+        if not which:
+            out.failures.append(f"{when}: answers match neither A nor B")
+        else:
+            out.seen[which[0]] += 1
+    # The next run completes (in this process: no start-up to wait for).
+    try:
+        searcher.build_index([src], ix, rebuild=rebuild)
+        if answers(ix, queries) != expected[target]:
+            out.failures.append(f"{when}: the next run's answers are wrong")
+    except Exception as e:
+        out.failures.append(f"{when}: the next run failed: {type(e).__name__}: {e}")
+    left = [p.name for p in ix.iterdir() if p.name.startswith("staging-")]
+    gens = [p.name for p in ix.iterdir() if p.name.startswith("gen-")]
+    if left or len(gens) > 2:
+        out.failures.append(f"{when}: left behind {left + gens}")
+
+
 def kill_loop(
     work: Path,
     *,
@@ -180,62 +240,13 @@ def kill_loop(
         # Ctrl-C reaches the whole process group (workers too), as does SIGTERM
         # from a service manager; neither can be handled by any program before
         # Python has started running its code.
-        handled = sig in STOPPED
-        delay = rng.uniform(STARTUP if handled else 0.0, span)
+        delay = rng.uniform(STARTUP if sig in STOPPED else 0.0, span)
         out.delays.append(delay)
-        p = subprocess.Popen(
-            searcher_cmd("index", src, "-i", ix, *extra),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            start_new_session=True,
-            preexec_fn=ctrl_c_as_in_a_terminal,
-        )
-        time.sleep(delay)
-        if handled:
-            os.killpg(p.pid, sig)
-        else:
-            p.send_signal(sig)  # the build alone: its workers must notice by themselves
-        _, err = p.communicate(timeout=300)
-        out.runs += 1
-        if p.returncode == 0:
-            out.finished += 1
+        if _interrupt(out, [src, "-i", ix, *extra], sig, delay, env):
             # It took less than the delay: the span was measured on a busier
             # machine. Later delays are drawn within what a run takes now.
             span = max(delay, STARTUP + 0.05)
-        else:
-            out.killed += 1
-            if handled:
-                status, want = STOPPED[sig]
-                if p.returncode != status or err != want + "\n":  # exactly one line
-                    out.failures.append(
-                        f"{sig.name} after {delay:.2f}s: rc {p.returncode}: {err!r}"
-                    )
-            elif p.returncode != -signal.SIGKILL:
-                out.failures.append(f"after {delay:.2f}s: rc {p.returncode}: {err!r}")
-        try:
-            got = answers(ix, queries)
-        except Exception as e:  # the index must open and answer
-            out.failures.append(f"after {delay:.2f}s: index unusable: {type(e).__name__}: {e}")
-            got = None
-        if got is not None:
-            which = [v for v in ("A", "B") if expected[v] == got]
-            if not which:
-                out.failures.append(f"after {delay:.2f}s: answers match neither A nor B")
-            else:
-                out.seen[which[0]] += 1
-        # The next run completes (in this process: no start-up to wait for).
-        try:
-            searcher.build_index([src], ix, rebuild=rebuild)
-            if answers(ix, queries) != expected[target]:
-                out.failures.append(f"after {delay:.2f}s: the next run's answers are wrong")
-        except Exception as e:
-            out.failures.append(f"after {delay:.2f}s: the next run failed: {type(e).__name__}: {e}")
-        left = [p.name for p in ix.iterdir() if p.name.startswith("staging-")]
-        gens = [p.name for p in ix.iterdir() if p.name.startswith("gen-")]
-        if left or len(gens) > 2:
-            out.failures.append(f"after {delay:.2f}s: left behind {left + gens}")
+        _check_after(out, f"after {delay:.2f}s", src, ix, rebuild, queries, expected, target)
         state = target
     return out
 

@@ -77,6 +77,18 @@ def build_folder(src: Path) -> dict[str, str]:
         where = f"{src / name}:{line}" if line else str(src / name)
         expected[f"{where}: {reason}"] = str(src / name)
 
+    _bad_pages(src, bad)
+    _bad_article_lines(src, bad)
+    _bad_files_and_links(src, bad)
+    (src / EVIL_NAME).write_bytes(b"\x00")
+    expected[
+        f"{output.inert(str(src / EVIL_NAME)).replace(chr(10), ' ')}: binary file, not text"
+    ] = str(src / EVIL_NAME)
+    return expected
+
+
+def _bad_pages(src: Path, bad) -> None:
+    """Text files that are no page, or a page with a bad part."""
     (src / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     bad("binary.txt", "binary file, not text")
     (src / "empty.txt").write_bytes(b"")
@@ -110,6 +122,10 @@ def build_folder(src: Path) -> dict[str, str]:
         " (split it into articles, a paragraph per line)",
         5,
     )
+
+
+def _bad_article_lines(src: Path, bad) -> None:
+    """An article file with a bad line of every kind between good ones."""
     lines = [
         jline({"id": "j1", "title": "鹦鹉螺号潜艇", "body": "第一篇。"}),
         '{"id": "j2", "body": "断了的一行',
@@ -133,6 +149,10 @@ def build_folder(src: Path) -> dict[str, str]:
         " not indexed (split it into articles, one JSON object each)",
         8,
     )
+
+
+def _bad_files_and_links(src: Path, bad) -> None:
+    """Unreadable files and folders, symbolic link loops and broken links."""
     if LOCKED:  # where file modes cannot be enforced, this part is left out
         locked = src / UNREADABLE
         locked.write_text("锁住的文件\n\n本报讯 这一页谁也读不了。\n", "utf-8")
@@ -155,11 +175,6 @@ def build_folder(src: Path) -> dict[str, str]:
     os.symlink("nowhere.md", src / "notes.md")  # not a source by its name: not reported
     (src / "d").mkdir()
     os.symlink("..", src / "d" / "up")  # a folder link back up: walked once, no loop
-    (src / EVIL_NAME).write_bytes(b"\x00")
-    expected[
-        f"{output.inert(str(src / EVIL_NAME)).replace(chr(10), ' ')}: binary file, not text"
-    ] = str(src / EVIL_NAME)
-    return expected
 
 
 @pytest.fixture
