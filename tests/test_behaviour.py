@@ -391,7 +391,8 @@ def _beside_the_oracle(folder, where: str, name: str):
     """corpus(11) in the index at where and in the brute-force engine: both opened."""
     mp = pytest.MonkeyPatch()
     bruteforce.install(mp)
-    src = write_jsonl(folder / "a.jsonl", corpus(11, 60))
+    # 400 articles: a common word's postings span several of Whoosh's blocks (128 each)
+    src = write_jsonl(folder / "a.jsonl", corpus(11, 400))
     where, oracle = where or str(folder / "ix"), f"brute://{name}"
     for address in (where, oracle):
         searcher.build_index([src], address)

@@ -542,7 +542,6 @@ def _read_blocks(mm, offset: int) -> tuple[array, array]:
         raise FileFormatError("postings: a bad block tag")
     pos = offset + 4
     ids, weights = array("I"), array("f")
-    last = 0
     while True:
         length = int.from_bytes(mm[pos : pos + 4], "big", signed=True)
         end = pos + 4 + abs(length)
@@ -550,11 +549,7 @@ def _read_blocks(mm, offset: int) -> tuple[array, array]:
         count, _, _, comp, _, _ = pickle.Unpickler(f).load()
         data = f.read()
         deltas, ws, _ = pickle.loads(zlib.decompress(data) if comp else data)
-        deltas = list(deltas)
-        deltas[0] += last
-        block = list(accumulate(deltas))
-        ids.extend(block)
-        last = block[-1]
+        ids.extend(accumulate(deltas))  # each block's first number is whole, not a delta
         if ws is None:
             weights.extend(repeat(1.0, count))
         elif isinstance(ws, float):
