@@ -7,7 +7,9 @@ deletions and merges.
 
 from __future__ import annotations
 
+import json
 import random
+import zlib
 from array import array
 
 import pytest
@@ -203,3 +205,38 @@ def test_a_match_straddling_two_characters_is_not_a_match(tmp_path):
         assert store.find(text[1:3]) == {0, 1}
     finally:
         store.close()
+    # Counted in place, a straddling byte match is not an occurrence either.
+    for needle in straddling:
+        folder = tmp_path / f"c{ord(needle[0]):x}{len(needle)}"
+        folder.mkdir()
+        write(folder, "b", [(text + needle, needle + text + needle)])
+        store = TextStore(folder, [("b", 0, frozenset())])
+        try:
+            assert store.find(needle) == {0}, needle
+            assert store.counts(needle, {0}) == {0: (1, 2)}, needle
+        finally:
+            store.close()
+
+
+@pytest.mark.parametrize("layout", ["a record per line", "one line"])
+def test_a_hit_reads_its_own_record_in_either_block_layout(tmp_path, monkeypatch, layout):
+    """Blocks are written a record per line (a hit parses its own); a block written as one
+    JSON line (format 4's first layout) is still read, whole."""
+    from searcher.local import docs
+
+    if layout == "one line":
+        monkeypatch.setattr(
+            docs,
+            "_pack",
+            lambda rs: zlib.compress(json.dumps(rs, ensure_ascii=False).encode()),
+        )
+    records = [[[], [[i, "，\n"]], f"报{i}", "", f"f:{i}"] for i in range(docs.BLOCK * 2 + 5)]
+    w = docs.Writer(tmp_path / "seg-x.docs")
+    for r in records:
+        w.add(r)
+    w.finish()
+    data = (tmp_path / "seg-x.docs").read_bytes()
+    reader = docs.Reader(data, len(records), "seg-x.docs")
+    for d in [0, 5, docs.BLOCK - 1, docs.BLOCK, len(records) - 1, 3, docs.BLOCK + 1]:
+        assert reader.record(d) == records[d]
+    assert [r for b in range(3) for r in reader.records(b)] == records

@@ -4,10 +4,10 @@ A record per document, ``[title patch, body patch, source, author, origin]``:
 the patches turn the stored folded title and body back into the text as
 written (``textstore.patch``: the few characters folding changed, mostly
 full-width punctuation), so the text is stored once. Records go in JSON
-blocks of up to ``BLOCK`` documents, each compressed with zlib; reading a hit
-decompresses one block. The file (little-endian): ``SDC4``, documents,
-blocks; each block's first document (uint32) and the blocks' offsets (uint64,
-blocks + 1); the blocks.
+blocks of up to ``BLOCK`` documents (an array, a record per line), each compressed
+with zlib; reading a hit decompresses one block and parses its own line. The file
+(little-endian): ``SDC4``, documents, blocks; each block's first document (uint32)
+and the blocks' offsets (uint64, blocks + 1); the blocks.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ class Damaged(ValueError):
 
 
 def _pack(records: list) -> bytes:
-    return zlib.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode())
+    """A block: a JSON array with one record per line (JSON escapes every newline inside a
+    string), so that a hit parses its own record only."""
+    lines = (json.dumps(r, ensure_ascii=False, separators=(",", ":")).encode() for r in records)
+    return zlib.compress(b"[" + b",\n".join(lines) + b"]")
 
 
 class Writer:
@@ -99,22 +102,40 @@ class Reader:
             raise Damaged(f"{name} does not match its segment")
         self.mm, self.base, self.count = mm, base, n
         self._block: tuple[int, list] = (-1, [])
+        self._lines: tuple[int, bytes, list[bytes]] = (-1, b"", [])
 
     def block(self, b: int) -> bytes:
         return self.mm[self.base + self.offsets[b] : self.base + self.offsets[b + 1]]
 
+    def _data(self, b: int) -> bytes:
+        try:
+            return zlib.decompress(self.block(b))
+        except zlib.error as e:
+            raise Damaged(f"{self.name}: a bad block ({e})") from e
+
     def records(self, b: int) -> list:
         if self._block[0] != b:
             try:
-                records = json.loads(zlib.decompress(self.block(b)))
-            except (zlib.error, ValueError) as e:
+                records = json.loads(self._data(b))
+            except ValueError as e:
                 raise Damaged(f"{self.name}: a bad block ({e})") from e
             self._block = (b, records)
         return self._block[1]
 
     def record(self, d: int) -> list:
+        """One document's record, parsing its line of the block only."""
         b = bisect_right(self.starts, d) - 1
-        return self.records(b)[d - self.starts[b]]
+        if self._lines[0] != b:
+            data = self._data(b)
+            self._lines = (b, data, data[1:-1].split(b",\n"))
+        _, data, lines = self._lines
+        i = d - self.starts[b]
+        try:
+            if len(lines) == self.block_of(b)[1]:
+                return json.loads(lines[i])
+            return json.loads(data)[i]  # a block of another layout: parsed whole
+        except ValueError as e:
+            raise Damaged(f"{self.name}: a bad block ({e})") from e
 
     def block_of(self, b: int) -> tuple[int, int]:
         """The first document of block b and how many it holds."""

@@ -412,10 +412,22 @@ class Segment:
             p = mm.find(nb, p + 1, e)
         return p != -1
 
-    def count(self, needle: str, d: int) -> tuple[int, int]:
-        """Occurrences of needle in the document's folded title and body (as str.count)."""
-        t, b = self.texts(d)
-        return t.count(needle), b.count(needle)
+    def count(self, nb: bytes, d: int) -> tuple[int, int]:
+        """Occurrences of the UTF-16 needle in the document's folded title and body, as
+        str.count counts them (non-overlapping, from the left), read in place: no text
+        is decoded."""
+        return self._count(nb, *self.span(d, "title")), self._count(nb, *self.span(d, "body"))
+
+    def _count(self, nb: bytes, s: int, e: int) -> int:
+        mm, n, step = self.mm, 0, len(nb)
+        p = mm.find(nb, s, e)
+        while p != -1:
+            if (p - s) & 1:  # straddles two characters: not an occurrence
+                p = mm.find(nb, p + 1, e)
+                continue
+            n += 1
+            p = mm.find(nb, p + step, e)
+        return n
 
     def stored(self, d: int) -> dict[str, str]:
         """The article as written: id, title, body, date, source, author, origin."""
@@ -554,7 +566,7 @@ class TextStore:
         out = {}
         for doc in docs:
             seg, d = self.locate(doc)
-            out[doc] = seg.count(needle, d)
+            out[doc] = seg.count(nb, d)
         return out
 
     def text(self, doc: int, field: str) -> str:
