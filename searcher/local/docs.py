@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from pathlib import Path
 
-BLOCK = 32
+BLOCK = 8  # a hit decompresses one block: small, as patches compress well anyway
 _HEAD = struct.Struct("<4sII")
 _MAGIC = b"SDC4"
 
