@@ -90,6 +90,15 @@ _expanding: set[str] = set()
 _expanding_re: tuple[int, re.Pattern[str] | None] = (0, None)
 
 
+_SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
+
+
+def scrub(folded: str) -> str:
+    """Folded text as both engines keep it and match a needle in it: the two characters
+    the local text store uses as separators (U+0000, U+001E) replaced by spaces."""
+    return folded.translate(_SCRUB)
+
+
 def fold(text: str) -> str:
     """The folded form of text: what is indexed, and what a query is matched as."""
     return text.translate(_TABLE)

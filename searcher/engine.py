@@ -25,6 +25,7 @@ that every engine is asked the same question. An engine answers it exactly:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -35,6 +36,7 @@ from searcher.options import Filters, Page
 
 TEXT_FIELDS = ("title", "body")  # the searchable text of an article
 STORED_FIELDS = ("id", "title", "body", "date", "source", "author", "origin")
+TITLE_BOOST = 2.5  # a title's words and strings count this many times a body's (both engines)
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,11 @@ def snapshot_address(address: str) -> tuple[str, str | None]:
 
 def is_remote(address: str) -> bool:
     return "://" in address
+
+
+def default_address() -> str:
+    """The index used when none is given: $SEARCHER_INDEX, else the folder index/articles."""
+    return os.environ.get("SEARCHER_INDEX") or os.path.join("index", "articles")
 
 
 def shown(address: str) -> str:

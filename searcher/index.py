@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from searcher import analysis, engine, highlight, query, terms
 from searcher.errors import ArticleNotFound
-from searcher.local import store
 from searcher.options import Filters, Page, split
 from searcher.results import MATCH_EXACT, MATCH_LOOSE, MATCH_WORD, Article, Hit, Info, Results
 
@@ -69,7 +68,7 @@ class Index:
     """An index opened for searching; ``with`` closes it."""
 
     def __init__(self, path: str | os.PathLike | None = None) -> None:
-        self._address = str(path or store.default_path())
+        self._address = str(path or engine.default_address())
         self.path = engine.shown(self._address)  # as printed: never a password
         self.engine: engine.Engine = engine.open_engine(self._address)
 

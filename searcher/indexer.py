@@ -112,7 +112,7 @@ def build(
     or the first build); for a ``solr://`` address only.
     """
     t0 = time.perf_counter()
-    address = str(path or store.default_path())
+    address = str(path or engine.default_address())
     layout = {k: v for k, v in (("shards", shards), ("replicas", replicas)) if v is not None}
     target = engine.open_target(address, **layout)
     with _write_errors(address), target.lock(wait=wait, on_wait=on_wait) as stale:

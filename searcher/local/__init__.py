@@ -15,7 +15,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from searcher.engine import Occurrence, Previous, Summary, Term, WordStats, snapshot_address
+from searcher.engine import (
+    Occurrence,
+    Previous,
+    Summary,
+    Term,
+    WordStats,
+    default_address,
+    snapshot_address,
+)
 from searcher.errors import IndexDamaged, SearcherError
 from searcher.local import match, store
 from searcher.local.snapshot import READ_ERRORS, USERDICT, Snapshot, versions
@@ -204,11 +212,11 @@ class LocalTarget:
 
 
 def open_engine(path: str) -> LocalEngine:
-    return LocalEngine(str(path or store.default_path()))
+    return LocalEngine(str(path or default_address()))
 
 
 def open_target(path: str) -> LocalTarget:
-    path = str(path or store.default_path())
+    path = str(path or default_address())
     folder, snapshot = _folder_and_snapshot(path)
     if snapshot is not None:
         raise SearcherError(

@@ -24,16 +24,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from searcher import analysis
-from searcher.engine import TEXT_FIELDS, Match, Matches, Term, paper_of
+from searcher.engine import TEXT_FIELDS, TITLE_BOOST, Match, Matches, Term, paper_of
 from searcher.local import grams
 from searcher.local import rank as ranking
 from searcher.local.snapshot import Snapshot
-from searcher.local.textstore import encode, scrub
+from searcher.local.textstore import encode
 from searcher.options import FACETS, Filters, Page
 from searcher.query import And, Near, Not, Or
 
 K1, B = 1.2, 0.75  # BM25's usual constants, for exact strings and for words
-TITLE_BOOST = 2.5
 FIELD_WEIGHT = {"title": TITLE_BOOST, "body": 1.0}
 
 
@@ -415,7 +414,7 @@ def _by_layers(r: _Run, query, filters: Filters, page: Page, exclude) -> Matches
     ):
         return None
     snap = r.snap
-    lists = _layers(snap, scrub(t.folded))
+    lists = _layers(snap, analysis.scrub(t.folded))
     if lists is None:
         return None
     total, sources, short = lists

@@ -45,10 +45,6 @@ SNAPSHOTS = "snapshots"
 STORE_FORMAT = 4  # 4: UTF-16 text, exact bigram lists, articles in the text store, live totals
 
 
-def default_path() -> str:
-    return os.environ.get("SEARCHER_INDEX") or os.path.join("index", "articles")
-
-
 def _folder(path: str | Path) -> Path:
     """The index folder's path; NotAnIndex if a file is in its place."""
     root = Path(path)

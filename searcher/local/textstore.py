@@ -45,6 +45,7 @@ from itertools import compress, repeat
 from operator import lshift, ne, or_
 from pathlib import Path
 
+from searcher import analysis
 from searcher.local import docs as docstore
 from searcher.local import grams
 
@@ -57,7 +58,6 @@ EXTS = (".text", ".tidx", ".lens", ".wlen", ".chars", ".ids", ".dates", ".docs",
 TEXT_EXT, IDX_EXT, LENS_EXT, WLEN_EXT, CHARS_EXT, IDS_EXT, DATES_EXT, DOCS_EXT, GRAMS_EXT = EXTS
 _TITLE_END = "\x1e".encode("utf-16-le")
 _DOC_END = "\x00".encode("utf-16-le")
-_SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
 _IDS = struct.Struct("<4sII")  # magic, documents, width of a date
 _IDS_MAGIC, _DATES_MAGIC = b"SID4", b"SDT4"
 _DOUBLED = re.compile(r"(.)\1", re.DOTALL)
@@ -65,11 +65,6 @@ _DOUBLED = re.compile(r"(.)\1", re.DOTALL)
 
 def file_names(segid: str) -> list[str]:
     return [f"seg-{segid}{ext}" for ext in EXTS]
-
-
-def scrub(folded: str) -> str:
-    """Folded text as stored: the two separator characters replaced by spaces."""
-    return folded.translate(_SCRUB)
 
 
 def encode(text: str) -> bytes:
@@ -169,10 +164,9 @@ class SegmentWriter:
     def add(self, doc: dict) -> None:
         """Add an article (a dict with id, title, body and optional date, source,
         author, origin)."""
-        from searcher import analysis
 
         title, body = doc.get("title") or "", doc.get("body") or ""
-        t, b = scrub(analysis.fold(title)), scrub(analysis.fold(body))
+        t, b = analysis.scrub(analysis.fold(title)), analysis.scrub(analysis.fold(body))
         tb, bb = encode(t), encode(b)
         self._offsets.append(self._pos)
         self._offsets.append(self._pos + len(tb) + 2)
@@ -533,7 +527,7 @@ class TextStore:
 
     def find(self, needle: str, field: str | None = None) -> set[int]:
         """Live documents whose folded title or body (or the given field) contains needle."""
-        needle = scrub(needle)
+        needle = analysis.scrub(needle)
         out: set[int] = set()
         if not needle:
             return out
@@ -550,7 +544,7 @@ class TextStore:
     def counts(self, needle: str, docs: Iterable[int]) -> dict[int, tuple[int, int]]:
         """(occurrences in title, in body) of needle in each of docs (which hold it):
         from the bigram lists for a needle of one bigram, else from the text."""
-        needle = scrub(needle)
+        needle = analysis.scrub(needle)
         nb = encode(needle)
         docs = docs if isinstance(docs, (set, frozenset)) else set(docs)
         if len(nb) == 4 and len(docs) > 64:
@@ -570,7 +564,7 @@ class TextStore:
         return out
 
     def text(self, doc: int, field: str) -> str:
-        """The folded text of a document's field (as stored: see ``scrub``)."""
+        """The folded text of a document's field (as stored: see ``analysis.scrub``)."""
         seg, d = self.locate(doc)
         return seg.field(d, field)
 

@@ -102,11 +102,6 @@ class ConfigsetMismatch(SolrError):
 # -- addresses -------------------------------------------------------------------------------
 
 
-def is_solr_address(text: str) -> bool:
-    """Whether text is a Solr address (else it is a local index folder)."""
-    return bool(re.match(r"(?i)solrs?://", str(text)))
-
-
 @dataclass(frozen=True)
 class Address:
     scheme: str  # "solr" or "solrs"
@@ -516,9 +511,6 @@ class SolrClient:
         if name not in self.configsets():
             self.upload_configset(name)
         return name
-
-    def delete_configset(self, name: str) -> None:
-        self.request("/admin/configs", {"action": "DELETE", "name": name}, timeout=ADMIN_TIMEOUT)
 
     def create_collection(
         self,

@@ -28,21 +28,14 @@ PENDING_ID = RECORD + "pending"
 FILE_PREFIX = RECORD + "file:"
 STORED = engine.STORED_FIELDS  # id, title, body, date, source, author, origin
 
-# The local text store replaces its two separator bytes by spaces (textstore.scrub).
-_SCRUB = str.maketrans({0x00: " ", 0x1E: " "})
 # Space and control characters as the configset's character fields hold them (spaces.txt).
 _SPANABLE = str.maketrans({c: 0xFDCF + c for c in range(1, 0x21)})
-
-
-def scrub(folded: str) -> str:
-    """Folded text as the exact-string fields hold it (and as a needle is matched)."""
-    return folded.translate(_SCRUB)
 
 
 def spanable(folded: str) -> str:
     """A string as the character fields index it (for span queries, which Solr does not
     analyse): space and control characters mapped as the configset maps them."""
-    return scrub(folded).translate(_SPANABLE)
+    return analysis.scrub(folded).translate(_SPANABLE)
 
 
 def article(a: dict, stamp: int) -> dict:
@@ -60,8 +53,8 @@ def article(a: dict, stamp: int) -> dict:
         "body": body,
         "author": a.get("author") or "",
         "origin": a.get("origin") or "",
-        "title_fold": scrub(folded_title),
-        "body_fold": scrub(folded_body),
+        "title_fold": analysis.scrub(folded_title),
+        "body_fold": analysis.scrub(folded_body),
         "title_w": " ".join(title_words),
         "body_w": " ".join(body_words),
         "chars": len(title) + len(body),

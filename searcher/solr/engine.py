@@ -234,7 +234,7 @@ class SolrEngine:
         for doc in self.client.docs(params, rows=PAGE_ROWS):
             date = str(doc.get("date") or "")
             for f in term.fields:
-                text = documents.scrub(analysis.fold(str(doc.get(f) or "")))
+                text = analysis.scrub(analysis.fold(str(doc.get(f) or "")))
                 for m in pattern.finditer(text) if term.folded else ():
                     left = text[max(0, m.start() - context) : m.start()] if context else ""
                     right = text[m.end() : m.end() + context] if context else ""

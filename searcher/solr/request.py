@@ -28,14 +28,13 @@ import re
 from xml.sax.saxutils import escape
 
 from searcher import analysis
-from searcher.engine import Term
+from searcher.engine import STORED_FIELDS, TITLE_BOOST, Term
 from searcher.options import FACETS, Filters
 from searcher.query import And, Near, Not, Or
-from searcher.solr.documents import scrub, spanable
+from searcher.solr.documents import spanable
 
-TITLE_BOOST = 2.5
 ALL = "*:*"
-STORED_FL = "id,title,body,date,source,author,origin"
+STORED_FL = ",".join(STORED_FIELDS)
 FACET_FIELDS = {"date:year": "year", "date:month": "month", "date:day": "date"}
 FACET_FIELDS |= {"source": "source", "paper": "paper"}
 WIDTH_FIELDS = {4: "year", 7: "month", 10: "date"}
@@ -75,7 +74,7 @@ class Request:
         if t not in self._exact:
             ref = None
             if not t.word_only and t.folded:
-                needle = self.param(scrub(t.folded))
+                needle = self.param(analysis.scrub(t.folded))
                 kind = "c1" if len(t.folded) == 1 else "c2"
                 ref = self.bool(
                     should=[self._field("field", f"{f}_{kind}", needle) for f in t.fields]
