@@ -94,3 +94,31 @@ def test_the_merge_policy_merges_factor_segments_of_a_level(monkeypatch):
     # a merged segment is a level up: the policy merges it only with its peers
     assert segments.level(4 * batch) == segments.level(batch) + 1
     assert segments.level(0) == 0 and segments.level(base - 1) == 0
+
+
+def test_a_segment_where_one_article_holds_the_string_is_ranked_too(tmp_path, monkeypatch):
+    """A two-character string with impact layers in one segment and, in another, a single
+    article holding it once (kept apart from the lists): that article is found and counted."""
+    import json
+
+    import searcher
+
+    monkeypatch.setattr(grams, "LONG", 4)  # the first segment's list is in impact layers
+    src = tmp_path / "src"
+    src.mkdir()
+    many = [{"id": f"a{i}", "title": "", "body": f"中国第{i}篇，中国。"} for i in range(12)]
+    (src / "a.jsonl").write_text("".join(json.dumps(a) + "\n" for a in many), "utf-8")
+    ix = tmp_path / "ix"
+    searcher.build_index([src], ix)
+    one = {"id": "b0", "title": "另一篇", "body": "只提一次中国的文章。"}
+    (src / "b.jsonl").write_text(json.dumps(one) + "\n", "utf-8")
+    searcher.build_index([src], ix)  # an update: a second segment of one article
+    with searcher.open_index(ix) as opened:
+        for limit in (3, 20):
+            r = opened.search('"中国"', limit=limit)
+            assert r.total == 13
+            assert len(r.hits) == min(limit, 13)
+        assert {h.id for h in opened.search('"中国"', limit=20)} == {f"a{i}" for i in range(12)} | {
+            "b0"
+        }
+        assert opened.search('"中国"', limit=20).hits[-1].id == "b0"  # once, in a longer body

@@ -449,10 +449,15 @@ def _layers(snap: Snapshot, needle: str):
     for seg in snap.texts.segs:
         table = seg.grams
         i = table.index(key)
-        if i < 0:
+        if i == -1:
+            continue
+        src = ranking.Source([], seg.offset, seg.lens, seg.deleted)
+        if i < -1:  # one document holds it, once in its body (kept apart from the records)
+            d = table.single_docs[-2 - i]
+            total += d not in seg.deleted
+            short.append((src, grams.single(d)))
             continue
         buf = table.record(i)
-        src = ranking.Source([], seg.offset, seg.lens, seg.deleted)
         if buf[0] == grams.LAYERED:
             src.layers = grams.decode_long(buf, table.wide)
             total += sum(len(layer.docs) for layer in src.layers)
