@@ -414,14 +414,6 @@ class Table:
             return None
         return decode(self.record(i), self.wide) if i >= 0 else single(self.single_docs[-2 - i])
 
-    def layers(self, key: int) -> list[Layer] | None:
-        """The impact layers of a long list; None for a short or missing one."""
-        i = self.index(key)
-        if i < 0:
-            return None
-        buf = self.record(i)
-        return decode_long(buf, self.wide) if buf[0] == LAYERED else None
-
     def candidates(self, keys: list[int]) -> set[int]:
         """Local documents holding every key: the smallest lists first."""
         found = [self.index(k) for k in keys]

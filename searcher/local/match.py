@@ -268,7 +268,8 @@ def filtered(snap: Snapshot, docs: set[int], filters: Filters) -> set[int]:
     if filters.ids is not None:
         docs &= {d for d in map(snap.docnum, filters.ids) if d is not None}
     if filters.since or filters.until:
-        docs &= snap.docs_in_dates(filters.since, filters.until)
+        dates, lo, hi = snap.dates(), filters.since or "", filters.until or "\uffff"
+        docs = {d for d in docs if dates[d] and lo <= dates[d] <= hi}  # the matches only
     if filters.source:
         docs &= source_docs(snap, filters.source)
     return docs

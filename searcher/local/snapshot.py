@@ -203,11 +203,6 @@ class Snapshot:
             self._by_source = {v: frozenset(d) for v, d in sorted(found.items())}
         return self._by_source
 
-    def docs_in_dates(self, since: str | None, until: str | None) -> set[int]:
-        dates = self.dates()
-        lo, hi = since or "", until or "\uffff"
-        return {d for d in self.all_docs() if dates[d] and lo <= dates[d] <= hi}
-
     def stored(self, doc: int) -> dict[str, str]:
         return self.texts.stored(doc)
 

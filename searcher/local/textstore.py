@@ -513,7 +513,7 @@ class TextStore:
         self._offsets = [s.offset for s in self.segs]
         self.doc_count = sum(s.doc_count - len(s.deleted) for s in self.segs)
         self._totals = dict(totals or {})
-        self._all_ids: list[str] | None = None
+        self._dates: list[str] | None = None
 
     def close(self) -> None:
         for s in self.segs:
@@ -578,16 +578,8 @@ class TextStore:
 
     def doc_id(self, doc: int) -> str:
         """The article id of a document (for a stable order among equal scores)."""
-        if self._all_ids is not None:
-            return self._all_ids[doc]
         seg, d = self.locate(doc)
         return seg.doc_id(d)
-
-    def all_ids(self) -> list[str]:
-        """Every document's id (deleted ones too), in document order, read once."""
-        if self._all_ids is None:
-            self._all_ids = [i for seg in self.segs for i in seg.ids()]
-        return self._all_ids
 
     def docnum(self, article_id: str) -> int | None:
         """The live document with this id."""
@@ -598,11 +590,10 @@ class TextStore:
         return None
 
     def dates(self) -> list[str]:
-        """The date of every document ('' for none), deleted ones included."""
-        out: list[str] = []
-        for seg in self.segs:
-            out += seg.dates()
-        return out
+        """The date of every document ('' for none), deleted ones included; joined once."""
+        if self._dates is None:
+            self._dates = [date for seg in self.segs for date in seg.dates()]
+        return self._dates
 
     def chars(self, doc: int) -> int:
         """Characters of the document's title and body as written."""
