@@ -82,6 +82,54 @@ def test_matches_and_counts_equal_a_plain_scan(tmp_path_factory, docs, needle, f
         store.close()
 
 
+def _pair_counts(text: str) -> dict[int, int]:
+    """Each pair of UTF-16 code units of text -> how often it stands, not overlapping
+    itself (as str.count counts): a plain left-to-right scan."""
+    units = array("H")
+    units.frombytes(text.encode("utf-16-le"))
+    out: dict[int, int] = {}
+    for key in {units[i] << 16 | units[i + 1] for i in range(len(units) - 1)}:
+        a, b, i, n = key >> 16, key & 0xFFFF, 0, 0
+        while i < len(units) - 1:
+            if units[i] == a and units[i + 1] == b:
+                n, i = n + 1, i + 2
+            else:
+                i += 1
+        out[key] = n
+    return out
+
+
+@pytest.mark.parametrize("long", [1, 3, 1024])
+def test_every_list_of_the_table_holds_each_documents_exact_counts(tmp_path, monkeypatch, long):
+    """The whole table against a scan: runs of one character (哈哈哈), characters
+    beyond the BMP, counts too large for a byte, lists long and short, zipped."""
+    monkeypatch.setattr(grams, "LONG", long)
+    rng = random.Random(long)
+    docs = _random_docs(rng, 60) + [
+        ("哈哈哈", "哈" * 7 + "。哈哈" + "𠀀𠀀𠀀"),
+        ("", "经济" * 70_000),  # a count past 0xFFFF
+        ("经济经济", ""),
+        ("", ""),
+    ]
+    docs += [(f"{i}", "发展" * (i % 70)) for i in range(40)]  # a zipped count stream
+    write(tmp_path, "a", docs)
+    store = TextStore(tmp_path, [("a", 0, frozenset())])
+    try:
+        table = store.segs[0].grams
+        want: dict[int, dict[int, tuple[int, int]]] = {}
+        for d, (title, body) in enumerate(docs):
+            t, b = _pair_counts(analysis.fold(title)), _pair_counts(analysis.fold(body))
+            for k in t.keys() | b.keys():
+                want.setdefault(k, {})[d] = (t.get(k, 0), b.get(k, 0))
+        keys = set(table.keys) | set(table.single_keys)
+        assert keys == set(want)
+        for k, by_doc in want.items():
+            p = table.postings(k)
+            assert dict(zip(p.docs, zip(p.tt, p.tb))) == by_doc, hex(k)
+    finally:
+        store.close()
+
+
 def _random_docs(rng: random.Random, n: int) -> list[tuple[str, str]]:
     return [
         ("".join(rng.choices(ALPHABET, k=8)), "".join(rng.choices(ALPHABET, k=rng.randint(0, 60))))

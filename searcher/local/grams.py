@@ -36,9 +36,7 @@ import struct
 import zlib
 from array import array
 from bisect import bisect_left
-from collections import defaultdict, deque
 from collections.abc import Iterable
-from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import and_, lshift, or_, rshift, sub
 from pathlib import Path
@@ -237,83 +235,149 @@ def encode(p: Postings, tlen, blen, wide: bool) -> bytes:
     return encode_short(p) if len(p) < LONG else encode_long(p, tlen, blen, wide)
 
 
-class Builder:
-    """Collects a segment's postings as its documents are added, then writes the table.
+def build(path: Path, text: bytes, bounds, ndocs: int, lens) -> None:
+    """Write the table of a segment from its text, as the text store writes it.
 
-    A posting is one uint64, ``doc << 32 | title count << 16 | body count``, appended
-    to its key's array by C-level iteration (no Python step per posting); a count of
-    0xFFFF or more is kept exactly beside (``_big``).
+    text: the UTF-16-LE records, each title then body, each ended by a separator
+    (U+001E, U+0000) that the text itself never holds; bounds: the offsets in code
+    units of every title and body and of the end (2 * ndocs + 1 of them); lens:
+    the (title, body) lengths of each document, to order long lists by.
+
+    With numpy the pairs of the whole segment are counted and most records
+    encoded at C speed (sorting, no Python step per posting); the few records
+    that need more than a plain list (long lists, large counts, compressed count
+    streams) are encoded one by one as a merge encodes them.
     """
+    import numpy as np
 
-    def __init__(self) -> None:
-        self._lists: defaultdict[int, array] = defaultdict(partial(array, "Q"))
-        self._big: dict[tuple[int, int], list[int]] = {}
+    key, doc, tt, tb = _count_pairs(np, text, bounds)
+    if not len(key):
+        empty = np.zeros(0, np.uint32)
+        _write_table(path, ndocs, False, empty, empty, np.zeros(1, np.uint64), empty, empty)
+        return
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    n = np.diff(np.r_[starts, len(key)])
+    ones = (tt == 0) & (tb == 1)
+    all_ones = np.logical_and.reduceat(ones, starts) if len(starts) else ones[:0]
+    single = (n == 1) & all_ones
+    wide = ndocs > 0x10000
+    rec = ~single
+    table = _Encoder(np, key, doc, tt, tb, starts, n, all_ones, rec)
+    body = table.encode(lens[0::2], lens[1::2], wide)
+    one = starts[single]
+    _write_table(path, ndocs, wide, body, key[starts[rec]], table.offsets, key[one], doc[one])
 
-    def add(self, d: int, title: dict[int, int], body: dict[int, int]) -> None:
-        lists, base = self._lists, d << 32
-        if (body and max(body.values()) >= 0xFFFF) or (title and max(title.values()) >= 0xFFFF):
-            self._add_big(d, title, body)
-            return
-        deque(
-            map(array.append, map(lists.__getitem__, body), map(or_, repeat(base), body.values())),
-            0,
+
+def _count_pairs(np, text: bytes, bounds):
+    """(key, document, title count, body count) of every pair held, by key then
+    document: the counts as ``str.count`` counts (a doubled pair not overlapping)."""
+    u = np.frombuffer(text, dtype="<u2")
+    first, second = u[:-1].astype(np.uint32), u[1:]
+    keys = first << 16 | second
+    ok = (first != 0) & (first != 0x1E) & (second != 0) & (second != 0x1E)
+    same = np.flatnonzero(ok & (first == second))
+    if len(same):  # in a run of doubled pairs, every other one overlaps the one before
+        new_run = np.r_[True, same[1:] != same[:-1] + 1]
+        run_start = np.maximum.accumulate(np.where(new_run, np.arange(len(same)), 0))
+        ok[same[(np.arange(len(same)) - run_start) % 2 == 1]] = False
+    b = np.asarray(bounds, dtype=np.int64)
+    field = np.repeat(np.arange(len(b) - 1, dtype=np.uint64), np.diff(b))[: len(keys)]
+    where = np.flatnonzero(ok)
+    if not len(where):
+        none = np.zeros(0, np.int64)
+        return none.astype(np.uint32), none, none, none
+    combined, count = np.unique(
+        keys[where].astype(np.uint64) << np.uint64(32) | field[where], return_counts=True
+    )
+    pair = combined >> np.uint64(1)  # key << 31 | document
+    new = np.r_[True, pair[1:] != pair[:-1]]
+    slot = np.cumsum(new) - 1
+    npost = int(slot[-1]) + 1 if len(slot) else 0
+    tt, tb = np.zeros(npost, np.int64), np.zeros(npost, np.int64)
+    is_body = (combined & np.uint64(1)).astype(bool)
+    tb[slot[is_body]] = count[is_body]
+    tt[slot[~is_body]] = count[~is_body]
+    first_pair = pair[new]
+    key = (first_pair >> np.uint64(31)).astype(np.uint32)
+    doc = (first_pair & np.uint64(0x7FFFFFFF)).astype(np.int64)
+    return key, doc, tt, tb
+
+
+class _Encoder:
+    """The records of a segment's lists (all but the singles), in key order, in one
+    buffer: plain lists (every posting once in the body, or small counts in a short
+    list) filled in by array operations, the others encoded one by one."""
+
+    def __init__(self, np, key, doc, tt, tb, starts, n, all_ones, rec) -> None:
+        self.np = np
+        self.doc, self.tt, self.tb = doc, tt, tb
+        self.starts, self.n = starts[rec], n[rec]
+        self.all_ones = all_ones[rec]
+        owner = np.repeat(np.arange(len(starts)), n)
+        prev = np.r_[0, doc[:-1]]
+        self.delta = np.where(np.r_[True, owner[1:] != owner[:-1]], doc, doc - prev)
+        top = np.maximum.reduceat(self.delta, starts)[rec] if len(starts) else n[:0]
+        self.width = np.where(top < 0x100, 1, np.where(top < 0x10000, 2, 4))
+        small = (np.maximum.reduceat(tt, starts) <= 3) & (np.maximum.reduceat(tb, starts) < 63)
+        self.small = small[rec] if len(starts) else self.all_ones
+        self.offsets = None
+
+    def encode(self, tlen, blen, wide: bool):
+        np = self.np
+        long_ = self.n >= LONG
+        ones = self.all_ones & ~long_
+        raw = ~ones & ~long_ & (self.n < _ZIP_MIN) & self.small
+        size = np.where(ones, 1 + self.n * self.width, 2 + self.n * (self.width + 1))
+        other = {int(i): self._one(int(i), tlen, blen, wide) for i in np.flatnonzero(~ones & ~raw)}
+        for i, r in other.items():
+            size[i] = len(r)
+        self.offsets = np.r_[0, np.cumsum(size)].astype(np.uint64)
+        out = np.zeros(int(self.offsets[-1]), np.uint8)
+        self._fill(out, ones, 1)
+        self._fill(out, raw, 2)
+        for i, r in other.items():
+            out[int(self.offsets[i]) : int(self.offsets[i + 1])] = np.frombuffer(r, np.uint8)
+        return out
+
+    def _fill(self, out, chosen, head: int) -> None:
+        """Write the records chosen (ONES when head is 1, RAW when 2) into out."""
+        np = self.np
+        at, w, n = self.offsets[:-1][chosen].astype(np.int64), self.width[chosen], self.n[chosen]
+        out[at] = w | (ONES if head == 1 else RAW)
+        if head == 2:
+            out[at + 1] = n  # under _ZIP_MIN: a varint of one byte
+        first = self.starts[chosen]
+        idx = np.repeat(first - np.cumsum(np.r_[0, n[:-1]]), n) + np.arange(int(n.sum()))
+        j = idx - np.repeat(first, n)  # the posting's place in its list
+        pw = np.repeat(w, n)
+        base = np.repeat(at + head, n) + j * pw
+        delta = self.delta[idx]
+        for byte in range(4):
+            m = pw > byte
+            out[base[m] + byte] = (delta[m] >> (8 * byte)) & 0xFF
+        if head == 2:
+            codes = np.repeat(at + head, n) + np.repeat(n * w, n) + j
+            out[codes] = self.tt[idx] << 6 | self.tb[idx]
+
+    def _one(self, i: int, tlen, blen, wide: bool) -> bytes:
+        s, k = int(self.starts[i]), int(self.n[i])
+        p = Postings(*(array("I", a[s : s + k].tolist()) for a in (self.doc, self.tt, self.tb)))
+        return encode(p, tlen, blen, wide)
+
+
+def _write_table(path: Path, ndocs: int, wide: bool, body, keys, offsets, skeys, sdocs) -> None:
+    """The file of ``write``, from arrays."""
+    if len(offsets) == 0 or offsets[-1] < 1 << 32:
+        offsets = offsets.astype("<u4")
+    with open(path, "wb") as f:
+        f.write(
+            _HEAD.pack(_MAGIC, ndocs, len(keys), 4 if wide else 2, offsets.itemsize, len(skeys))
         )
-        for k, n in title.items():
-            if k in body:
-                lists[k][-1] |= n << 16
-            else:
-                lists[k].append(base | n << 16)
-
-    def _add_big(self, d: int, title: dict[int, int], body: dict[int, int]) -> None:
-        for k in title.keys() | body.keys():
-            tt, tb = title.get(k, 0), body.get(k, 0)
-            if tt >= 0xFFFF or tb >= 0xFFFF:
-                self._big[(k, d)] = [tt, tb]
-            self._lists[k].append(d << 32 | min(tt, 0xFFFF) << 16 | min(tb, 0xFFFF))
-
-    def _postings(self, k: int, packed: array) -> Postings:
-        docs = array("I", map(rshift, packed, repeat(32)))
-        tt = array("I", map(and_, map(rshift, packed, repeat(16)), repeat(0xFFFF)))
-        tb = array("I", map(and_, packed, repeat(0xFFFF)))
-        if self._big:
-            for i, d in enumerate(docs):
-                exact = self._big.get((k, d))
-                if exact:
-                    tt[i], tb[i] = exact
-        return Postings(docs, tt, tb)
-
-    def write(self, path: Path, ndocs: int, lens) -> None:
-        wide = ndocs > 0x10000
-        tlen, blen = lens[0::2], lens[1::2]
-
-        def items():
-            for k in sorted(self._lists):
-                packed = self._lists.pop(k)
-                if len(packed) == 1 and (packed[0] & 0xFFFFFFFF) == 1:
-                    yield k, packed[0] >> 32  # one document, once in its body
-                    continue
-                rec = _small_ones(packed) if len(packed) < 32 else None
-                yield k, rec or encode(self._postings(k, packed), tlen, blen, wide)
-
-        write(path, ndocs, items(), wide)
-
-
-def _small_ones(packed: array) -> bytes | None:
-    """The record of a few packed postings that each stand once in a body (the usual
-    case); None otherwise. A plain loop: faster than array operations on a few."""
-    prev, deltas = 0, []
-    for v in packed:
-        if v & 0xFFFFFFFF != 1:
-            return None
-        d = v >> 32
-        deltas.append(d - prev)
-        prev = d
-    top = max(deltas)
-    if top < 0x100:
-        return bytes((1 | ONES, *deltas))
-    if top < 0x10000:
-        return bytes((2 | ONES,)) + array("H", deltas).tobytes()
-    return bytes((4 | ONES,)) + array("I", deltas).tobytes()
+        for a, t in ((body, "u1"), (keys, "<u4"), (offsets, offsets.dtype.str), (skeys, "<u4")):
+            f.write(a.astype(t).tobytes())
+        f.write(sdocs.astype("<u4").tobytes())
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def write(path: Path, ndocs: int, items: Iterable[tuple[int, bytes | int]], wide: bool) -> None:

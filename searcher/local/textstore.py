@@ -36,13 +36,11 @@ from __future__ import annotations
 import contextlib
 import mmap
 import os
-import re
 import struct
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 from itertools import compress, repeat
-from operator import lshift, ne, or_
+from operator import ne
 from pathlib import Path
 
 from searcher import analysis
@@ -60,7 +58,6 @@ _TITLE_END = "\x1e".encode("utf-16-le")
 _DOC_END = "\x00".encode("utf-16-le")
 _IDS = struct.Struct("<4sII")  # magic, documents, width of a date
 _IDS_MAGIC, _DATES_MAGIC = b"SID4", b"SDT4"
-_DOUBLED = re.compile(r"(.)\1", re.DOTALL)
 
 
 def file_names(segid: str) -> list[str]:
@@ -69,18 +66,6 @@ def file_names(segid: str) -> list[str]:
 
 def encode(text: str) -> bytes:
     return text.encode("utf-16-le")
-
-
-def bigram_counts(text: str) -> dict[int, int]:
-    """Each bigram key of text (two UTF-16 code units, see ``grams``) -> how often the
-    pair occurs, counted as ``str.count`` counts (``哈哈`` once in ``哈哈哈``)."""
-    units = array("H")
-    units.frombytes(encode(text))
-    counts = Counter(map(or_, map(lshift, units, repeat(16)), units[1:]))
-    for ch in set(_DOUBLED.findall(text)):
-        if ord(ch) < 0x10000:  # a doubled pair overlaps itself: count it as str.count does
-            counts[ord(ch) << 16 | ord(ch)] = text.count(ch + ch)
-    return counts
 
 
 def patch(original: str, stored: str):
@@ -158,7 +143,7 @@ class SegmentWriter:
         self._ids: list[str] = []
         self._dates: list[str] = []
         self._docs = docstore.Writer(self._paths[DOCS_EXT])
-        self._grams = grams.Builder()
+        self._text = bytearray()  # the segment's text again, for its bigram table
         self.count = 0
 
     def add(self, doc: dict) -> None:
@@ -170,7 +155,9 @@ class SegmentWriter:
         tb, bb = encode(t), encode(b)
         self._offsets.append(self._pos)
         self._offsets.append(self._pos + len(tb) + 2)
-        self._f.write(tb + _TITLE_END + bb + _DOC_END)
+        record = tb + _TITLE_END + bb + _DOC_END
+        self._f.write(record)
+        self._text += record
         self._pos += len(tb) + len(bb) + 4
         self._lens.append(len(t.encode("utf-8")))
         self._lens.append(len(b.encode("utf-8")))
@@ -186,7 +173,6 @@ class SegmentWriter:
                 doc.get("origin") or "",
             ]
         )
-        self._grams.add(self.count, bigram_counts(t), bigram_counts(b))
         self.count += 1
 
     def finish(self) -> None:
@@ -200,7 +186,8 @@ class SegmentWriter:
         write_ids(self._paths[IDS_EXT], self._ids)
         write_dates(self._paths[DATES_EXT], self._dates)
         self._docs.finish()
-        self._grams.write(self._paths[GRAMS_EXT], self.count, self._lens)
+        bounds = array("Q", (o // 2 for o in self._offsets))
+        grams.build(self._paths[GRAMS_EXT], bytes(self._text), bounds, self.count, self._lens)
 
     def cancel(self) -> None:
         self._f.close()
