@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import marshal
 import math
 import os
 import re
@@ -205,6 +206,7 @@ def _new_tokenizer(userdict: str | None):
             tok.tmp_dir = str(d)
     except OSError:
         pass  # fall back to the segmenter's default cache folder
+    _read_cache_at_once(tok)
     gc.disable()  # half a million dictionary entries, none of them cyclic
     try:
         tok.initialize()
@@ -214,6 +216,31 @@ def _new_tokenizer(userdict: str | None):
         with open(userdict, encoding="utf-8-sig") as f:
             tok.load_userdict(f)
     return tok
+
+
+def _read_cache_at_once(tok) -> None:
+    """Have jieba-next read its dictionary cache in one read.
+
+    It unmarshals the cache from the open file (``marshal.load``), which reads it
+    a few bytes at a time: three times slower than ``marshal.loads`` of the whole
+    file, a third of a second of every build. The same cache, the same check (the
+    main dictionary's cache is taken as it is; any other goes to jieba-next's own
+    method, which compares modification times), the same result.
+    """
+    own = getattr(tok, "_load_from_cache", None)
+    if own is None:
+        return
+
+    def load(cache_file, abs_path) -> bool:
+        if abs_path is None:
+            try:
+                tok.FREQ, tok.total = marshal.loads(Path(cache_file).read_bytes())
+                return True
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # no cache yet, or a damaged one: jieba-next rebuilds it
+        return own(cache_file, abs_path)
+
+    tok._load_from_cache = load
 
 
 def _load_jieba():
