@@ -249,6 +249,9 @@ class _TermWriter:
         self.fw = fw
         self.field: str | None = None
         self.prefix = b""
+        # Where the next term goes in the term file, while only inlined terms are
+        # written: asking the file (a system call) for each term cost a tenth of a build.
+        self.pos: int | None = None
 
     def add(self, name: str, fieldobj, btext: bytes, docs: array, weights: array) -> None:
         fw = self.fw
@@ -257,10 +260,14 @@ class _TermWriter:
                 fw.finish_field()
             fw.start_field(name, fieldobj)
             self.field, self.prefix = name, pack_ushort(fw._fieldid)
+            self.pos = None
         codec = fw._codec
         if FAST_TERMS and len(docs) < codec._inlinelimit:
-            _add_inlined(fw._tindex, self.prefix + btext, docs, weights)
+            if self.pos is None:
+                self.pos = fw._tindex.dbfile.tell()
+            self.pos = _add_inlined(fw._tindex, self.prefix + btext, docs, weights, self.pos)
             return
+        self.pos = None  # Whoosh writes this one
         fw.start_term(btext)
         pw = fw._postwriter
         block = codec._blocklimit
@@ -285,8 +292,9 @@ _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's layout
 _LENGTHS = struct.Struct("!ii")  # filetables.HashWriter's record header
 
 
-def _add_inlined(tindex, key: bytes, docs: array, weights: array) -> None:
-    """Add a term whose postings are inlined, as W3FieldWriter.finish_term would.
+def _add_inlined(tindex, key: bytes, docs: array, weights: array, pos: int) -> int:
+    """Add a term whose postings are inlined, as W3FieldWriter.finish_term would,
+    at pos in the term file; returns where the next term goes.
 
     The bytes are those of W3TermInfo.to_bytes and OrderedHashWriter.add (a
     test compares both ways); doing it in one step is 4x faster per term.
@@ -297,13 +305,13 @@ def _add_inlined(tindex, key: bytes, docs: array, weights: array) -> None:
     )
     if key <= tindex.lastkey:
         raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{key!r}")
-    dbfile = tindex.dbfile
-    pos = dbfile.tell()
+    record = _LENGTHS.pack(len(key), len(value)) + key + value
     tindex.index.append(pos)
-    dbfile.write(_LENGTHS.pack(len(key), len(value)) + key + value)
+    tindex.dbfile.write(record)
     h = int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[-4:], "big")
     tindex.buckets[h & 255].append((h, pos))
     tindex.lastkey = key
+    return pos + len(record)
 
 
 def new_segment_id() -> str:
