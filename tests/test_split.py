@@ -243,6 +243,20 @@ def test_a_signature_over_a_date_closes_a_letter_and_is_no_title():
     assert news.title == "甲市新建文化中心投入使用"
 
 
+def test_a_picture_title_over_its_credit_is_an_item_even_after_a_poem():
+    page = (
+        "新年的祝福\n\n李向东\n\n"
+        "新年的钟声\n\n敲响在山谷\n\n那是他们\n\n如雷似火的\n\n脚步\n\n"
+        "迎虎年（书法）\n\n（王大山）\n\n"
+        "凝眸岁月\n\n赵小林\n\n"
+        "“爆竹声中一岁除，春风送暖入屠苏。”旧岁要去，新年又来，心中有一丝莫名的惆怅。\n"
+    )
+    poem, picture, essay = split_page(page)
+    assert (poem.title, poem.author) == ("新年的祝福", "李向东")
+    assert (picture.title, picture.author) == ("迎虎年（书法）", "王大山")
+    assert essay.title == "凝眸岁月"
+
+
 # ---------------------------------------------------------------- words the print layout broke
 
 

@@ -668,6 +668,18 @@ def _over_news(units: list[Block], fs: LazyFacts, i: int) -> bool:
     )
 
 
+def _picture_credited(units: list[Block], fs: LazyFacts, i: int) -> bool:
+    """A picture's title (``迎春（书法）``) over its credit in brackets (``（张三）``): a
+    picture item of its own, even among a poem's lines (not an item of a numbered list)."""
+    return (
+        fs[i].picture
+        and not fs[i].numbered
+        and i + 1 < len(units)
+        and units[i + 1].kind == "para"
+        and fs[i + 1].note
+    )
+
+
 # A date alone on its line (``１９９８年１月７日``, ``1997年3月6日于北京``), not in brackets
 # (a speech's date is): under a signature.
 _SIGNED = re.compile(
@@ -720,6 +732,8 @@ def _decide(
     if u.kind == "heading" and _signature(units, i):
         return 0.0, None
     if u.kind == "heading" and _over_news(units, fs, i):
+        return 1.0, None
+    if u.kind == "heading" and _picture_credited(units, fs, i):
         return 1.0, None
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
         return 0.0, None  # a title, its picture's caption, then the text under both
