@@ -257,6 +257,18 @@ def test_a_picture_title_over_its_credit_is_an_item_even_after_a_poem():
     assert essay.title == "凝眸岁月"
 
 
+def test_an_author_named_by_a_department_office_under_a_title_is_the_byline():
+    page = (
+        "甲市召开经济工作会议\n\n"
+        "本报讯 甲市经济工作会议今天召开，会议总结了去年的工作，部署了今年的任务。\n\n"
+        "认识产业化经营的实质\n\n"
+        "国务院政研室农村司司长李炳坤\n\n"
+        "近几年，农业产业化经营在我国农村出现了蓬勃发展的局面，需要做到三个“最大化”。\n"
+    )
+    _, second = split_page(page)
+    assert (second.title, second.author) == ("认识产业化经营的实质", "李炳坤")
+
+
 # ---------------------------------------------------------------- words the print layout broke
 
 
