@@ -195,6 +195,80 @@ def test_a_poem_and_a_table_of_figures_stay_one_article_each():
     assert table.body.endswith("（省农业农村厅市场信息处）")
 
 
+def test_section_labels_over_reported_datelines_stay_in_their_roundup():
+    # "据新华社…电" opens a section of a roundup as "本报…电" does.
+    page = (
+        "东南亚汇市普遍下跌\n\n"
+        "据新华社曼谷1月6日电 泰铢对美元汇率今天大幅下跌，收盘时跌至每美元兑五十三泰铢。\n\n"
+        "泰国财政部长认为，汇率下跌的主要原因是受周边货币大幅下跌的影响。\n\n"
+        "菲律宾\n\n"
+        "据新华社马尼拉1月6日电 菲律宾比索对美元汇率今天首次跌破四十五比索兑一美元。\n\n"
+        "印尼\n\n"
+        "据新华社雅加达1月6日电 印尼盾对美元的比价今天再次下跌，市场需求量剧增。\n"
+    )
+    (article,) = split_page(page)
+    assert article.body.split("\n")[2:5:2] == ["菲律宾", "印尼"]
+
+
+def test_a_headline_with_a_colon_over_a_dateline_after_text_opens_an_article():
+    # A list in the text before and the colon weighed against it as a title.
+    page = (
+        "甲国银行倒闭的启示\n\n"
+        "甲国商业银行倒闭的原因有以下几点：\n\n"
+        "1·银行经营者盲目扩张，忽视风险管理。\n\n"
+        "2·部分国家监管当局监管无力，给银行以可乘之机。\n\n"
+        "3·各国金融监管当局合作不够，使问题长时间没被发现。\n\n"
+        "此外，金融机构应当随时跟踪国际金融形势的变化，规避风险，减少损失。\n\n"
+        "乙国金融：元月形势仍紧\n\n"
+        "据新华社乙城1月3日电（记者张三）由于受巨额短期外债压力的影响，"
+        "今年1月份乙国的金融形势仍不容乐观。\n\n"
+        "去年底乙国政府实际能够支配的外汇储备共有一百亿美元。\n"
+    )
+    assert titles(page) == ["甲国银行倒闭的启示", "乙国金融：元月形势仍紧"]
+
+
+def test_a_signature_over_a_date_closes_a_letter_and_is_no_title():
+    page = (
+        "致读者\n\n"
+        "亲爱的读者，从今天起，本报每周增出一期社会周刊，欢迎您来信来稿。\n\n"
+        "让我们携手并肩，把握机遇，办好这份属于大家的周刊。\n\n"
+        "本报群众工作部\n\n"
+        "1998年1月7日\n\n"
+        "甲市新建文化中心投入使用\n\n"
+        "本报讯 甲市新建的文化中心日前投入使用，中心设有图书馆、展览厅和排练厅。\n"
+    )
+    letter, news = split_page(page)
+    assert letter.title == "致读者"
+    assert letter.body.endswith("本报群众工作部\n1998年1月7日")
+    assert news.title == "甲市新建文化中心投入使用"
+
+
+def test_a_picture_title_over_its_credit_is_an_item_even_after_a_poem():
+    page = (
+        "新年的祝福\n\n李向东\n\n"
+        "新年的钟声\n\n敲响在山谷\n\n那是他们\n\n如雷似火的\n\n脚步\n\n"
+        "迎虎年（书法）\n\n（王大山）\n\n"
+        "凝眸岁月\n\n赵小林\n\n"
+        "“爆竹声中一岁除，春风送暖入屠苏。”旧岁要去，新年又来，心中有一丝莫名的惆怅。\n"
+    )
+    poem, picture, essay = split_page(page)
+    assert (poem.title, poem.author) == ("新年的祝福", "李向东")
+    assert (picture.title, picture.author) == ("迎虎年（书法）", "王大山")
+    assert essay.title == "凝眸岁月"
+
+
+def test_an_author_named_by_a_department_office_under_a_title_is_the_byline():
+    page = (
+        "甲市召开经济工作会议\n\n"
+        "本报讯 甲市经济工作会议今天召开，会议总结了去年的工作，部署了今年的任务。\n\n"
+        "认识产业化经营的实质\n\n"
+        "国务院政研室农村司司长李炳坤\n\n"
+        "近几年，农业产业化经营在我国农村出现了蓬勃发展的局面，需要做到三个“最大化”。\n"
+    )
+    _, second = split_page(page)
+    assert (second.title, second.author) == ("认识产业化经营的实质", "李炳坤")
+
+
 # ---------------------------------------------------------------- words the print layout broke
 
 
@@ -374,7 +448,7 @@ def test_the_splitter_version_names_the_split_it_makes():
     pages = [SEED.read_text("utf-8"), ROUNDUP, MARKED]
     out = json.dumps([[asdict(a) for a in split_page(p)] for p in pages], ensure_ascii=False)
     digest = hashlib.sha256(out.encode("utf-8")).hexdigest()[:16]
-    assert (SPLITTER_VERSION, digest) == (3, DIGEST)
+    assert (SPLITTER_VERSION, digest) == (4, DIGEST)
 
 
 DIGEST = "48173cd79e5c97f1"

@@ -616,7 +616,8 @@ _CLOSING_ACT = re.compile(r"摄|攝|整理|供稿|编译|編譯")
 
 
 def _section_label(units: list[Block], fs: LazyFacts, i: int, st: State) -> bool:
-    """A place's name over a place's dateline inside a news roundup ("四川"/"本报成都…电"),
+    """A place's name over a place's dateline inside a news roundup ("四川"/"本报成都…电",
+    "菲律宾"/"据新华社马尼拉…电"),
     at the usual gap: a section of the article, not an article (the text before it
     ends with no credit)."""
     return (
@@ -624,7 +625,7 @@ def _section_label(units: list[Block], fs: LazyFacts, i: int, st: State) -> bool
         and st.news
         and st.paras >= 1
         and i + 1 < len(units)
-        and fs[i + 1].dateline
+        and (fs[i + 1].dateline or fs[i + 1].reported)
         and not units[i + 1].text.startswith(("本报讯", "本報訊"))  # a brief of its own
         and not (fs[i - 1].credit_end or units[i - 1].names or units[i - 1].kind == "byline")
     )
@@ -649,6 +650,54 @@ def _clear_title(units: list[Block], fs: LazyFacts, i: int) -> bool:
         and len(units[i].text) > 4
         and i + 1 < len(units)
         and units[i + 1].kind == "para"
+    )
+
+
+def _over_news(units: list[Block], fs: LazyFacts, i: int) -> bool:
+    """A headline over a dateline, right after a paragraph that ended its sentence: a
+    news item's title (a place's name over it, four characters or less, may be a
+    section of a roundup, and a deck stands under its title, not under text)."""
+    prev = units[i - 1]
+    return (
+        len(units[i].text) > 4
+        and prev.kind == "para"
+        and prev.text[-1:] not in "：:"
+        and fs[i - 1].complete
+        and i + 1 < len(units)
+        and (fs[i + 1].dateline or fs[i + 1].reported)
+    )
+
+
+def _picture_credited(units: list[Block], fs: LazyFacts, i: int) -> bool:
+    """A picture's title (``迎春（书法）``) over its credit in brackets (``（张三）``): a
+    picture item of its own, even among a poem's lines (not an item of a numbered list)."""
+    return (
+        fs[i].picture
+        and not fs[i].numbered
+        and i + 1 < len(units)
+        and units[i + 1].kind == "para"
+        and fs[i + 1].note
+    )
+
+
+# A date alone on its line (``１９９８年１月７日``, ``1997年3月6日于北京``), not in brackets
+# (a speech's date is): under a signature.
+_SIGNED = re.compile(
+    r"[0-9０-９一二三四五六七八九十〇○零]{2,4}年[0-9０-９一二三四五六七八九十]{1,2}月"
+    r"(?:[0-9０-９一二三四五六七八九十]{1,3}日)?(?:于[\u4e00-\u9fff]{1,8})?"
+)
+
+
+def _signature(units: list[Block], i: int) -> bool:
+    """A short line after text over a date alone on its line, and no text under the
+    date: who signed a letter or a notice ("本报群众工作部"/"１９９８年１月７日"), not a
+    title (a chronology's title stands over dates with text under each)."""
+    return (
+        units[i - 1].kind == "para"
+        and i + 1 < len(units)
+        and len(units[i].text) <= 20
+        and _SIGNED.fullmatch(units[i + 1].text) is not None
+        and (i + 2 == len(units) or units[i + 2].kind != "para")
     )
 
 
@@ -680,6 +729,12 @@ def _decide(
         return 0.0, None  # an article from another page goes on: its subheads
     if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
         return 0.0, None
+    if u.kind == "heading" and _signature(units, i):
+        return 0.0, None
+    if u.kind == "heading" and _over_news(units, fs, i):
+        return 1.0, None
+    if u.kind == "heading" and _picture_credited(units, fs, i):
+        return 1.0, None
     if st.captioned and st.titled and not st.picture and st.paras == 1 and fs[i].dateline:
         return 0.0, None  # a title, its picture's caption, then the text under both
     if oracle is not None:
