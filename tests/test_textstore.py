@@ -99,11 +99,15 @@ def _pair_counts(text: str) -> dict[int, int]:
     return out
 
 
-@pytest.mark.parametrize("long", [1, 3, 1024])
-def test_every_list_of_the_table_holds_each_documents_exact_counts(tmp_path, monkeypatch, long):
+@pytest.mark.parametrize(("long", "per_pass"), [(1, 1 << 19), (3, 50), (1024, 7)])
+def test_every_list_of_the_table_holds_each_documents_exact_counts(
+    tmp_path, monkeypatch, long, per_pass
+):
     """The whole table against a scan: runs of one character (哈哈哈), characters
-    beyond the BMP, counts too large for a byte, lists long and short, zipped."""
+    beyond the BMP, counts too large for a byte, lists long and short, zipped, the
+    keys counted in one pass or in many."""
     monkeypatch.setattr(grams, "LONG", long)
+    monkeypatch.setattr(grams, "_PASS", per_pass)
     rng = random.Random(long)
     docs = _random_docs(rng, 60) + [
         ("哈哈哈", "哈" * 7 + "。哈哈" + "𠀀𠀀𠀀"),

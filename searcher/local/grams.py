@@ -235,6 +235,9 @@ def encode(p: Postings, tlen, blen, wide: bool) -> bytes:
     return encode_short(p) if len(p) < LONG else encode_long(p, tlen, blen, wide)
 
 
+_PASS = 1 << 19  # pairs counted and encoded at a time: what bounds a build's memory
+
+
 def build(path: Path, text: bytes, bounds, ndocs: int, lens) -> None:
     """Write the table of a segment from its text, as the text store writes it.
 
@@ -243,56 +246,68 @@ def build(path: Path, text: bytes, bounds, ndocs: int, lens) -> None:
     units of every title and body and of the end (2 * ndocs + 1 of them); lens:
     the (title, body) lengths of each document, to order long lists by.
 
-    With numpy the pairs of the whole segment are counted and most records
-    encoded at C speed (sorting, no Python step per posting); the few records
-    that need more than a plain list (long lists, large counts, compressed count
-    streams) are encoded one by one as a merge encodes them.
+    With numpy the pairs are counted and most records encoded at C speed (sorting,
+    no Python step per posting); the few records that need more than a plain list
+    (long lists, large counts, compressed count streams) are encoded one by one as
+    a merge encodes them. The keys are taken in ranges of about ``_PASS`` pairs, in
+    key order, so that the memory a build takes beyond the text's few bytes a
+    character is bounded, whatever the segment's size.
     """
     import numpy as np
 
-    key, doc, tt, tb = _count_pairs(np, text, bounds)
-    if not len(key):
-        empty = np.zeros(0, np.uint32)
-        _write_table(path, ndocs, False, empty, empty, np.zeros(1, np.uint64), empty, empty)
-        return
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    n = np.diff(np.r_[starts, len(key)])
-    ones = (tt == 0) & (tb == 1)
-    all_ones = np.logical_and.reduceat(ones, starts) if len(starts) else ones[:0]
-    single = (n == 1) & all_ones
-    wide = ndocs > 0x10000
-    rec = ~single
-    table = _Encoder(np, key, doc, tt, tb, starts, n, all_ones, rec)
-    body = table.encode(lens[0::2], lens[1::2], wide)
-    one = starts[single]
-    _write_table(path, ndocs, wide, body, key[starts[rec]], table.offsets, key[one], doc[one])
-
-
-def _count_pairs(np, text: bytes, bounds):
-    """(key, document, title count, body count) of every pair held, by key then
-    document: the counts as ``str.count`` counts (a doubled pair not overlapping)."""
     u = np.frombuffer(text, dtype="<u2")
-    first, second = u[:-1].astype(np.uint32), u[1:]
-    keys = first << 16 | second
+    first, second = u[:-1], u[1:]
+    held = _held(np, first, second)
+    bounds = np.asarray(bounds, dtype=np.int64)
+    out = _Table(np, ndocs, lens)
+    for lo, hi in _ranges(np, first[held]):
+        where = np.flatnonzero(held & (first >= lo) & (first < hi))
+        if not len(where):
+            continue
+        key = first[where].astype(np.uint32)
+        key <<= np.uint32(16)
+        key |= second[where]
+        field = np.searchsorted(bounds, where, side="right") - 1
+        out.add(*_postings(np, key, field))
+    out.write(path)
+
+
+def _held(np, first, second):
+    """Where a pair stands, as ``str.count`` counts it: no separator in it, and in a
+    run of one character doubled (哈哈哈), not the pair overlapping the one before."""
     ok = (first != 0) & (first != 0x1E) & (second != 0) & (second != 0x1E)
     same = np.flatnonzero(ok & (first == second))
-    if len(same):  # in a run of doubled pairs, every other one overlaps the one before
+    if len(same):
         new_run = np.r_[True, same[1:] != same[:-1] + 1]
         run_start = np.maximum.accumulate(np.where(new_run, np.arange(len(same)), 0))
         ok[same[(np.arange(len(same)) - run_start) % 2 == 1]] = False
-    b = np.asarray(bounds, dtype=np.int64)
-    field = np.repeat(np.arange(len(b) - 1, dtype=np.uint64), np.diff(b))[: len(keys)]
-    where = np.flatnonzero(ok)
-    if not len(where):
-        none = np.zeros(0, np.int64)
-        return none.astype(np.uint32), none, none, none
-    combined, count = np.unique(
-        keys[where].astype(np.uint64) << np.uint64(32) | field[where], return_counts=True
-    )
+    return ok
+
+
+def _ranges(np, firsts) -> list[tuple[int, int]]:
+    """Ranges of first code units [lo, hi) holding about ``_PASS`` pairs each."""
+    if not len(firsts):
+        return []
+    total = np.cumsum(np.bincount(firsts, minlength=1 << 16))
+    cuts = np.searchsorted(total, np.arange(_PASS, int(total[-1]), _PASS), side="left") + 1
+    edges = [0, *sorted(set(cuts.tolist()) - {0, 1 << 16}), 1 << 16]
+    return list(zip(edges, edges[1:]))
+
+
+def _postings(np, key, field):
+    """(key, document, title count, body count) of the pairs given (key, and field:
+    2 * document, + 1 in the body), by key then document."""
+    held = key.astype(np.uint64)
+    held <<= np.uint64(32)
+    held |= field.astype(np.uint64)
+    held.sort()
+    starts = np.flatnonzero(np.r_[True, held[1:] != held[:-1]])
+    count = np.diff(np.r_[starts, len(held)])
+    combined = held[starts]
     pair = combined >> np.uint64(1)  # key << 31 | document
     new = np.r_[True, pair[1:] != pair[:-1]]
     slot = np.cumsum(new) - 1
-    npost = int(slot[-1]) + 1 if len(slot) else 0
+    npost = int(slot[-1]) + 1
     tt, tb = np.zeros(npost, np.int64), np.zeros(npost, np.int64)
     is_body = (combined & np.uint64(1)).astype(bool)
     tb[slot[is_body]] = count[is_body]
@@ -301,6 +316,55 @@ def _count_pairs(np, text: bytes, bounds):
     key = (first_pair >> np.uint64(31)).astype(np.uint32)
     doc = (first_pair & np.uint64(0x7FFFFFFF)).astype(np.int64)
     return key, doc, tt, tb
+
+
+class _Table:
+    """A table's parts, added a range of keys at a time (in key order), then written."""
+
+    def __init__(self, np, ndocs: int, lens) -> None:
+        self.np, self.ndocs = np, ndocs
+        self.wide = ndocs > 0x10000
+        self.tlen, self.blen = lens[0::2], lens[1::2]
+        self.records: list = []
+        self.keys: list = []
+        self.ends: list = []  # the end of each record
+        self.single_keys: list = []
+        self.single_docs: list = []
+        self.size = 0
+
+    def add(self, key, doc, tt, tb) -> None:
+        np = self.np
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        n = np.diff(np.r_[starts, len(key)])
+        all_ones = np.logical_and.reduceat((tt == 0) & (tb == 1), starts)
+        single = (n == 1) & all_ones
+        rec = ~single
+        enc = _Encoder(np, key, doc, tt, tb, starts, n, all_ones, rec)
+        body = enc.encode(self.tlen, self.blen, self.wide)
+        self.records.append(body)
+        self.keys.append(key[starts[rec]])
+        self.ends.append(enc.offsets[1:] + np.uint64(self.size))
+        self.size += len(body)
+        self.single_keys.append(key[starts[single]])
+        self.single_docs.append(doc[starts[single]])
+
+    def write(self, path: Path) -> None:
+        np = self.np
+
+        def joined(parts, dtype):
+            return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
+
+        offsets = np.r_[np.zeros(1, np.uint64), joined(self.ends, np.uint64)]
+        _write_table(
+            path,
+            self.ndocs,
+            self.wide,
+            joined(self.records, np.uint8),
+            joined(self.keys, np.uint32),
+            offsets,
+            joined(self.single_keys, np.uint32),
+            joined(self.single_docs, np.uint32),
+        )
 
 
 class _Encoder:
