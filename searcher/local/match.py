@@ -201,9 +201,9 @@ def exact_bm25(snap: Snapshot, t: Term, df: int, docs: set[int]) -> dict[int, fl
     texts = snap.texts
     w = weights(snap, t, df)
     counts = texts.counts(t.folded, docs)
-    lengths = texts.lengths
+    lengths = texts.lengths_of(docs)
     score = w.score
-    return {d: score(*counts[d], *lengths(d)) for d in docs}
+    return {d: score(*counts[d], *lengths[d]) for d in docs}
 
 
 def words_bm25(
@@ -218,15 +218,18 @@ def words_bm25(
     texts = snap.texts
     out = dict.fromkeys(docs, 0.0)
     n = texts.doc_count
+    lengths: dict[int, tuple[int, int]] = {}
     for f in fields:
         a, c = _length_norm(texts.avg_length(f))
+        i = 0 if f == "title" else 1
         for w in dict.fromkeys(words):
             tfs = snap.word_counts(f, w, docs)
             if not tfs:
                 continue
-            weight = _idf(n, len(snap.docs_with_word(f, w))) * FIELD_WEIGHT[f] * (K1 + 1)
+            lengths.update(texts.lengths_of(d for d in tfs if d not in lengths))
+            weight = _idf(n, snap.df(f, w)) * FIELD_WEIGHT[f] * (K1 + 1)
             for d, tf in tfs.items():
-                out[d] += weight * tf / (tf + a + c * texts.length(d, f))
+                out[d] += weight * tf / (tf + a + c * lengths[d][i])
     return out
 
 

@@ -160,6 +160,11 @@ class Snapshot:
             df += n
         return freq, df
 
+    def df(self, field: str, word: str) -> int:
+        """Live documents whose field holds the word: counted from the term infos (one
+        lookup a segment), no postings read."""
+        return self._stats(field, word)[1]
+
     def _word(self, word: str) -> tuple[int, int]:
         """(occurrences in titles and bodies, documents in the fuller field), remembered:
         a snapshot never changes, and every query segments with the same words."""

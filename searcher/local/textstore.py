@@ -38,7 +38,8 @@ import mmap
 import os
 import struct
 from array import array
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import ne
 from pathlib import Path
@@ -393,22 +394,24 @@ class Segment:
             p = mm.find(nb, p + 1, e)
         return p != -1
 
-    def count(self, nb: bytes, d: int) -> tuple[int, int]:
-        """Occurrences of the UTF-16 needle in the document's folded title and body, as
-        str.count counts them (non-overlapping, from the left), read in place: no text
-        is decoded."""
-        return self._count(nb, *self.span(d, "title")), self._count(nb, *self.span(d, "body"))
-
-    def _count(self, nb: bytes, s: int, e: int) -> int:
-        mm, n, step = self.mm, 0, len(nb)
-        p = mm.find(nb, s, e)
-        while p != -1:
-            if (p - s) & 1:  # straddles two characters: not an occurrence
-                p = mm.find(nb, p + 1, e)
-                continue
-            n += 1
-            p = mm.find(nb, p + step, e)
-        return n
+    def count_each(self, nb: bytes, docs: Iterable[int]) -> list[tuple[int, int]]:
+        """Occurrences of the UTF-16 needle in the folded title and body of each of docs,
+        as str.count counts them (non-overlapping, from the left), read in place: no
+        text is decoded."""
+        find, idx, step, out = self.mm.find, self.idx, len(nb), []
+        for d in docs:
+            counted = []
+            for s, e in ((idx[2 * d], idx[2 * d + 1] - 2), (idx[2 * d + 1], idx[2 * d + 2] - 2)):
+                n, p = 0, find(nb, s, e)
+                while p != -1:
+                    if (p - s) & 1:  # straddles two characters: not an occurrence
+                        p = find(nb, p + 1, e)
+                    else:
+                        n += 1
+                        p = find(nb, p + step, e)
+                counted.append(n)
+            out.append((counted[0], counted[1]))
+        return out
 
     def stored(self, d: int) -> dict[str, str]:
         """The article as written: id, title, body, date, source, author, origin."""
@@ -507,10 +510,20 @@ class TextStore:
             s.close()
 
     def locate(self, doc: int) -> tuple[Segment, int]:
-        from bisect import bisect_right
-
         seg = self.segs[bisect_right(self._offsets, doc) - 1]
         return seg, doc - seg.offset
+
+    def by_segment(self, docs: Iterable[int]) -> Iterator[tuple[Segment, list[int]]]:
+        """docs grouped by segment, in order: (segment, its documents' local numbers);
+        a query's many documents located at once, not one search each."""
+        order = sorted(docs)
+        i = 0
+        for seg, end in zip(self.segs, [*self._offsets[1:], None]):
+            j = len(order) if end is None else bisect_left(order, end, i)
+            if j > i:
+                off = seg.offset
+                yield seg, [d - off for d in order[i:j]] if off else order[i:j]
+            i = j
 
     def find(self, needle: str, field: str | None = None) -> set[int]:
         """Live documents whose folded title or body (or the given field) contains needle."""
@@ -545,9 +558,9 @@ class TextStore:
                             out[d] = (t, b)
             return out
         out = {}
-        for doc in docs:
-            seg, d = self.locate(doc)
-            out[doc] = seg.count(nb, d)
+        for seg, local in self.by_segment(docs):
+            off = seg.offset
+            out.update(zip([d + off for d in local], seg.count_each(nb, local)))
         return out
 
     def text(self, doc: int, field: str) -> str:
@@ -593,8 +606,14 @@ class TextStore:
         lens = seg.lens
         return lens[2 * d], lens[2 * d + 1]
 
-    def length(self, doc: int, field: str) -> int:
-        return self.lengths(doc)[0 if field == "title" else 1]
+    def lengths_of(self, docs: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """``lengths`` of each of docs."""
+        out = {}
+        for seg, local in self.by_segment(docs):
+            off, lens = seg.offset, seg.lens
+            for d in local:
+                out[d + off] = (lens[2 * d], lens[2 * d + 1])
+        return out
 
     def avg_length(self, field: str) -> float:
         if field not in self._totals:
