@@ -57,6 +57,8 @@ EXTS = (".text", ".tidx", ".lens", ".wlen", ".chars", ".ids", ".dates", ".docs",
 TEXT_EXT, IDX_EXT, LENS_EXT, WLEN_EXT, CHARS_EXT, IDS_EXT, DATES_EXT, DOCS_EXT, GRAMS_EXT = EXTS
 _TITLE_END = "\x1e".encode("utf-16-le")
 _DOC_END = "\x00".encode("utf-16-le")
+# A field's first and last offset in seg-S.tidx, from 2 * document (None: both fields)
+_FIELD_BOUNDS = {"title": (0, 1), "body": (1, 2), None: (0, 2)}
 _IDS = struct.Struct("<4sII")  # magic, documents, width of a date
 _IDS_MAGIC, _DATES_MAGIC = b"SID4", b"SDT4"
 
@@ -447,12 +449,18 @@ class Segment:
         return out
 
     def verify(self, docs: Iterable[int], nb: bytes, field: str | None) -> list[int]:
-        """Those of docs whose field (or title or body) holds the needle."""
-        has, span = self.has, self.span
-        if field is not None:
-            return [d for d in docs if has(nb, *span(d, field))]
-        idx = self.idx
-        return [d for d in docs if has(nb, idx[2 * d], idx[2 * d + 2] - 2)]
+        """Those of docs whose field (or title or body) holds the needle (``has``, with
+        the lookups made once)."""
+        find, idx, out = self.mm.find, self.idx, []
+        start, end = _FIELD_BOUNDS[field]
+        for d in docs:
+            s, e = idx[2 * d + start], idx[2 * d + end] - 2
+            p = find(nb, s, e)
+            while p != -1 and (p - s) & 1:  # straddles two characters
+                p = find(nb, p + 1, e)
+            if p != -1:
+                out.append(d)
+        return out
 
     def local_matches(self, needle: str, field: str | None) -> Iterable[int]:
         """Local documents (deleted ones too) whose field holds needle."""
