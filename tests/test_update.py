@@ -357,7 +357,8 @@ def test_api_update_reopens_on_the_new_index(tmp_path):
 
 
 def test_the_fast_term_table_writes_whooshs_own_bytes(tmp_path, monkeypatch):
-    """Short posting lists written straight into the term table: the same files as Whoosh's path."""
+    """Terms written straight into the term table and postings (inlined or in blocks):
+    the same files as Whoosh's own path."""
     from searcher import analysis, corpus
     from searcher.local import whooshdb
 
@@ -369,9 +370,9 @@ def test_the_fast_term_table_writes_whooshs_own_bytes(tmp_path, monkeypatch):
         folder.mkdir()
         whooshdb.create(str(folder))
         b = whooshdb.SegmentBuilder(str(folder))
-        # Three times over: words in eight articles or more (Whoosh's own lists)
-        # come between inlined ones, so each way writes after the other.
-        for n, a in enumerate(articles * 3):
+        # Twenty times over: lists of eight articles or more (in blocks) come between
+        # inlined ones, and the commonest words run past one block (128 articles).
+        for n, a in enumerate(articles * 20):
             doc = {"id": f"{a.id}-{n}", "title": a.title, "body": a.body, "date": a.date}
             b.add(
                 doc, analysis.words(analysis.fold(a.title)), analysis.words(analysis.fold(a.body))
