@@ -594,104 +594,83 @@ class _Input:
         self.wide = dw == 4
         self.remap = remap
 
-    def postings(self, np, lo: int, hi: int):
-        """(key, new document, title count, body count) of the keys in [lo, hi), the
-        deleted documents left out (by record, a long list's in layer order)."""
-        keys, sk = np.frombuffer(self.keys, np.uint32), np.frombuffer(self.single_keys, np.uint32)
-        i0, i1 = (int(v) for v in np.searchsorted(keys, [lo, hi]))
-        j0, j1 = (int(v) for v in np.searchsorted(sk, [lo, hi]))
-        offsets = np.frombuffer(self.offsets, self.offsets.typecode)[i0 : i1 + 1].astype(np.int64)
-        self.f.seek(_HEAD.size + int(offsets[0]))
-        data = np.frombuffer(self.f.read(int(offsets[-1] - offsets[0])), np.uint8)
-        starts, sizes = offsets[:-1] - offsets[0], np.diff(offsets)
-        head = data[starts]
-        ones = (head & 0x70) == ONES
-        single_docs = np.frombuffer(self.single_docs, np.uint32)[j0:j1].astype(np.int64)
-        parts = [_plain(np, sk[j0:j1], single_docs)]
-        for width in (1, 2, 4):
-            chosen = ones & ((head & 0x0F) == width)
-            if chosen.any():
-                n = (sizes[chosen] - 1) // width
-                doc = _plain_docs(np, data, starts[chosen] + 1, n, width)
-                parts.append(_plain(np, np.repeat(keys[i0:i1][chosen], n), doc))
-        rk, rd, rt, rb = array("I"), array("I"), array("I"), array("I")
-        for r in np.flatnonzero(~ones).tolist():
-            p = decode(data[starts[r] : starts[r] + sizes[r]].tobytes(), self.wide)
-            rk.extend(repeat(keys[i0 + r], len(p)))
-            rd.extend(p.docs)
-            rt.extend(p.tt)
-            rb.extend(p.tb)
-        parts.append(tuple(np.frombuffer(a, a.typecode) for a in (rk, rd, rt, rb)))
-        key, doc, tt, tb = (np.concatenate([q[c] for q in parts]) for c in range(4))
-        if isinstance(self.remap, int):
-            return key, doc + self.remap, tt, tb
-        new = np.asarray(self.remap, np.int64)[doc]
-        live = new >= 0
-        return key[live], new[live], tt[live], tb[live]
+    def items(self, i: int):
+        """(key, i, record bytes or a single document), in key order."""
+        keys, offsets, f = self.keys, self.offsets, self.f
+        singles = zip(self.single_keys, self.single_docs)
+        sk, sd = next(singles, (None, None))
+        for r, k in enumerate(keys):
+            while sk is not None and sk < k:
+                yield sk, i, sd
+                sk, sd = next(singles, (None, None))
+            yield k, i, f.read(offsets[r + 1] - offsets[r])
+        while sk is not None:
+            yield sk, i, sd
+            sk, sd = next(singles, (None, None))
 
     def close(self) -> None:
         self.f.close()
 
 
-def _plain(np, key, doc):
-    """Postings that each stand once in the body."""
-    return key, doc, np.zeros(len(doc), np.int64), np.ones(len(doc), np.int64)
-
-
-def _plain_docs(np, data, at, n, width: int):
-    """The documents of plain records (``ONES``) of one width: each record's deltas
-    at ``at`` (n of them), summed within the record."""
-    total = int(n.sum())
-    first = np.repeat(np.cumsum(n) - n, n)  # each posting's record's first posting
-    pos = np.repeat(at, n) + (np.arange(total) - first) * width
-    delta = np.zeros(total, np.int64)
-    for b in range(width):
-        delta |= data[pos + b].astype(np.int64) << (8 * b)
-    run = np.cumsum(delta)
-    return run - (run[first] - delta[first])
-
-
 def merge(path: Path, inputs: list[tuple[Path, object]], ndocs: int, lens) -> None:
-    """The table of a merged segment: each key's lists from the inputs, renumbered,
-    deleted documents left out; encoded as ``build`` encodes a segment's (the same
-    bytes as writing the merged documents at once). lens: the merged segment's
-    (title, body) lengths, to order long lists by.
-
-    With numpy, a range of keys of about ``_PASS`` postings at a time: the plain
-    lists (every posting once in the body) and the single documents are decoded by
-    array operations, the others one by one; no text is read.
-    """
-    import numpy as np
-
+    """The table of a merged segment: each key's lists from the inputs (in document
+    order), renumbered, deleted documents left out. lens: the merged segment's
+    (title, body) lengths, to order long lists by."""
     ins: list[_Input] = []
     try:
         for p, remap in inputs:
             ins.append(_Input(p, remap))
-        out = _Table(np, ndocs, lens)
-        for lo, hi in _key_ranges(np, ins):
-            parts = [x.postings(np, lo, hi) for x in ins]
-            key, doc, tt, tb = (np.concatenate([q[c] for q in parts]) for c in range(4))
-            if len(key):
-                order = np.lexsort((doc, key))
-                out.add(key[order], doc[order], tt[order], tb[order])
-        out.write(path)
+        wide = ndocs > 0x10000
+        write(path, ndocs, _merged_items(ins, lens[0::2], lens[1::2], wide), wide)
     finally:
         for x in ins:
             x.close()
 
 
-def _key_ranges(np, ins: list[_Input]) -> list[tuple[int, int]]:
-    """Ranges of keys [lo, hi), by their first code unit, of about ``_PASS`` postings
-    each (a record's bytes taken for its postings, a generous guess)."""
-    weight = np.zeros(1 << 16, np.int64)
-    for x in ins:
-        keys = np.frombuffer(x.keys, np.uint32)
-        sizes = np.diff(np.frombuffer(x.offsets, x.offsets.typecode))
-        weight += np.bincount(keys >> 16, weights=sizes, minlength=1 << 16).astype(np.int64)
-        weight += np.bincount(np.frombuffer(x.single_keys, np.uint32) >> 16, minlength=1 << 16)
-    total = np.cumsum(weight)
-    if not len(total) or total[-1] == 0:
-        return []
-    cuts = np.searchsorted(total, np.arange(_PASS, int(total[-1]), _PASS), side="left") + 1
-    edges = [0, *sorted(set(cuts.tolist()) - {0, 1 << 16}), 1 << 16]
-    return [(lo << 16, hi << 16) for lo, hi in zip(edges, edges[1:])]
+def _merged_items(ins: list[_Input], tlen, blen, wide: bool):
+    import heapq
+
+    key, parts = None, []
+    for k, i, payload in heapq.merge(*(x.items(i) for i, x in enumerate(ins))):
+        if k != key:
+            if parts and (rec := _merged(parts, ins, tlen, blen, wide)) is not None:
+                yield key, rec
+            key, parts = k, []
+        parts.append((i, payload))
+    if parts and (rec := _merged(parts, ins, tlen, blen, wide)) is not None:
+        yield key, rec
+
+
+def _merged(parts, ins: list[_Input], tlen, blen, wide: bool) -> bytes | int | None:
+    if len(parts) == 1 and isinstance(parts[0][1], int):  # a single stays single
+        i, d = parts[0]
+        remap = ins[i].remap
+        d = d + remap if isinstance(remap, int) else remap[d]
+        return d if d >= 0 else None
+    docs, tt, tb = array("I"), array("I"), array("I")
+    layered = False
+    for i, payload in parts:
+        x = ins[i]
+        if isinstance(payload, int):
+            p = single(payload)
+        else:
+            p = decode(payload, x.wide)
+            layered = layered or payload[0] == LAYERED
+        if isinstance(x.remap, int):
+            docs.extend(map(int.__add__, p.docs, repeat(x.remap)) if x.remap else p.docs)
+            tt.extend(p.tt)
+            tb.extend(p.tb)
+            continue
+        for d, a, b in zip(map(x.remap.__getitem__, p.docs), p.tt, p.tb):
+            if d >= 0:
+                docs.append(d)
+                tt.append(a)
+                tb.append(b)
+    if not docs:
+        return None
+    if len(docs) == 1 and tt[0] == 0 and tb[0] == 1:
+        return docs[0]
+    if layered and len(docs) < LONG:  # a long list shrunk by deletions: back in order
+        order = sorted(range(len(docs)), key=docs.__getitem__)
+        docs, tt, tb = (array("I", map(a.__getitem__, order)) for a in (docs, tt, tb))
+    return encode(Postings(docs, tt, tb), tlen, blen, wide)
