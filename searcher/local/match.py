@@ -211,9 +211,9 @@ def words_bm25(
 ) -> dict[int, float]:
     """BM25F of words over docs, the title weighted TITLE_BOOST times.
 
-    Every statistic counts live articles only (document frequencies from the
-    postings, lengths from the text store), so an index updated in place ranks
-    exactly as one rebuilt from the same sources.
+    Every statistic counts live articles only (document frequencies from the term
+    infos less the deleted articles' words, lengths from the text store), so an
+    index updated in place ranks exactly as one rebuilt from the same sources.
     """
     texts = snap.texts
     out = dict.fromkeys(docs, 0.0)
