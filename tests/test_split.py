@@ -257,18 +257,6 @@ def test_a_picture_title_over_its_credit_is_an_item_even_after_a_poem():
     assert essay.title == "凝眸岁月"
 
 
-def test_an_author_named_by_a_department_office_under_a_title_is_the_byline():
-    page = (
-        "甲市召开经济工作会议\n\n"
-        "本报讯 甲市经济工作会议今天召开，会议总结了去年的工作，部署了今年的任务。\n\n"
-        "认识产业化经营的实质\n\n"
-        "国务院政研室农村司司长李炳坤\n\n"
-        "近几年，农业产业化经营在我国农村出现了蓬勃发展的局面，需要做到三个“最大化”。\n"
-    )
-    _, second = split_page(page)
-    assert (second.title, second.author) == ("认识产业化经营的实质", "李炳坤")
-
-
 # ---------------------------------------------------------------- words the print layout broke
 
 
@@ -300,14 +288,31 @@ def test_13_the_text_cut_under_a_title_is_rejoined_not_glued_to_the_title():
     )
 
 
-def test_13_an_author_named_by_an_office_under_a_title_is_the_byline():
-    page = (
-        "甲市召开文艺工作座谈会\n\n会议总结了去年的文艺工作，部署了今年的任务。\n\n"
-        "让文艺精品走进千家万户\n\n甲省文联副主席王建华\n\n"
-        "文艺工作者要深入生活、扎根人民，创作更多群众喜闻乐见的作品。\n"
-    )
-    _, second = split_page(page)
-    assert (second.title, second.author) == ("让文艺精品走进千家万户", "王建华")
+@pytest.mark.parametrize(
+    ("first", "title", "office", "text", "author"),
+    [
+        (
+            "甲市召开文艺工作座谈会\n\n会议总结了去年的文艺工作，部署了今年的任务。",
+            "让文艺精品走进千家万户",
+            "甲省文联副主席王建华",
+            "文艺工作者要深入生活、扎根人民，创作更多群众喜闻乐见的作品。",
+            "王建华",
+        ),
+        (  # a department's office (司长)
+            "甲市召开经济工作会议\n\n"
+            "本报讯 甲市经济工作会议今天召开，会议总结了去年的工作，部署了今年的任务。",
+            "认识产业化经营的实质",
+            "国务院政研室农村司司长李炳坤",
+            "近几年，农业产业化经营在我国农村出现了蓬勃发展的局面，需要做到三个“最大化”。",
+            "李炳坤",
+        ),
+    ],
+)
+def test_13_an_author_named_by_an_office_under_a_title_is_the_byline(
+    first, title, office, text, author
+):
+    _, second = split_page(f"{first}\n\n{title}\n\n{office}\n\n{text}\n")
+    assert (second.title, second.author) == (title, author)
 
 
 def test_13_a_byline_cut_in_the_name_is_rejoined():

@@ -238,13 +238,13 @@ def encode(p: Postings, tlen, blen, wide: bool) -> bytes:
 _PASS = 1 << 19  # pairs counted and encoded at a time: what bounds a build's memory
 
 
-def build(path: Path, text: bytes, bounds, ndocs: int, lens) -> None:
+def build(path: Path, text, bounds, ndocs: int, lens) -> None:
     """Write the table of a segment from its text, as the text store writes it.
 
-    text: the UTF-16-LE records, each title then body, each ended by a separator
-    (U+001E, U+0000) that the text itself never holds; bounds: the offsets in code
-    units of every title and body and of the end (2 * ndocs + 1 of them); lens:
-    the (title, body) lengths of each document, to order long lists by.
+    text: the UTF-16-LE records (bytes or bytearray), each title then body, each
+    ended by a separator (U+001E, U+0000) that the text itself never holds; bounds:
+    the offsets in code units of every title and body and of the end (2 * ndocs + 1
+    of them); lens: the (title, body) lengths of each document, to order long lists by.
 
     With numpy the pairs are counted and most records encoded at C speed (sorting,
     no Python step per posting); the few records that need more than a plain list
@@ -430,18 +430,17 @@ class _Encoder:
 
 
 def _write_table(path: Path, ndocs: int, wide: bool, body, keys, offsets, skeys, sdocs) -> None:
-    """The file of ``write``, from arrays."""
-    if len(offsets) == 0 or offsets[-1] < 1 << 32:
-        offsets = offsets.astype("<u4")
-    with open(path, "wb") as f:
-        f.write(
-            _HEAD.pack(_MAGIC, ndocs, len(keys), 4 if wide else 2, offsets.itemsize, len(skeys))
-        )
-        for a, t in ((body, "u1"), (keys, "<u4"), (offsets, offsets.dtype.str), (skeys, "<u4")):
-            f.write(a.astype(t).tobytes())
-        f.write(sdocs.astype("<u4").tobytes())
-        f.flush()
-        os.fsync(f.fileno())
+    """The file of ``write``, from numpy arrays."""
+
+    def arr(code: str, a):
+        out = array(code)
+        out.frombytes(a.astype({"I": "<u4", "Q": "<u8"}[code]).tobytes())
+        return out
+
+    with open(path, "w+b") as f:
+        f.write(bytes(_HEAD.size))
+        f.write(body.tobytes())
+        _finish(f, ndocs, wide, arr("I", keys), arr("Q", offsets), arr("I", skeys), arr("I", sdocs))
 
 
 def write(path: Path, ndocs: int, items: Iterable[tuple[int, bytes | int]], wide: bool) -> None:
@@ -462,18 +461,22 @@ def write(path: Path, ndocs: int, items: Iterable[tuple[int, bytes | int]], wide
             f.write(r)
             keys.append(k)
             offsets.append(offsets[-1] + len(r))
-        if offsets[-1] < 1 << 32:
-            offsets = array("I", offsets)
-        for a in (keys, offsets, single_keys, single_docs):
-            a.tofile(f)
-        f.seek(0)
-        f.write(
-            _HEAD.pack(
-                _MAGIC, ndocs, len(keys), 4 if wide else 2, offsets.itemsize, len(single_keys)
-            )
-        )
-        f.flush()
-        os.fsync(f.fileno())
+        _finish(f, ndocs, wide, keys, offsets, single_keys, single_docs)
+
+
+def _finish(f, ndocs: int, wide: bool, keys, offsets, single_keys, single_docs) -> None:
+    """After the records: the keys and offsets of records (offsets in 4 bytes when they
+    fit), the single documents' keys and numbers, then the header at the start."""
+    if offsets[-1] < 1 << 32:
+        offsets = array("I", offsets)
+    for a in (keys, offsets, single_keys, single_docs):
+        a.tofile(f)
+    f.seek(0)
+    f.write(
+        _HEAD.pack(_MAGIC, ndocs, len(keys), 4 if wide else 2, offsets.itemsize, len(single_keys))
+    )
+    f.flush()
+    os.fsync(f.fileno())
 
 
 def _tail(nkeys: int, ow: int, nsingles: int) -> tuple[int, int, int]:

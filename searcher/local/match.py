@@ -470,7 +470,7 @@ def _layers(snap: Snapshot, needle: str):
             postings = grams.decode_short(buf)
             total += len(postings)
             short.append((src, postings))
-        total -= sum(1 for d in seg.deleted if seg.has(nb, *seg.span(d, None)))
+        total -= len(seg.verify(seg.deleted, nb, None))
     return (total, sources, short) if sources else None
 
 

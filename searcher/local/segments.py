@@ -39,6 +39,9 @@ def _no_tick(n: int) -> None:
     pass
 
 
+_trim = None  # glibc's malloc_trim once looked up; False: none
+
+
 def _give_back() -> None:
     """Return the memory freed by a batch or a merge to the system (glibc keeps it
     in its heap otherwise: about 90 MiB a batch of text, held by a worker until the
@@ -53,9 +56,6 @@ def _give_back() -> None:
             _trim = False
     if _trim:
         _trim(0)
-
-
-_trim = None
 
 
 def build_words(staging: str, segid: str, docs: list[dict], tick: Tick = _no_tick):

@@ -190,7 +190,7 @@ class SegmentWriter:
         write_dates(self._paths[DATES_EXT], self._dates)
         self._docs.finish()
         bounds = array("Q", (o // 2 for o in self._offsets))
-        grams.build(self._paths[GRAMS_EXT], bytes(self._text), bounds, self.count, self._lens)
+        grams.build(self._paths[GRAMS_EXT], self._text, bounds, self.count, self._lens)
 
     def cancel(self) -> None:
         self._f.close()
@@ -388,14 +388,6 @@ class Segment:
     def texts(self, d: int) -> tuple[str, str]:
         return self.field(d, "title"), self.field(d, "body")
 
-    def has(self, nb: bytes, s: int, e: int) -> bool:
-        """Whether the UTF-16 needle stands in mm[s:e] at a character boundary."""
-        mm = self.mm
-        p = mm.find(nb, s, e)
-        while p != -1 and (p - s) & 1:  # straddles two characters
-            p = mm.find(nb, p + 1, e)
-        return p != -1
-
     def count_each(self, nb: bytes, docs: Iterable[int]) -> list[tuple[int, int]]:
         """Occurrences of the UTF-16 needle in the folded title and body of each of docs,
         as str.count counts them (non-overlapping, from the left), read in place: no
@@ -443,14 +435,13 @@ class Segment:
                 continue
             while idx[2 * d + 2] <= p:
                 d += 1
-            if field is None or self.has(nb, *self.span(d, field)):
-                out.append(d)
+            out.append(d)
             p = mm.find(nb, idx[2 * d + 2])
-        return out
+        return out if field is None else self.verify(out, nb, field)
 
     def verify(self, docs: Iterable[int], nb: bytes, field: str | None) -> list[int]:
-        """Those of docs whose field (or title or body) holds the needle (``has``, with
-        the lookups made once)."""
+        """Those of docs whose field (or title or body) holds the needle at a character
+        boundary (a match at an odd byte straddles two characters)."""
         find, idx, out = self.mm.find, self.idx, []
         start, end = _FIELD_BOUNDS[field]
         for d in docs:
