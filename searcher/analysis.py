@@ -19,6 +19,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 
 # Bump when any change here alters the terms an index holds; an index built
@@ -103,6 +104,56 @@ def scrub(folded: str) -> str:
 def fold(text: str) -> str:
     """The folded form of text: what is indexed, and what a query is matched as."""
     return text.translate(_TABLE)
+
+
+_luts = None  # numpy, code point -> one-character fold: (fold, scrub(fold), known)
+_FOLD_CHUNK = 1 << 20  # characters folded at once by fold_each (memory: 20 bytes each)
+
+
+def fold_each(texts: Iterable[str], scrubbed: bool = False) -> Iterator[str]:
+    """fold (or scrub(fold(...)) if scrubbed) of each text, in order: a build's way.
+
+    ``str.translate`` with a table looks each character up in a dict, a tenth of a
+    build's CPU; here the characters of many texts at once go through one numpy
+    table of code points. The table learns each character once, from ``fold``
+    itself; a text holding a character whose fold is longer than one character is
+    folded by ``fold``. The same strings as folding each text.
+    """
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        chunk.append(text)
+        size += len(text)
+        if size >= _FOLD_CHUNK:
+            yield from _fold_chunk(chunk, scrubbed)
+            chunk, size = [], 0
+    if chunk:
+        yield from _fold_chunk(chunk, scrubbed)
+
+
+def _fold_chunk(texts: list[str], scrubbed: bool) -> list[str]:
+    global _luts
+    import numpy as np
+
+    if _luts is None:
+        known = np.zeros(0x110000, dtype=np.uint8)  # 1: one-to-one, 2: expands
+        _luts = (np.arange(0x110000, dtype=np.uint32), np.arange(0x110000, dtype=np.uint32), known)
+    lut, lut_scrubbed, known = _luts
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    for code in np.flatnonzero(np.bincount(codes[known[codes] == 0])).tolist():
+        out = fold(chr(code))
+        if len(out) == 1:
+            lut[code], known[code] = ord(out), 1
+            lut_scrubbed[code] = ord(scrub(out))
+        else:
+            known[code] = 2
+    table = lut_scrubbed if scrubbed else lut
+    folded = table[codes].tobytes().decode("utf-32-le", "surrogatepass")
+    ends = list(accumulate(map(len, texts)))
+    out = [folded[a:b] for a, b in zip([0, *ends], ends)]
+    for i in set(np.searchsorted(ends, np.flatnonzero(known[codes] == 2), side="right").tolist()):
+        out[i] = scrub(fold(texts[i])) if scrubbed else fold(texts[i])
+    return out
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:

@@ -321,7 +321,7 @@ class _Build:
         for e in dups:
             self._problem(e, f)
         for a in new:
-            tx.add(asdict(a))
+            tx.add(a.as_dict())
             self.text_bytes += len(a.title.encode()) + len(a.body.encode())
 
     def _problem(self, problem, f: Path) -> None:

@@ -40,6 +40,30 @@ def test_fold_with_offsets_identity_when_lengths_match():
     assert folded == "nec杯" and starts is None
 
 
+_FOLDABLE = "１９ＮＥＣａｂＧＤＰ，：（）。杜鵑醫院①㍿ﬁ\x00\x1e\udc80😀甲乙 \t"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(_FOLDABLE) | st.characters(), max_size=30)))
+def test_fold_each_folds_every_text_as_fold_does(texts):
+    """The build's batch fold: the same strings as fold (and scrub) of each text, texts
+    with expanding characters (①, ㍿), separators, lone surrogates and astral
+    characters among them, across the batch's chunks."""
+    chunk, analysis._FOLD_CHUNK = analysis._FOLD_CHUNK, 40  # several chunks in one call
+    try:
+        assert list(analysis.fold_each(texts)) == [analysis.fold(t) for t in texts]
+        assert list(analysis.fold_each(iter(texts), scrubbed=True)) == [
+            analysis.scrub(analysis.fold(t)) for t in texts
+        ]
+    finally:
+        analysis._FOLD_CHUNK = chunk
+
+
+def test_fold_each_of_the_seed_page():
+    texts = SEEDS.joinpath("辽宁日报-2022-01-12.txt").read_text("utf-8").splitlines()
+    assert list(analysis.fold_each(texts)) == [analysis.fold(t) for t in texts]
+
+
 def _tokens(text):
     # Whoosh tokenizers reuse one Token object: copy each as it comes.
     return [t.copy() for t in WordTokenizer()(text, positions=True, chars=True)]

@@ -63,11 +63,12 @@ def build_words(staging: str, segid: str, docs: list[dict], tick: Tick = _no_tic
     gc.disable()  # millions of small objects, none of them cyclic
     builder = whooshdb.SegmentBuilder(staging, segid)
     try:
-        fold, words = analysis.fold, analysis.words
+        words = analysis.words
         counts = array("I")
         pending = 0
-        for doc in docs:
-            tw, bw = words(fold(doc["title"])), words(fold(doc["body"]))
+        folded = analysis.fold_each(t for doc in docs for t in (doc["title"], doc["body"]))
+        for doc, title, body in zip(docs, folded, folded):
+            tw, bw = words(title), words(body)
             builder.add(doc, tw, bw)
             counts.append(len(tw))
             counts.append(len(bw))
@@ -92,8 +93,7 @@ def build_texts(staging: str, segid: str, docs: list[dict]) -> None:
     gc.disable()
     texts = textstore.SegmentWriter(staging, segid)
     try:
-        for doc in docs:
-            texts.add(doc)
+        texts.add_all(docs)
         texts.finish()
     except BaseException:
         texts.cancel()

@@ -40,8 +40,7 @@ import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import compress, repeat
-from operator import ne
+from itertools import repeat
 from pathlib import Path
 
 from searcher import analysis
@@ -78,9 +77,13 @@ def patch(original: str, stored: str):
         return None
     if len(original) != len(stored):
         return original
-    where = list(compress(range(len(original)), map(ne, original, stored)))
-    gaps = [where[0], *(b - a for a, b in zip(where, where[1:]))]
-    return [gaps, "".join(map(original.__getitem__, where))]
+    import numpy as np  # a build's: half the time of comparing character by character
+
+    a, b = (
+        np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32) for s in (original, stored)
+    )
+    where = np.flatnonzero(a != b)
+    return [np.diff(where, prepend=0).tolist(), "".join(map(original.__getitem__, where.tolist()))]
 
 
 def unpatch(stored: str, p) -> str:
@@ -152,9 +155,18 @@ class SegmentWriter:
     def add(self, doc: dict) -> None:
         """Add an article (a dict with id, title, body and optional date, source,
         author, origin)."""
+        self.add_all([doc])
 
+    def add_all(self, docs: list[dict]) -> None:
+        """Add articles in order (folded together: faster than one by one)."""
+        texts = [t for doc in docs for t in (doc.get("title") or "", doc.get("body") or "")]
+        stored = analysis.fold_each(texts, scrubbed=True)
+        for doc, t, b in zip(docs, stored, stored):
+            self._add(doc, t, b)
+
+    def _add(self, doc: dict, t: str, b: str) -> None:
+        """Add an article, its title and body stored as t and b (scrubbed folds)."""
         title, body = doc.get("title") or "", doc.get("body") or ""
-        t, b = analysis.scrub(analysis.fold(title)), analysis.scrub(analysis.fold(body))
         tb, bb = encode(t), encode(b)
         self._offsets.append(self._pos)
         self._offsets.append(self._pos + len(tb) + 2)

@@ -249,6 +249,8 @@ class _TermWriter:
 
     def __init__(self, fw) -> None:
         self.fw = fw
+        if FAST_TERMS:
+            fw._tindex._write_hashes = partial(_write_hashes, fw._tindex)
         self.field: str | None = None
         self.prefix = b""
         # Where the next term goes in the term file and the next postings in the
@@ -357,6 +359,30 @@ def _add_term(tindex, key: bytes, value: bytes, pos: int) -> int:
     tindex.buckets[h & 255].append((h, pos))
     tindex.lastkey = key
     return pos + len(record)
+
+
+def _write_hashes(hw) -> None:
+    """HashWriter._write_hashes, the same bytes: the 256 hash tables of the term
+    table, each in one write (Whoosh writes each slot on its own)."""
+    dbfile = hw.dbfile
+    pos = dbfile.tell()
+    for entries in hw.buckets:
+        n = 2 * len(entries)
+        hw.directory.append((pos, n))
+        hashes, places = [0] * n, [0] * n  # an empty slot is (0, 0): no key is at 0
+        for h, at in entries:
+            slot = (h >> 8) % n
+            while places[slot]:
+                slot = (slot + 1) % n
+            hashes[slot], places[slot] = h, at
+        if n:
+            slots = [0] * (2 * n)
+            slots[0::2], slots[1::2] = hashes, places
+            dbfile.write(struct.pack("!" + "Iq" * n, *slots))
+            pos += n * _POINTER_SIZE
+
+
+_POINTER_SIZE = struct.calcsize("!Iq")  # a slot: a key's hash and its place
 
 
 def new_segment_id() -> str:
