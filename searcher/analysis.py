@@ -135,11 +135,14 @@ def _fold_chunk(texts: list[str], scrubbed: bool) -> list[str]:
     global _luts
     import numpy as np
 
-    if _luts is None:
-        known = np.zeros(0x110000, dtype=np.uint8)  # 1: one-to-one, 2: expands
-        _luts = (np.arange(0x110000, dtype=np.uint32), np.arange(0x110000, dtype=np.uint32), known)
+    if _luts is None:  # of the basic plane: 0.6 MB in each process that builds
+        known = np.zeros(0x10000, dtype=np.uint8)  # 1: one-to-one, 2: expands
+        _luts = (np.arange(0x10000, dtype=np.uint32), np.arange(0x10000, dtype=np.uint32), known)
     lut, lut_scrubbed, known = _luts
     codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    slow = np.flatnonzero(codes > 0xFFFF)  # characters beyond the table: fold's
+    if len(slow):
+        codes = np.where(codes > 0xFFFF, 0, codes)
     for code in np.flatnonzero(np.bincount(codes[known[codes] == 0])).tolist():
         out = fold(chr(code))
         if len(out) == 1:
@@ -151,7 +154,8 @@ def _fold_chunk(texts: list[str], scrubbed: bool) -> list[str]:
     folded = table[codes].tobytes().decode("utf-32-le", "surrogatepass")
     ends = list(accumulate(map(len, texts)))
     out = [folded[a:b] for a, b in zip([0, *ends], ends)]
-    for i in set(np.searchsorted(ends, np.flatnonzero(known[codes] == 2), side="right").tolist()):
+    slow = np.concatenate([slow, np.flatnonzero(known[codes] == 2)])
+    for i in set(np.searchsorted(ends, slow, side="right").tolist()):
         out[i] = scrub(fold(texts[i])) if scrubbed else fold(texts[i])
     return out
 
