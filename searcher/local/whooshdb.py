@@ -31,10 +31,10 @@ import shutil
 import struct
 import zlib
 from array import array
-from collections import Counter, defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import partial
-from itertools import accumulate, repeat
+from itertools import accumulate, count, repeat
 from operator import add
 
 from whoosh import fields, index
@@ -192,9 +192,11 @@ class SegmentBuilder:
         if segid is not None:  # chosen ahead, so that side files can be written elsewhere
             self._segment.segid = segid
         names = (*TEXT_FIELDS, *ID_FIELDS)
-        # term -> documents and frequencies, per field, appended by C-level iteration
-        self._docs: dict[str, defaultdict] = {f: defaultdict(partial(array, "I")) for f in names}
-        self._weights: dict[str, defaultdict] = {f: defaultdict(partial(array, "f")) for f in names}
+        # Per field: each term's number (in the order met), and each occurrence's
+        # term number and document, appended by C-level iteration; counted at the end.
+        self._terms: dict[str, defaultdict] = {f: defaultdict(count().__next__) for f in names}
+        self._seen: dict[str, array] = {f: array("I") for f in names}
+        self._where: dict[str, array] = {f: array("I") for f in names}
         self._fw = None
         self.count = 0
 
@@ -209,13 +211,11 @@ class SegmentBuilder:
         for name in ID_FIELDS:
             value = doc.get(name) or ""
             if value:
-                self._docs[name][value].append(d)
-                self._weights[name][value].append(1)
+                self._seen[name].append(self._terms[name][value])
+                self._where[name].append(d)
         for name, ws in (("title", title_words), ("body", body_words)):
-            counts = Counter(ws)
-            deque(map(array.append, map(self._docs[name].__getitem__, counts), repeat(d)), 0)
-            weights = self._weights[name]
-            deque(map(array.append, map(weights.__getitem__, counts), counts.values()), 0)
+            self._seen[name].extend(map(self._terms[name].__getitem__, ws))
+            self._where[name].extend(repeat(d, len(ws)))
         self.count += 1
         return d
 
@@ -226,11 +226,29 @@ class SegmentBuilder:
 
     def finish(self):
         """Write the segment's files; returns the segment (opaque, picklable) for commit."""
+        import numpy as np  # a build's: every occurrence counted by one sort
+
         fw = self._writer()
-        for name in sorted(self._docs):
-            docs, weights = self._docs.pop(name), self._weights.pop(name)
-            for btext, term in sorted((w.encode("utf-8"), w) for w in docs):
-                fw.add(name, self._schema[name], btext, docs[term], weights[term])
+        for name in sorted(self._terms):
+            terms, seen, where = self._terms.pop(name), self._seen.pop(name), self._where.pop(name)
+            if not terms:
+                continue
+            key = np.frombuffer(seen, np.uint32).astype(np.uint64)
+            key <<= np.uint64(32)
+            key |= np.frombuffer(where, np.uint32)
+            del seen, where
+            key.sort()
+            starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+            weights = np.diff(np.r_[starts, len(key)]).astype(np.float64)
+            key = key[starts]
+            docs = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            key >>= np.uint64(32)
+            bounds = np.r_[np.flatnonzero(np.r_[True, key[1:] != key[:-1]]), len(key)].tolist()
+            del key
+            fieldobj = self._schema[name]
+            for btext, i in sorted((w.encode("utf-8"), i) for w, i in terms.items()):
+                a, b = bounds[i], bounds[i + 1]
+                fw.add(name, fieldobj, btext, docs[a:b].tolist(), weights[a:b].tolist())
         return self._close(self.count)
 
     def _close(self, count: int):
