@@ -191,23 +191,45 @@ def test_articles_come_back_as_written(tmp_path):
         store.close()
 
 
-def test_a_merged_segment_keeps_the_live_documents_in_order(tmp_path, monkeypatch):
-    monkeypatch.setattr(grams, "LONG", 3)  # lists long in one input, short in the other
+@pytest.mark.parametrize(("long", "per_pass"), [(3, 1 << 17), (1024, 5), (20, 1)])
+def test_a_merged_segment_keeps_the_live_documents_in_order(tmp_path, monkeypatch, long, per_pass):
+    """A merge keeps the live documents, in order, and writes the table a build of
+    them writes, byte for byte: lists long in one input and short in the other, plain,
+    counted, zipped and escaped lists, keys merged in one range or in many."""
+    monkeypatch.setattr(grams, "LONG", long)
+    monkeypatch.setattr(grams, "_MERGE_PASS", per_pass)
     rng = random.Random(9)
     docs = [
         (f"标题{i}", f"正文经济{i}发展" + "".join(rng.choices(ALPHABET, k=20))) for i in range(80)
     ]
+    docs += [  # a list of 128 or more (a two-byte count), counts past a byte's code
+        (
+            "发展" * (i % 5),
+            "正文。" * (1 + i % 2)
+            + "改革" * (i % 90)
+            + "经济" * (i % 3)
+            + "。丙丁" * (33 + i % 20)  # counts of six bits in a long or zipped list
+            + ("。甲乙" * (32 + i % 30) if i < 10 else "")  # in a short list (RAW)
+            + ("。戊己" * 70 if i < 5 else ""),  # escaped in a short list
+        )
+        for i in range(140)
+    ]
     write(tmp_path, "a", docs[:50])
-    write(tmp_path, "b", docs[50:])
-    n, _ = textstore.merge(tmp_path, [("a", frozenset({1, 2})), ("b", frozenset({0}))], "m")
+    write(tmp_path, "b", docs[50:100])
+    write(tmp_path, "c", docs[100:])
+    layout = [("a", frozenset({1, 2})), ("b", frozenset({0})), ("c", frozenset())]
+    n, _ = textstore.merge(tmp_path, layout, "m")
     kept = [d for i, d in enumerate(docs) if i not in (1, 2, 50)]
     assert n == len(kept)
     write(tmp_path, "fresh", kept)  # the same documents written at once
+    assert (tmp_path / "seg-m.grams").read_bytes() == (tmp_path / "seg-fresh.grams").read_bytes()
     store = TextStore(tmp_path, [("m", 0, frozenset())])
     fresh = TextStore(tmp_path, [("fresh", 0, frozenset())])
     try:
         assert [store.doc_id(d) for d in range(n)] == [
-            f"{'a' if i < 50 else 'b'}-{i % 50}" for i in range(80) if i not in (1, 2, 50)
+            f"a-{i}" if i < 50 else f"b-{i - 50}" if i < 100 else f"c-{i - 100}"
+            for i in range(len(docs))
+            if i not in (1, 2, 50)
         ]
         for needle in ("经济1", "经济", "济发", "题", "哈哈", "𠀀"):
             want = truth(kept, needle)

@@ -36,7 +36,6 @@ import struct
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
 from itertools import accumulate, chain, repeat
 from operator import and_, lshift, or_, rshift, sub
 from pathlib import Path
@@ -170,26 +169,6 @@ def short_docs(buf):
     return array("I", accumulate(a))
 
 
-def encode_long(p: Postings, tlen, blen, wide: bool) -> bytes:
-    """Impact layers: groups of equal (tt, tb), each ordered by body length.
-    tlen, blen: the segment's title and body lengths by document."""
-    groups: dict[tuple[int, int], list[int]] = {}
-    for d, t, b in zip(p.docs, p.tt, p.tb):
-        g = groups.get((t, b))
-        if g is None:
-            groups[(t, b)] = [d]
-        else:
-            g.append(d)
-    head = array("I", [len(groups)])
-    docs = array("I" if wide else "H")
-    for (tt, tb), g in sorted(groups.items()):
-        order = sorted(map(or_, map(lshift, map(blen.__getitem__, g), repeat(32)), g))
-        g = list(map(and_, order, repeat(0xFFFFFFFF)))
-        head.extend((tt, tb, len(g), min(map(tlen.__getitem__, g))))
-        docs.extend(g)
-    return bytes((LAYERED,)) + head.tobytes() + docs.tobytes()
-
-
 class Layer:
     """One group of a long list: its counts, shortest title and documents by body length."""
 
@@ -231,11 +210,8 @@ def record_docs(buf, wide: bool):
     return memoryview(buf)[5 + 16 * n :].cast("I" if wide else "H")
 
 
-def encode(p: Postings, tlen, blen, wide: bool) -> bytes:
-    return encode_short(p) if len(p) < LONG else encode_long(p, tlen, blen, wide)
-
-
 _PASS = 1 << 19  # pairs counted and encoded at a time: what bounds a build's memory
+_MERGE_PASS = 1 << 17  # postings (bytes of records, a bound) merged at a time
 
 
 def build(path: Path, text, bounds, ndocs: int, lens) -> None:
@@ -259,17 +235,21 @@ def build(path: Path, text, bounds, ndocs: int, lens) -> None:
     first, second = u[:-1], u[1:]
     held = _held(np, first, second)
     bounds = np.asarray(bounds, dtype=np.int64)
-    out = _Table(np, ndocs, lens)
-    for lo, hi in _ranges(np, first[held]):
-        where = np.flatnonzero(held & (first >= lo) & (first < hi))
-        if not len(where):
-            continue
-        key = first[where].astype(np.uint32)
-        key <<= np.uint32(16)
-        key |= second[where]
-        field = np.searchsorted(bounds, where, side="right") - 1
-        out.add(*_postings(np, key, field))
-    out.write(path)
+    out = _Table(np, path, ndocs, lens)
+    try:
+        for lo, hi in _ranges(np, first[held]):
+            where = np.flatnonzero(held & (first >= lo) & (first < hi))
+            if not len(where):
+                continue
+            key = first[where].astype(np.uint32)
+            key <<= np.uint32(16)
+            key |= second[where]
+            field = np.searchsorted(bounds, where, side="right") - 1
+            out.add(*_postings(np, key, field))
+    except BaseException:
+        out.cancel()
+        raise
+    out.close()
 
 
 def _held(np, first, second):
@@ -319,20 +299,29 @@ def _postings(np, key, field):
 
 
 class _Table:
-    """A table's parts, added a range of keys at a time (in key order), then written."""
+    """A table being written: its records a range of keys at a time (in key order),
+    straight into the file; the keys, offsets and single documents kept until
+    ``close`` writes them after the records."""
 
-    def __init__(self, np, ndocs: int, lens) -> None:
+    def __init__(self, np, path: Path, ndocs: int, lens) -> None:
         self.np, self.ndocs = np, ndocs
         self.wide = ndocs > 0x10000
-        self.tlen, self.blen = lens[0::2], lens[1::2]
-        self.records: list = []
+        all_lens = np.frombuffer(lens, np.uint32) if len(lens) else np.zeros(0, np.uint32)
+        self.tlen, self.blen = all_lens[0::2], all_lens[1::2]
         self.keys: list = []
         self.ends: list = []  # the end of each record
         self.single_keys: list = []
         self.single_docs: list = []
         self.size = 0
+        self.f = open(path, "w+b")
+        try:
+            self.f.write(bytes(_HEAD.size))
+        except BaseException:
+            self.f.close()
+            raise
 
     def add(self, key, doc, tt, tb) -> None:
+        """Postings (key, document, title count, body count) sorted by key and document."""
         np = self.np
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
         n = np.diff(np.r_[starts, len(key)])
@@ -341,36 +330,41 @@ class _Table:
         rec = ~single
         enc = _Encoder(np, key, doc, tt, tb, starts, n, all_ones, rec)
         body = enc.encode(self.tlen, self.blen, self.wide)
-        self.records.append(body)
+        self.f.write(body.tobytes())
         self.keys.append(key[starts[rec]])
         self.ends.append(enc.offsets[1:] + np.uint64(self.size))
         self.size += len(body)
         self.single_keys.append(key[starts[single]])
-        self.single_docs.append(doc[starts[single]])
+        self.single_docs.append(doc[starts[single]].astype(np.uint32))
 
-    def write(self, path: Path) -> None:
+    def close(self) -> None:
         np = self.np
 
         def joined(parts, dtype):
             return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
 
-        offsets = np.r_[np.zeros(1, np.uint64), joined(self.ends, np.uint64)]
-        _write_table(
-            path,
-            self.ndocs,
-            self.wide,
-            joined(self.records, np.uint8),
-            joined(self.keys, np.uint32),
-            offsets,
-            joined(self.single_keys, np.uint32),
-            joined(self.single_docs, np.uint32),
-        )
+        with self.f as f:
+            ends = joined(self.ends, "<u8")
+            self.ends = []
+            _finish(
+                f,
+                self.ndocs,
+                self.wide,
+                joined(self.keys, "<u4"),
+                np.r_[np.zeros(1, "<u8"), ends],
+                joined(self.single_keys, "<u4"),
+                joined(self.single_docs, "<u4"),
+            )
+
+    def cancel(self) -> None:
+        self.f.close()
 
 
 class _Encoder:
     """The records of a segment's lists (all but the singles), in key order, in one
-    buffer: plain lists (every posting once in the body, or small counts in a short
-    list) filled in by array operations, the others encoded one by one."""
+    buffer: short lists (every posting once in the body, or small counts, zipped from
+    ``_ZIP_MIN`` postings: one zlib call each) filled in by array operations, long
+    lists and large counts encoded one by one."""
 
     def __init__(self, np, key, doc, tt, tb, starts, n, all_ones, rec) -> None:
         self.np = np
@@ -388,87 +382,94 @@ class _Encoder:
 
     def encode(self, tlen, blen, wide: bool):
         np = self.np
-        long_ = self.n >= LONG
-        ones = self.all_ones & ~long_
-        raw = ~ones & ~long_ & (self.n < _ZIP_MIN) & self.small
-        size = np.where(ones, 1 + self.n * self.width, 2 + self.n * (self.width + 1))
-        other = {int(i): self._one(int(i), tlen, blen, wide) for i in np.flatnonzero(~ones & ~raw)}
-        for i, r in other.items():
-            size[i] = len(r)
+        n, w = self.n, self.width
+        short = (n < LONG) & ~self.all_ones & self.small
+        ones = self.all_ones & (n < LONG)
+        raw = short & (n < _ZIP_MIN)
+        zipped = short & (n >= _ZIP_MIN)
+        # the head: a byte, then (but for ONES) the number of postings as a varint
+        head = np.where(ones, 1, 2)
+        for big in range(1, 5):
+            head += ~ones & (n >= 1 << (7 * big))
+        size = head + n * w + np.where(ones, 0, n)  # RAW: a byte of counts a posting
+        codes = (self.tt << 6 | self.tb).astype(np.uint8)  # those of small counts
+        packed = {
+            int(i): zlib.compress(codes[s : s + k].tobytes())
+            for i, s, k in zip(*(np.flatnonzero(zipped), self.starts[zipped], n[zipped]))
+        }
+        other = {
+            int(i): self._one(int(i), tlen, blen, wide) for i in np.flatnonzero(~ones & ~short)
+        }
+        for i, r in chain(packed.items(), other.items()):
+            size[i] = len(r) + (head[i] + n[i] * w[i] if i in packed else 0)
         self.offsets = np.r_[0, np.cumsum(size)].astype(np.uint64)
         out = np.zeros(int(self.offsets[-1]), np.uint8)
-        self._fill(out, ones, 1)
-        self._fill(out, raw, 2)
-        for i, r in other.items():
-            out[int(self.offsets[i]) : int(self.offsets[i + 1])] = np.frombuffer(r, np.uint8)
+        self._fill(out, ones, ONES, head, codes)
+        self._fill(out, raw, RAW, head, codes)
+        self._fill(out, zipped, ZIPPED, head, codes)
+        for i, r in chain(packed.items(), other.items()):
+            end = int(self.offsets[i + 1])
+            out[end - len(r) : end] = np.frombuffer(r, np.uint8)
         return out
 
-    def _fill(self, out, chosen, head: int) -> None:
-        """Write the records chosen (ONES when head is 1, RAW when 2) into out."""
+    def _fill(self, out, chosen, mode: int, head, codes) -> None:
+        """Write the records chosen, of a mode (ONES, RAW or ZIPPED) into out: their
+        heads and deltas, and for RAW their counts (ZIPPED: the caller's)."""
         np = self.np
-        at, w, n = self.offsets[:-1][chosen].astype(np.int64), self.width[chosen], self.n[chosen]
-        out[at] = w | (ONES if head == 1 else RAW)
-        if head == 2:
-            out[at + 1] = n  # under _ZIP_MIN: a varint of one byte
+        at = self.offsets[:-1][chosen].astype(np.int64)
+        w, n, hl = self.width[chosen], self.n[chosen], head[chosen]
+        out[at] = w | mode
+        for b in range(1, int(hl.max(initial=1))):  # the varint, 7 bits a byte
+            m = hl > b
+            more = (n[m] >> (7 * b)) > 0
+            out[at[m] + b] = (n[m] >> (7 * (b - 1))) & 0x7F | np.where(more, 0x80, 0)
         first = self.starts[chosen]
         idx = np.repeat(first - np.cumsum(np.r_[0, n[:-1]]), n) + np.arange(int(n.sum()))
         j = idx - np.repeat(first, n)  # the posting's place in its list
         pw = np.repeat(w, n)
-        base = np.repeat(at + head, n) + j * pw
+        base = np.repeat(at + hl, n) + j * pw
         delta = self.delta[idx]
         for byte in range(4):
             m = pw > byte
             out[base[m] + byte] = (delta[m] >> (8 * byte)) & 0xFF
-        if head == 2:
-            codes = np.repeat(at + head, n) + np.repeat(n * w, n) + j
-            out[codes] = self.tt[idx] << 6 | self.tb[idx]
+        if mode == RAW:
+            out[np.repeat(at + hl + n * w, n) + j] = codes[idx]
 
     def _one(self, i: int, tlen, blen, wide: bool) -> bytes:
         s, k = int(self.starts[i]), int(self.n[i])
-        p = Postings(*(array("I", a[s : s + k].tolist()) for a in (self.doc, self.tt, self.tb)))
-        return encode(p, tlen, blen, wide)
+        doc, tt, tb = (a[s : s + k] for a in (self.doc, self.tt, self.tb))
+        if k >= LONG:
+            return encode_long(self.np, doc, tt, tb, tlen, blen, wide)
+        return encode_short(Postings(*(array("I", a.tolist()) for a in (doc, tt, tb))))
 
 
-def _write_table(path: Path, ndocs: int, wide: bool, body, keys, offsets, skeys, sdocs) -> None:
-    """The file of ``write``, from numpy arrays."""
-
-    def arr(code: str, a):
-        out = array(code)
-        out.frombytes(a.astype({"I": "<u4", "Q": "<u8"}[code]).tobytes())
-        return out
-
-    with open(path, "w+b") as f:
-        f.write(bytes(_HEAD.size))
-        f.write(body.tobytes())
-        _finish(f, ndocs, wide, arr("I", keys), arr("Q", offsets), arr("I", skeys), arr("I", sdocs))
-
-
-def write(path: Path, ndocs: int, items: Iterable[tuple[int, bytes | int]], wide: bool) -> None:
-    """Write a table from (key, record) in key order, a record being bytes or the
-    number of a single document holding the key once in its body (kept apart, as a
-    key and a number: most keys are rare). items may be an iterator (a merge streams
-    them). The records come first, then the keys and offsets of records, then the
-    single documents' keys and numbers."""
-    keys, offsets = array("I"), array("Q", [0])
-    single_keys, single_docs = array("I"), array("I")
-    with open(path, "w+b") as f:
-        f.write(bytes(_HEAD.size))
-        for k, r in items:
-            if isinstance(r, int):
-                single_keys.append(k)
-                single_docs.append(r)
-                continue
-            f.write(r)
-            keys.append(k)
-            offsets.append(offsets[-1] + len(r))
-        _finish(f, ndocs, wide, keys, offsets, single_keys, single_docs)
+def encode_long(np, doc, tt, tb, tlen, blen, wide: bool) -> bytes:
+    """Impact layers: groups of equal (tt, tb), each ordered by body length (numpy
+    arrays of a list's postings; tlen, blen: the segment's title and body lengths by
+    document)."""
+    order = np.lexsort((doc, blen[doc], tb, tt))
+    doc, tt, tb = doc[order], tt[order], tb[order]
+    starts = np.flatnonzero(np.r_[True, (tt[1:] != tt[:-1]) | (tb[1:] != tb[:-1])])
+    head = np.empty((len(starts), _GROUP), "<u4")
+    head[:, 0], head[:, 1] = tt[starts], tb[starts]
+    head[:, 2] = np.diff(np.r_[starts, len(doc)])
+    head[:, 3] = np.minimum.reduceat(tlen[doc], starts)
+    return b"".join(
+        (
+            bytes((LAYERED,)),
+            len(starts).to_bytes(4, "little"),
+            head.tobytes(),
+            doc.astype("<u4" if wide else "<u2").tobytes(),
+        )
+    )
 
 
 def _finish(f, ndocs: int, wide: bool, keys, offsets, single_keys, single_docs) -> None:
-    """After the records: the keys and offsets of records (offsets in 4 bytes when they
-    fit), the single documents' keys and numbers, then the header at the start."""
+    """After the records: the keys and offsets of records (numpy arrays; offsets in 4
+    bytes when they fit), the single documents' keys and numbers, then the header at
+    the start."""
     if offsets[-1] < 1 << 32:
-        offsets = array("I", offsets)
+        offsets = offsets.astype("<u4")
     for a in (keys, offsets, single_keys, single_docs):
         a.tofile(f)
     f.seek(0)
@@ -597,19 +598,81 @@ class _Input:
         self.wide = dw == 4
         self.remap = remap
 
-    def items(self, i: int):
-        """(key, i, record bytes or a single document), in key order."""
-        keys, offsets, f = self.keys, self.offsets, self.f
-        singles = zip(self.single_keys, self.single_docs)
-        sk, sd = next(singles, (None, None))
-        for r, k in enumerate(keys):
-            while sk is not None and sk < k:
-                yield sk, i, sd
-                sk, sd = next(singles, (None, None))
-            yield k, i, f.read(offsets[r + 1] - offsets[r])
-        while sk is not None:
-            yield sk, i, sd
-            sk, sd = next(singles, (None, None))
+    def postings(self, np, lo: int, hi: int) -> list[tuple]:
+        """Parts (key, new document, title count, body count) of the postings of the
+        keys in [lo, hi), each part by key then document, no key in two parts;
+        deleted documents left out. Plain and counted short lists are decoded by
+        array operations (a zlib call for each zipped count stream); long lists,
+        escaped counts and the rest one by one."""
+        keys = np.frombuffer(self.keys, np.uint32)
+        sk = np.frombuffer(self.single_keys, np.uint32)
+        i0, i1 = _find(np, keys, lo), _find(np, keys, hi)
+        j0, j1 = _find(np, sk, lo), _find(np, sk, hi)
+        offsets = np.frombuffer(self.offsets, self.offsets.typecode)[i0 : i1 + 1].astype(np.int64)
+        self.f.seek(_HEAD.size + int(offsets[0]))
+        data = np.frombuffer(self.f.read(int(offsets[-1] - offsets[0])) + bytes(4), np.uint8)
+        starts, sizes = offsets[:-1] - offsets[0], np.diff(offsets)
+        rkeys = keys[i0:i1]
+        sdocs = np.frombuffer(self.single_docs, np.uint32)[j0:j1].astype(np.int64)
+        parts = [_plain(np, sk[j0:j1], sdocs)]
+        head = data[starts]
+        mode, width = head & 0xF0, (head & 0x0F).astype(np.int64)
+        ones = mode == ONES
+        b1, b2 = data[starts + 1].astype(np.int64), data[starts + 2].astype(np.int64)
+        two = ~ones & (b1 >= 0x80)  # a count of 128 or more: a varint of two bytes
+        counted = np.where(two, b1 & 0x7F | b2 << 7, b1)
+        n = np.where(ones, (sizes - 1) // np.maximum(width, 1), counted)
+        hl = np.where(ones, 1, np.where(two, 3, 2))
+        tail = starts + hl + n * width  # counted lists: where the count stream starts
+        raw = (mode == RAW) & (starts + sizes - tail == n) & ~(two & (b2 >= 0x80))
+        zipped = (mode == ZIPPED) & ~(two & (b2 >= 0x80))
+        streams = {}
+        for r in np.flatnonzero(zipped).tolist():
+            c = zlib.decompress(data[tail[r] : starts[r] + sizes[r]].tobytes())
+            if len(c) == n[r]:
+                streams[r] = c
+            else:
+                zipped[r] = False  # escaped counts
+        for w in (1, 2, 4):
+            for kind, chosen in ((ONES, ones), (RAW, raw), (ZIPPED, zipped)):
+                chosen = chosen & (width == w)
+                if not chosen.any():
+                    continue
+                k = n[chosen]
+                docs = _plain_docs(np, data, starts[chosen] + hl[chosen], k, w)
+                key = np.repeat(rkeys[chosen], k)
+                if kind == ONES:
+                    parts.append(_plain(np, key, docs))
+                    continue
+                if kind == RAW:
+                    first = np.repeat(np.cumsum(k) - k, k)
+                    codes = data[np.repeat(tail[chosen], k) + np.arange(int(k.sum())) - first]
+                else:
+                    chunks = [streams[r] for r in np.flatnonzero(chosen).tolist()]
+                    codes = np.frombuffer(b"".join(chunks), np.uint8)
+                tt, tb = (codes >> 6).astype(np.int64), (codes & 63).astype(np.int64)
+                parts.append((key, docs, tt, tb))
+        for r in np.flatnonzero(~ones & ~raw & ~zipped).tolist():
+            p = decode(data[starts[r] : starts[r] + sizes[r]].tobytes(), self.wide)
+            docs, tt, tb = (np.asarray(a, np.int64) for a in (p.docs, p.tt, p.tb))
+            order = np.argsort(docs, kind="stable")  # a long list's layers: by document
+            parts.append((np.repeat(rkeys[r], len(docs)), docs[order], tt[order], tb[order]))
+        return [q for q in (self._renumbered(np, *q) for q in parts) if len(q[0])]
+
+    def _renumbered(self, np, key, doc, tt, tb) -> tuple:
+        if isinstance(self.remap, int):
+            return key, doc + self.remap, tt, tb
+        new = np.asarray(self.remap, np.int64)[doc]
+        live = new >= 0
+        return key[live], new[live], tt[live], tb[live]
+
+    def weight_below(self, np, at):
+        """Bytes of the records and single documents of keys below each of at (uint32):
+        a bound on their postings (a posting takes a byte or more)."""
+        keys = np.frombuffer(self.keys, np.uint32)
+        offsets = np.frombuffer(self.offsets, self.offsets.typecode)
+        sk = np.frombuffer(self.single_keys, np.uint32)
+        return offsets[np.searchsorted(keys, at)].astype(np.int64) + np.searchsorted(sk, at)
 
     def close(self) -> None:
         self.f.close()
@@ -617,63 +680,75 @@ class _Input:
 
 def merge(path: Path, inputs: list[tuple[Path, object]], ndocs: int, lens) -> None:
     """The table of a merged segment: each key's lists from the inputs (in document
-    order), renumbered, deleted documents left out. lens: the merged segment's
-    (title, body) lengths, to order long lists by."""
+    order), renumbered, deleted documents left out, encoded as ``build`` encodes a
+    segment's (the same bytes as building the merged documents at once). lens: the
+    merged segment's (title, body) lengths, to order long lists by.
+
+    A range of keys at a time, of about ``_MERGE_PASS`` postings (``_key_ranges``): what
+    bounds a merge's memory beyond the inputs' keys and offsets.
+    """
+    import numpy as np
+
     ins: list[_Input] = []
+    out = None
     try:
         for p, remap in inputs:
             ins.append(_Input(p, remap))
-        wide = ndocs > 0x10000
-        write(path, ndocs, _merged_items(ins, lens[0::2], lens[1::2], wide), wide)
+        out = _Table(np, path, ndocs, lens)
+        for lo, hi in _key_ranges(np, ins):
+            parts = [q for x in ins for q in x.postings(np, lo, hi)]
+            if not parts:
+                continue
+            key, doc, tt, tb = (np.concatenate([q[c] for q in parts]) for c in range(4))
+            # Each input's part holds a key's postings in document order, and the
+            # inputs' documents follow one another: a stable sort by key is enough.
+            order = np.argsort(key, kind="stable")
+            out.add(key[order], doc[order], tt[order], tb[order])
+        out.close()
+    except BaseException:
+        if out is not None:
+            out.cancel()
+        raise
     finally:
         for x in ins:
             x.close()
 
 
-def _merged_items(ins: list[_Input], tlen, blen, wide: bool):
-    import heapq
+def _key_ranges(np, ins: list[_Input]) -> list[tuple[int, int]]:
+    """Ranges of keys [lo, hi) holding about ``_MERGE_PASS`` postings or fewer each (but
+    for a key that alone holds more), found by bisection on the inputs' weights."""
+    total = sum(int(x.offsets[-1]) + len(x.single_keys) for x in ins)
+    targets = np.arange(_MERGE_PASS, total, _MERGE_PASS, dtype=np.int64)
+    lo = np.zeros(len(targets), np.int64)
+    hi = np.full(len(targets), 0xFFFFFFFF, np.int64)
+    while len(targets) and (lo < hi).any():  # the first key whose weight below reaches
+        mid = (lo + hi) // 2
+        below = sum(x.weight_below(np, mid.astype(np.uint32)) for x in ins)
+        reached = below >= targets
+        hi = np.where(reached, mid, hi)
+        lo = np.where(reached, lo, mid + 1)
+    edges = sorted({0, *lo.tolist(), 1 << 32})
+    return list(zip(edges, edges[1:]))
 
-    key, parts = None, []
-    for k, i, payload in heapq.merge(*(x.items(i) for i, x in enumerate(ins))):
-        if k != key:
-            if parts and (rec := _merged(parts, ins, tlen, blen, wide)) is not None:
-                yield key, rec
-            key, parts = k, []
-        parts.append((i, payload))
-    if parts and (rec := _merged(parts, ins, tlen, blen, wide)) is not None:
-        yield key, rec
+
+def _find(np, keys, at: int) -> int:
+    """Where keys below at end (at may be 1 << 32: all)."""
+    return len(keys) if at >= 1 << 32 else int(np.searchsorted(keys, np.uint32(at)))
 
 
-def _merged(parts, ins: list[_Input], tlen, blen, wide: bool) -> bytes | int | None:
-    if len(parts) == 1 and isinstance(parts[0][1], int):  # a single stays single
-        i, d = parts[0]
-        remap = ins[i].remap
-        d = d + remap if isinstance(remap, int) else remap[d]
-        return d if d >= 0 else None
-    docs, tt, tb = array("I"), array("I"), array("I")
-    layered = False
-    for i, payload in parts:
-        x = ins[i]
-        if isinstance(payload, int):
-            p = single(payload)
-        else:
-            p = decode(payload, x.wide)
-            layered = layered or payload[0] == LAYERED
-        if isinstance(x.remap, int):
-            docs.extend(map(int.__add__, p.docs, repeat(x.remap)) if x.remap else p.docs)
-            tt.extend(p.tt)
-            tb.extend(p.tb)
-            continue
-        for d, a, b in zip(map(x.remap.__getitem__, p.docs), p.tt, p.tb):
-            if d >= 0:
-                docs.append(d)
-                tt.append(a)
-                tb.append(b)
-    if not docs:
-        return None
-    if len(docs) == 1 and tt[0] == 0 and tb[0] == 1:
-        return docs[0]
-    if layered and len(docs) < LONG:  # a long list shrunk by deletions: back in order
-        order = sorted(range(len(docs)), key=docs.__getitem__)
-        docs, tt, tb = (array("I", map(a.__getitem__, order)) for a in (docs, tt, tb))
-    return encode(Postings(docs, tt, tb), tlen, blen, wide)
+def _plain(np, key, doc) -> tuple:
+    """Postings that each stand once in the body."""
+    return key, doc, np.zeros(len(doc), np.int64), np.ones(len(doc), np.int64)
+
+
+def _plain_docs(np, data, at, n, width: int):
+    """The documents of records of one width: each record's deltas at ``at`` (n of
+    them), summed within the record."""
+    total = int(n.sum())
+    first = np.repeat(np.cumsum(n) - n, n)  # each posting's record's first posting
+    pos = np.repeat(at, n) + (np.arange(total) - first) * width
+    delta = np.zeros(total, np.int64)
+    for b in range(width):
+        delta |= data[pos + b].astype(np.int64) << (8 * b)
+    run = np.cumsum(delta)
+    return run - (run[first] - delta[first]) if total else delta
