@@ -9,6 +9,7 @@ jieba and OpenCC load lazily, so a query that needs neither never pays for them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import logging
@@ -283,7 +284,7 @@ def _read_cache_at_once(tok) -> None:
     method, which compares modification times), the same result.
     """
     own = getattr(tok, "_load_from_cache", None)
-    if own is None:
+    if own is None or getattr(own, "_searcher", False):
         return
 
     def load(cache_file, abs_path) -> bool:
@@ -295,6 +296,7 @@ def _read_cache_at_once(tok) -> None:
                 pass  # no cache yet, or a damaged one: jieba-next rebuilds it
         return own(cache_file, abs_path)
 
+    load._searcher = True  # type: ignore[attr-defined]
     tok._load_from_cache = load
 
 
@@ -307,6 +309,26 @@ def _load_jieba():
             if tok is None:
                 tok = _tokenizers[key] = _new_tokenizer(key)
     return tok
+
+
+def unload() -> None:
+    """Let go of the segmenters this process loaded; loaded again when next needed.
+
+    A build's main process loads jieba (120 MB) before forking its word workers, so
+    that they share it. It has no use for it while they work, but its copy stays
+    beside theirs: each page a worker touches (a reference count) is copied into the
+    worker, and the main process keeps the original, shared by nobody. Dropping it
+    once the workers are forked keeps the build's memory to the workers' copies.
+    """
+    with _jieba_lock:
+        toks = list(_tokenizers.values())
+        _tokenizers.clear()
+    for tok in toks:
+        with tok.lock if hasattr(tok, "lock") else contextlib.nullcontext():
+            tok.FREQ, tok.total, tok.initialized = {}, 0, False
+            if hasattr(tok, "_rust_prefix"):
+                tok._rust_prefix = None
+    del toks, tok
 
 
 def use_userdict(path: str | os.PathLike | None) -> None:

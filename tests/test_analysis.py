@@ -208,3 +208,14 @@ def test_jieba_next_with_a_user_dictionary_cuts_as_jieba_does(tmp_path):
 def test_the_indexers_fast_path_gives_the_tokenizers_words():
     folded = analysis.fold(_SEED_TEXT + "ＧＤＰ增长３．９％，Ｃ＃与C++；㐀㐁𠀀丽")
     assert analysis.words(folded) == [w for w, _, _ in analysis.word_spans(folded)]
+
+
+def test_a_segmenter_let_go_is_loaded_again_when_needed():
+    """A build's main process lets go of jieba once its workers have it; anything
+    that segments afterwards (a search, an update's deletions) loads it again."""
+    text = analysis.fold("辽宁省鞍山市招商引资工作会议召开")
+    before = analysis.words(text)
+    analysis.unload()
+    assert not analysis._tokenizers
+    assert analysis.words(text) == before
+    assert analysis._tokenizers

@@ -338,23 +338,22 @@ class _Table:
         self.single_docs.append(doc[starts[single]].astype(np.uint32))
 
     def close(self) -> None:
+        """The keys, offsets and single documents after the records, part by part (no
+        part joined to another: a merged segment's hold tens of megabytes)."""
         np = self.np
-
-        def joined(parts, dtype):
-            return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
-
+        wide_offsets = self.size >= 1 << 32
+        sections = (
+            (self.keys, "<u4"),
+            ([np.zeros(1, np.uint64), *self.ends], "<u8" if wide_offsets else "<u4"),
+            (self.single_keys, "<u4"),
+            (self.single_docs, "<u4"),
+        )
+        counts = [sum(map(len, parts)) for parts, _ in sections]
         with self.f as f:
-            ends = joined(self.ends, "<u8")
-            self.ends = []
-            _finish(
-                f,
-                self.ndocs,
-                self.wide,
-                joined(self.keys, "<u4"),
-                np.r_[np.zeros(1, "<u8"), ends],
-                joined(self.single_keys, "<u4"),
-                joined(self.single_docs, "<u4"),
-            )
+            for parts, dtype in sections:
+                while parts:
+                    parts.pop(0).astype(dtype).tofile(f)
+            _finish(f, self.ndocs, self.wide, counts[0], 8 if wide_offsets else 4, counts[2])
 
     def cancel(self) -> None:
         self.f.close()
@@ -464,18 +463,10 @@ def encode_long(np, doc, tt, tb, tlen, blen, wide: bool) -> bytes:
     )
 
 
-def _finish(f, ndocs: int, wide: bool, keys, offsets, single_keys, single_docs) -> None:
-    """After the records: the keys and offsets of records (numpy arrays; offsets in 4
-    bytes when they fit), the single documents' keys and numbers, then the header at
-    the start."""
-    if offsets[-1] < 1 << 32:
-        offsets = offsets.astype("<u4")
-    for a in (keys, offsets, single_keys, single_docs):
-        a.tofile(f)
+def _finish(f, ndocs: int, wide: bool, nkeys: int, offset_width: int, nsingles: int) -> None:
+    """The header at the start, once the records, keys, offsets and singles are written."""
     f.seek(0)
-    f.write(
-        _HEAD.pack(_MAGIC, ndocs, len(keys), 4 if wide else 2, offsets.itemsize, len(single_keys))
-    )
+    f.write(_HEAD.pack(_MAGIC, ndocs, nkeys, 4 if wide else 2, offset_width, nsingles))
     f.flush()
     os.fsync(f.fileno())
 

@@ -42,7 +42,7 @@ def _no_tick(n: int) -> None:
 _trim = None  # glibc's malloc_trim once looked up; False: none
 
 
-def _give_back() -> None:
+def give_back() -> None:
     """Return the memory freed by a batch or a merge to the system (glibc keeps it
     in its heap otherwise: about 90 MiB a batch of text, held by a worker until the
     build ends and counted in the build's peak). A no-op without glibc."""
@@ -85,7 +85,7 @@ def build_words(staging: str, segid: str, docs: list[dict], tick: Tick = _no_tic
         raise
     finally:
         gc.enable()
-        _give_back()
+        give_back()
 
 
 def build_texts(staging: str, segid: str, docs: list[dict]) -> None:
@@ -100,7 +100,7 @@ def build_texts(staging: str, segid: str, docs: list[dict]) -> None:
         raise
     finally:
         gc.enable()
-        _give_back()
+        give_back()
 
 
 def merge(staging: str, inputs: list, segid: str) -> object:
@@ -122,7 +122,7 @@ def merge(staging: str, inputs: list, segid: str) -> object:
             raise
     finally:
         gc.enable()
-        _give_back()
+        give_back()
 
 
 def text_size(staging: str | Path, segment) -> int:

@@ -146,6 +146,8 @@ class _Batches:
         if self._words_pool is None:
             analysis.load()  # while the text worker works
             self._words_pool = self._fork(self.procs)
+            analysis.unload()  # the workers have it (see analysis.unload)
+            segments.give_back()
         self._wait_while(lambda: not self.hold and self._busy() >= self.procs)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
