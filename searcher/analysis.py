@@ -328,7 +328,6 @@ def unload() -> None:
             tok.FREQ, tok.total, tok.initialized = {}, 0, False
             if hasattr(tok, "_rust_prefix"):
                 tok._rust_prefix = None
-    del toks, tok
 
 
 def use_userdict(path: str | os.PathLike | None) -> None:

@@ -26,7 +26,8 @@ sorted (uint32); the offsets of their records (keys + 1); the records.
   with (``rank.by_layers``), scoring the few documents that can reach its first
   page instead of all of them.
 
-Merging segments merges their lists key by key with their counts; no text is read.
+Merging segments merges their lists with their counts, a range of keys at a time;
+no text is read.
 """
 
 from __future__ import annotations
@@ -223,9 +224,9 @@ def build(path: Path, text, bounds, ndocs: int, lens) -> None:
     of them); lens: the (title, body) lengths of each document, to order long lists by.
 
     With numpy the pairs are counted and most records encoded at C speed (sorting,
-    no Python step per posting); the few records that need more than a plain list
-    (long lists, large counts, compressed count streams) are encoded one by one as
-    a merge encodes them. The keys are taken in ranges of about ``_PASS`` pairs, in
+    no Python step per posting, a zlib call for each zipped count stream); the few
+    records that need more (long lists, large counts) are encoded one by one. A
+    merge encodes its lists the same way. The keys are taken in ranges of about ``_PASS`` pairs, in
     key order, so that the memory a build takes beyond the text's few bytes a
     character is bounded, whatever the segment's size.
     """
@@ -562,7 +563,7 @@ _FIRST_BYTES = frozenset(w | m for w in (1, 2, 4) for m in (ONES, RAW, ZIPPED)) 
 
 
 class _Input:
-    """A table read key by key from its file, in key order (a merge's input).
+    """A table read a range of keys at a time from its file (a merge's input).
 
     remap: the first new document number of a segment without deletions, or an
     array of new numbers by local number (-1: deleted).

@@ -10,8 +10,8 @@ Merging is tiered: a segment's level is set by the size of its text (every
 of one level are merged into one of the next. The number of segments so stays
 logarithmic in the archive (45 batches of 100 copies of the corpus: 10
 segments), each byte is rewritten about log_FACTOR(archive / batch) times, and
-no merge holds more than one term's postings: ``merge`` streams term by term
-and key by key, so a worker can run it beside indexing.
+no merge holds much of its output: ``merge`` streams the words term by term and
+the bigram lists a range of keys at a time, so a worker can run it beside indexing.
 """
 
 from __future__ import annotations

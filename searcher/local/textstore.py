@@ -669,8 +669,8 @@ def merge(
     """Write the store of a merged segment: the live documents of the inputs, in order.
 
     Text, lengths, counts, ids, dates and records are copied; the bigram lists are
-    merged key by key (``grams.merge``). Returns the number of documents and each
-    input's remap (see ``grams._Input``).
+    merged a range of keys at a time (``grams.merge``). Returns the number of
+    documents and each input's remap (see ``grams._Input``).
     """
     folder = Path(folder)
     out = {ext: folder / f"seg-{segid}{ext}" for ext in EXTS}

@@ -269,8 +269,8 @@ class _TermWriter:
         self.fw = fw
         if FAST_TERMS:
             t = fw._tindex
-            # Each term's hash and place in two arrays (12 bytes a term; Whoosh keeps
-            # a tuple in a list, 120 bytes: 100 MB at the end of a large merge).
+            # Each term's hash and place in two arrays, 12 bytes a term (Whoosh keeps
+            # a tuple of two ints in a list, about 100: held to the end of a merge).
             t.hashes, t.places = array("I"), array("q")
             t._write_hashes = partial(_write_hashes, t)
         self.field: str | None = None
