@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from searcher import analysis
 
@@ -112,20 +115,18 @@ def _window(text: str, sent: Span, spans: list[Span], max_cells: int) -> Span:
         ws = s
     else:
         # Some context before the first match, from a clause start if one is near.
-        ws = anchor
-        while ws > s and cell_width(text[ws - 1 : anchor]) <= max_cells // 4:
-            ws -= 1
+        back = accumulate(_widths(text[s:anchor][::-1]))  # from the match backwards
+        ws = anchor - bisect_right(list(back), max_cells // 4)
         clause = max(text.rfind(c, ws, anchor) for c in _CLAUSE_MARKS)
         if clause >= ws:
             ws = clause + 1
-    we = ws
-    width = 0
-    while we < e:
-        width += cell_width(text[we])
-        if width > max_cells:
-            break
-        we += 1
+    we = ws + bisect_right(list(accumulate(_widths(text[ws:e]))), max_cells)
     return ws, we
+
+
+def _widths(text: str) -> Iterator[int]:
+    """The width in cells of each character of text."""
+    return map(len, map(_WIDTHS.__getitem__, map(ord, text)))
 
 
 def snippets(

@@ -48,6 +48,18 @@ def test_a_long_sentence_is_cut_around_its_match_within_the_width():
     assert snip.text[m[0] : m[1]] == "杜鹃花"
 
 
+def test_a_cut_sentence_fills_its_width_counting_each_character_in_cells():
+    """Context before the match takes up to a quarter of the width, then the window
+    is filled to the width: wide characters two cells, a combining mark none."""
+    text = "前" * 100 + "杜鹃花" + "后" * 100 + "。"
+    (snip,) = highlight.snippets(text, highlight.find_spans(text, ["杜鹃花"]), max_cells=40)
+    assert snip.text == "…" + "前" * 4 + "杜鹃花" + "后" * 12 + "…"
+    text = "ab前" * 30 + "杜鹃花" + "x后\u0301" * 40 + "。"
+    (snip,) = highlight.snippets(text, highlight.find_spans(text, ["杜鹃花"]), max_cells=31)
+    assert snip.text == "…b前ab前杜鹃花" + "x后\u0301" * 5 + "x…"
+    assert snip.matches == [(6, 9)]
+
+
 @given(
     st.text(alphabet="杜鹃花丹东①…ａb。\n ", max_size=60),
     st.sampled_from(["杜鹃", "1", "ab", "。"]),
