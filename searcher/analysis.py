@@ -9,7 +9,6 @@ jieba and OpenCC load lazily, so a query that needs neither never pays for them.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import logging
@@ -324,7 +323,7 @@ def unload() -> None:
         toks = list(_tokenizers.values())
         _tokenizers.clear()
     for tok in toks:
-        with tok.lock if hasattr(tok, "lock") else contextlib.nullcontext():
+        with tok.lock:  # jieba's and jieba-next's tokenizers both have one
             tok.FREQ, tok.total, tok.initialized = {}, 0, False
             if hasattr(tok, "_rust_prefix"):
                 tok._rust_prefix = None

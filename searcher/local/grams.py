@@ -226,9 +226,9 @@ def build(path: Path, text, bounds, ndocs: int, lens) -> None:
     With numpy the pairs are counted and most records encoded at C speed (sorting,
     no Python step per posting, a zlib call for each zipped count stream); the few
     records that need more (long lists, large counts) are encoded one by one. A
-    merge encodes its lists the same way. The keys are taken in ranges of about ``_PASS`` pairs, in
-    key order, so that the memory a build takes beyond the text's few bytes a
-    character is bounded, whatever the segment's size.
+    merge encodes its lists the same way. The keys are taken in ranges of about
+    ``_PASS`` pairs, in key order, so that the memory a build takes beyond the
+    text's few bytes a character is bounded, whatever the segment's size.
     """
     import numpy as np
 
@@ -352,8 +352,9 @@ class _Table:
         counts = [sum(map(len, parts)) for parts, _ in sections]
         with self.f as f:
             for parts, dtype in sections:
-                while parts:
-                    parts.pop(0).astype(dtype).tofile(f)
+                parts.reverse()
+                while parts:  # each part freed once written
+                    parts.pop().astype(dtype).tofile(f)
             _finish(f, self.ndocs, self.wide, counts[0], 8 if wide_offsets else 4, counts[2])
 
     def cancel(self) -> None:

@@ -43,9 +43,10 @@ _trim = None  # glibc's malloc_trim once looked up; False: none
 
 
 def give_back() -> None:
-    """Return the memory freed by a batch or a merge to the system (glibc keeps it
-    in its heap otherwise: about 90 MiB a batch of text, held by a worker until the
-    build ends and counted in the build's peak). A no-op without glibc."""
+    """Return freed memory to the system: after a batch or a merge in a worker, and
+    after the main process lets go of jieba (glibc keeps it in its heap otherwise:
+    about 90 MiB a batch of text, held until the build ends and counted in the
+    build's peak). A no-op without glibc."""
     global _trim
     if _trim is None:
         try:
