@@ -30,9 +30,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from searcher.corpus import cues, lexicon
 from searcher.corpus.blocks import Block, Layout, complete
-from searcher.corpus.split_model import COMMON, QUICK, WEIGHTS
+from searcher.corpus.split_model import COMMON, COMMON_PAIRS, QUICK, WEIGHTS
 
 UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
 _CONTEXT = 160  # characters on either side a cohesion is measured over
@@ -105,6 +107,13 @@ class LazyFacts:
         self.ahead: dict[int, tuple[int, int, list[str]]] = {}
         self.ahead_chars: dict[int, frozenset[str]] = {}
         self.before_chars: dict[tuple[int, int], frozenset[str]] = {}
+        self._words: _Words | None = None
+
+    @property
+    def words(self) -> _Words:
+        if self._words is None:
+            self._words = _Words(self.units)
+        return self._words
 
     def __len__(self) -> int:
         return len(self.units)
@@ -377,6 +386,57 @@ def _state_weighed(units: list[Block], fs: LazyFacts, i: int, st: State) -> tupl
 _STATES: dict[tuple, tuple[dict, float]] = {}
 
 
+class _Words:
+    """The page's words: each two-character string of Han characters at the place
+    it starts (the blocks one after another), as a number below ``_SLOTS`` (a hash:
+    two words rarely share one; the slots of ``COMMON_PAIRS`` are left out)."""
+
+    def __init__(self, units: list[Block]) -> None:
+        text = "\n".join(u.text for u in units)
+        c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - _HAN
+        han = (c >= 0) & (c < _HANS)
+        self.slots = _slot(c[:-1] * _HANS + c[1:])
+        self.ok = han[:-1] & han[1:] & ~_COMMON_SLOTS[self.slots]
+        self.starts = np.cumsum([0] + [len(u.text) + 1 for u in units]).tolist()
+
+    def between(self, lo: int, hi: int) -> np.ndarray:
+        """The words from character ``lo`` of the page to ``hi``: a mark in each slot."""
+        out = np.zeros(_SLOTS, bool)
+        out[self.slots[lo:hi][self.ok[lo:hi]]] = True
+        return out
+
+    def cohesion(self, first: int, i: int, units: list[Block]) -> float:
+        """The share of the words of the text from block ``i`` on (past a run of
+        headings: four blocks, at most ``_AHEAD`` characters) found in the whole
+        article before it (from block ``first``)."""
+        j = i + 1 if units[i].kind == "heading" else i
+        while j < len(units) and units[j].kind == "heading":
+            j += 1
+        if j >= len(units):
+            return 0.0
+        s = self.starts
+        a = self.between(s[first], s[i])
+        b = self.between(s[j], min(s[min(j + 4, len(units))] - 1, s[j] + _AHEAD))
+        na, nb = np.count_nonzero(a), np.count_nonzero(b)
+        if not na or not nb:
+            return 0.0
+        return np.count_nonzero(a & b) / (min(na, nb) + 4)
+
+
+def _slot(codes: np.ndarray) -> np.ndarray:
+    return ((codes * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - _SLOT_BITS)
+
+
+_HAN, _HANS = 0x4E00, 0x9FFF - 0x4E00 + 1
+_SLOT_BITS = 16
+_SLOTS = 1 << _SLOT_BITS
+_COMMON_SLOTS = np.zeros(_SLOTS, bool)
+_COMMON_SLOTS[
+    _slot(np.array([(ord(w[0]) - _HAN) * _HANS + ord(w[1]) - _HAN for w in COMMON_PAIRS]))
+] = True
+_AHEAD = 300
+
+
 def echoes(units: list[Block], fs: LazyFacts, i: int, st: State) -> dict:
     """A heading whose words were in the article's text just before: a subhead."""
     if units[i].kind == "heading" and len(words := _chars(units[i].text)) >= 2:
@@ -536,6 +596,15 @@ def add_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) 
         x["heading: cohesion" if units[i].kind == "heading" else "text: cohesion"] = c
 
 
+def add_word_cohesion(units: list[Block], fs: LazyFacts, i: int, st: State, x: dict) -> None:
+    """``add_cohesion`` for words (two-character strings, leaving out ``COMMON_PAIRS``)
+    of the text ahead (``_AHEAD`` characters) and of the whole article before: the
+    same subject goes on."""
+    c = min(fs.words.cohesion(st.first, i, units), _MAX_COHESION)
+    if c:
+        x["heading: word cohesion" if units[i].kind == "heading" else "text: word cohesion"] = c
+
+
 def _z(x: dict) -> float:
     return _BIAS + sum(_W[k] * v for k, v in x.items())
 
@@ -580,6 +649,9 @@ _EDGE = math.log((1 - UNSURE) / UNSURE)  # |z| beyond this: no doubt
 # Cohesion only lowers the odds, by at most this much: it is weighed where that matters.
 _LOW = _MAX_COHESION * min(
     0.0, WEIGHTS.get("heading: cohesion", 0.0), WEIGHTS.get("text: cohesion", 0.0)
+)
+_LOW_WORDS = _MAX_COHESION * min(
+    0.0, WEIGHTS.get("heading: word cohesion", 0.0), WEIGHTS.get("text: word cohesion", 0.0)
 )
 
 
@@ -740,6 +812,7 @@ def _decide(
     if oracle is not None:
         x = features(units, fs, i, lay, st)
         add_cohesion(units, fs, i, st, x)
+        add_word_cohesion(units, fs, i, st, x)
         return float(oracle(i, x)), None
     xq, zq, zw = fs.quick(i, lay)
     xs, zs = _state_weighed(units, fs, i, st)
@@ -755,9 +828,12 @@ def _decide(
     x = {**xs, **fs.slow(i), **echoes(units, fs, i, st)}
     z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
     # Cohesion only lowers the odds, by at most its weight: weigh it where that matters.
-    if z > -_EDGE and z + _LOW < _EDGE:
+    if z > -_EDGE and z + _LOW + _LOW_WORDS < _EDGE:
         add_cohesion(units, fs, i, st, x)
         z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
+        if z > -_EDGE and z + _LOW_WORDS < _EDGE:
+            add_word_cohesion(units, fs, i, st, x)
+            z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
     return _sigmoid(z), ({**xq, **xh}, x)
 
 

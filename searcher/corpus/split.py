@@ -30,7 +30,7 @@ from searcher.corpus.blocks import (
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
-SPLITTER_VERSION = 4
+SPLITTER_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -251,8 +251,11 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
         joined = prev is not None and not forced and _broken(prev, pieces[-1][-1], b, lay, under)
         if prev is not None and joined:
             if prev.kind == "byline" or b.kind == "byline":
-                prev.kind = "byline"
-                prev.names = _byline(pieces[-1][-1] + b.text) or []
+                # A byline cut in two (本报记者王 / 晓东); else a piece that only looked
+                # like a name (织抗灾): the heading or the text goes on, nothing dropped.
+                found = _byline(pieces[-1][-1] + b.text)
+                kind = "byline" if found else "heading" if prev.kind == "heading" else "para"
+                prev.kind, prev.names = kind, found or []
             else:
                 prev.kind, prev.names = "para", b.names
             prev.joins.append(b.line)
@@ -285,11 +288,14 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
             return True  # a name after its role cut in two: 本报记者陈 / 沸宇
         if len(last) <= 2 and cues.person_names(whole):
             return True  # a name cut in two: 冯 / 金武
+    c, d = last[-1], b.text[0]
+    if prev.kind == "heading" and under and b.kind in ("heading", "byline") and len(b.text) <= 20:
+        # A deck or a byline under a title, cut in two mid-word: 天气趋 / 势分析
+        return c + d in COMMON_PAIRS or d in cues.RARE_START
     if b.kind != "para" or prev.kind not in ("para", "heading"):
         return False
     if prev.kind == "para":
         return not complete(last) and not cues.dateline(b.text)
-    c, d = last[-1], b.text[0]
     return bool(
         _CONTINUES.match(b.text)
         or d in cues.RARE_START
