@@ -181,6 +181,33 @@ def test_a_subhead_whose_text_goes_on_with_the_articles_words_stays_in_it():
     assert second.title == "乙县冬小麦长势良好"
 
 
+def test_a_run_of_untitled_briefs_after_a_long_article_is_split_into_briefs():
+    # Indented paragraphs, no blank lines, no titles over the briefs: each opens
+    # with a date (最近, 去年, 日前) and so does the one after it, as briefs do.
+    para = (
+        "网络版开通以来，读者来信来电不断，对网络版的内容和服务提出了许多意见和建议。"
+        "编辑部认真研究每一条意见，改进版面设计，增加新闻更新的次数，方便海外读者及时"
+        "了解国内的情况。"
+    )
+    briefs = [
+        "乙省去年新增电话用户二百二十万户。这样，全省目前拥有电话用户八百三十六万户，"
+        "移动电话用户全年新增六十四万户。",
+        "建设部最近发出通知，决定制止十种收费项目。这十种收费项目包括住宅推荐产品评估费、"
+        "项目经理资质证书费等。",
+        "丙研究所最近选育出一株高产菌种，它将改变目前这种酶生产成本高、产量低的现状，"
+        "广泛用于食品和纺织工业。",
+        "丁县实施的水稻高产工程去年又获丰收，一万多亩样板田平均亩产达到一千二百公斤，"
+        "农民收入明显增加。",
+        "戊市日前开通城市公交一卡通，市民乘坐公交车和地铁可以刷同一张卡，换乘还能享受优惠。",
+    ]
+    page = "网络版受到读者欢迎\n" + "".join(f"\u3000\u3000{p}\n" for p in [para] * 20 + briefs)
+    articles = split_page(page)
+    assert [(a.title, a.line) for a in articles] == [("网络版受到读者欢迎", 1)] + [
+        ("", line) for line in range(22, 27)
+    ]
+    assert [a.body for a in articles[1:]] == briefs
+
+
 def test_a_deck_cut_in_two_mid_word_is_one_line_of_the_title():
     page = (
         "西藏雪灾救灾工作有序进行\n\n各级政府全力组\n\n织抗灾\n\n"
@@ -485,7 +512,7 @@ def test_the_splitter_version_names_the_split_it_makes():
     assert (SPLITTER_VERSION, digest) == (5, DIGEST)
 
 
-DIGEST = "07a04ea52e1c644c"
+DIGEST = "da177b1e97c49690"
 
 
 # ---------------------------------------------------------------- the view of a page's split

@@ -366,17 +366,20 @@ def _state_weighed(units: list[Block], fs: LazyFacts, i: int, st: State) -> tupl
         para and (f.dateline or f.reported) and bool(st.datelines),
         para and (f.dateline or f.reported) and not st.datelines,
         para and f.lede,
+        para and st.titled and f.lede and _ledes_follow(units, i),
     )
     got = _STATES.get(key)
     if got is None:
         on: list[str] = []
         _state_cues(on, st)
-        if key[-3]:
+        if key[-4]:
             on.append("another dateline")
-        if key[-2]:
+        if key[-3]:
             on.append("dateline in article without")
-        if key[-1] and not st.titled and st.paras >= 1:
+        if key[-2] and not st.titled and st.paras >= 1:
             on.append("untitled lede")
+        if key[-1]:
+            on.append("ledes follow")  # a run of briefs after a titled article?
         names = _TEXT_NAMES if para else _HEADING_NAMES
         x = dict.fromkeys([names[k] for k in on], 1.0)
         got = _STATES[key] = (x, sum([_Q[k] for k in x]))
@@ -420,7 +423,7 @@ class _Words:
         na, nb = np.count_nonzero(a), np.count_nonzero(b)
         if not na or not nb:
             return 0.0
-        return np.count_nonzero(a & b) / (min(na, nb) + 4)
+        return float(np.count_nonzero(a & b) / (min(na, nb) + 4))
 
 
 def _slot(codes: np.ndarray) -> np.ndarray:
@@ -680,8 +683,14 @@ def _plain(units: list[Block], i: int, lay: Layout, st: State) -> bool:
         or (c in _NUMBER_FIRST and cues.NUMBERED.match(t))
         or (len(t) <= 60 and cues.PICTURE.search(t))
         or (p[-1:] in "）)者辑輯" and cues.closing_credit(p))
-        or (not st.titled and has_lede(t))
+        or ((not st.titled or _ledes_follow(units, i)) and has_lede(t))
     )
+
+
+def _ledes_follow(units: list[Block], i: int) -> bool:
+    """Does the paragraph after block ``i`` open with a date too, as a run of briefs
+    does (a titled article's paragraphs rarely do, one after another)?"""
+    return i + 1 < len(units) and units[i + 1].kind == "para" and has_lede(units[i + 1].text)
 
 
 _CLOSING_ACT = re.compile(r"摄|攝|整理|供稿|编译|編譯")
