@@ -199,14 +199,39 @@ def fold_table(chars: set[str]) -> str:
     return "".join(t + c for t, c in sorted(pairs.items()))
 
 
-def tables(pages: dict, seed: int) -> tuple[dict, dict, dict]:
-    """The three tables of ``lexicon`` (TITLE, OPEN, END), counted on ``pages``."""
+def tables(pages: dict, seed: int) -> tuple[dict, dict, dict, frozenset]:
+    """The tables of ``lexicon`` (TITLE, OPEN, END, JOINS), counted on ``pages``."""
     ex = examples(pages, seed)
     return (
         log_odds(ex["title"], ex["short"], lexicon.title_features),
         log_odds(ex["first"], ex["later"], lexicon.open_features),
         log_odds(ex["last"], ex["other"], lexicon.end_features),
+        joins(pages),
     )
+
+
+def joins(pages: dict, least: int = 5, pmi: float = 1.0) -> frozenset[str]:
+    """The two Han characters found side by side in the text ``least`` times at least
+    and ``e ** pmi`` times as often as by chance: the inside of a word or a set phrase,
+    where a print layout's break cuts a paragraph, not a title from its text."""
+    pairs: Counter = Counter()
+    chars: Counter = Counter()
+    for arts in pages.values():
+        for a in arts:
+            for p in ev.paras_of(a):
+                chars.update(p)
+                pairs.update(p[i : i + 2] for i in range(len(p) - 1))
+    n = sum(chars.values())
+    return frozenset(
+        g
+        for g, k in pairs.items()
+        if k >= least
+        and _HAN2.fullmatch(g)
+        and math.log(k * n / (chars[g[0]] * chars[g[1]])) >= pmi
+    )
+
+
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def crossed_samples(pages: dict, layouts: list[str], seed: int) -> list[tuple[dict, int]]:
@@ -217,20 +242,20 @@ def crossed_samples(pages: dict, layouts: list[str], seed: int) -> list[tuple[di
     half = days[len(days) // 2]
     early = {k: v for k, v in pages.items() if int(k[6:8]) < half}
     late = {k: v for k, v in pages.items() if int(k[6:8]) >= half}
-    kept = lexicon.TITLE, lexicon.OPEN, lexicon.END
+    kept = lexicon.TITLE, lexicon.OPEN, lexicon.END, lexicon.JOINS
     out: list[tuple[dict, int]] = []
     try:
         for these, others in ((early, late), (late, early)):
-            lexicon.TITLE, lexicon.OPEN, lexicon.END = tables(others, seed)
+            lexicon.TITLE, lexicon.OPEN, lexicon.END, lexicon.JOINS = tables(others, seed)
             out += samples(these, layouts, seed)
     finally:
-        lexicon.TITLE, lexicon.OPEN, lexicon.END = kept
+        lexicon.TITLE, lexicon.OPEN, lexicon.END, lexicon.JOINS = kept
     return out
 
 
 def write_lexicon(pages: dict, seed: int, note: str) -> None:
     ex = examples(pages, seed)
-    title, opening, end = tables(pages, seed)
+    title, opening, end, joined = tables(pages, seed)
     chars = {c for k in ("title", "short", "first") for s in ex[k] for c in s}
     LEXICON.write_text(
         '"""N-gram log-odds of ``lexicon``: written by bench/split_train.py, do not edit.\n\n'
@@ -240,7 +265,10 @@ def write_lexicon(pages: dict, seed: int, note: str) -> None:
         + f"FOLD = (\n{_rows(list(fold_table(chars)), '')}\n)\n"
         + _table("TITLE", title)
         + _table("OPEN", opening)
-        + _table("END", end),
+        + _table("END", end)
+        + "\n# Han characters found side by side far more often than by chance (``joins``).\n"
+        + f"_JOINS = (\n{_literal(sorted(joined), 20)}\n)\n"
+        + "JOINS = frozenset(_JOINS[i : i + 2] for i in range(0, len(_JOINS), 2))\n",
         encoding="utf-8",
     )
 

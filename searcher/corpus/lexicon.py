@@ -10,7 +10,8 @@ by ``bench/split_train.py`` (``split_lexicon``, generated), say so in numbers:
 ``title_odds`` (titles against short body lines and paragraph openings cut off
 by a break), ``open_odds`` (an article's first paragraph against later ones, by
 its first characters), ``end_odds`` (an article's last paragraph against the
-others, by its last characters). Digits and Latin letters count as one of each,
+others, by its last characters); and ``joins``, pairs of characters found side by
+side far more often than by chance. Digits and Latin letters count as one of each,
 and traditional characters are read as their simplified forms (tables made from
 OpenCC's, written with the model), so a Big5 page is weighed like any other.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from searcher.corpus.split_lexicon import END, FOLD, OPEN, TITLE
+from searcher.corpus.split_lexicon import END, FOLD, JOINS, OPEN, TITLE
 
 _SPACE = " \t\u3000"
 _NORM = str.maketrans(
@@ -69,3 +70,10 @@ def open_odds(s: str) -> float:
 def end_odds(s: str) -> float:
     get = END.get
     return sum([get(k, 0.0) for k in end_features(s)])
+
+
+def joins(c: str, d: str) -> bool:
+    """Are ``c`` and ``d`` the inside of a word or a set phrase (found side by side far
+    more often than by chance)? A line that ends in ``c`` over one opening with ``d``
+    is then a paragraph the print layout broke."""
+    return c + d in JOINS
