@@ -226,6 +226,23 @@ def test_a_paragraph_broken_inside_a_set_phrase_opens_no_article():
     assert second.title == "乙县冬小麦长势良好"
 
 
+def test_the_first_paragraph_cut_inside_a_word_under_a_title_is_rejoined():
+    # 查 / 询: two characters that go together far more often than by chance; the
+    # first piece is the text's, not a line of the title.
+    page = (
+        "人才市场用上新系统\n\n杭州市日前开通人才查\n\n询系统网络，求职者在家中就能看到"
+        "各单位的招聘信息。\n\n系统开通一个月来，已有三万多人次上网查询。\n\n\n\n"
+        "乙县冬小麦长势良好\n\n本报讯 乙县农业部门近日对全县冬小麦苗情进行了调查。\n"
+    )
+    first, second = split_page(page)
+    assert first.title == "人才市场用上新系统"
+    assert first.body.split("\n") == [
+        "杭州市日前开通人才查询系统网络，求职者在家中就能看到各单位的招聘信息。",
+        "系统开通一个月来，已有三万多人次上网查询。",
+    ]
+    assert second.title == "乙县冬小麦长势良好"
+
+
 def test_a_deck_cut_in_two_mid_word_is_one_line_of_the_title():
     page = (
         "西藏雪灾救灾工作有序进行\n\n各级政府全力组\n\n织抗灾\n\n"

@@ -291,7 +291,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
     c, d = last[-1], b.text[0]
     if prev.kind == "heading" and under and b.kind in ("heading", "byline") and len(b.text) <= 20:
         # A deck or a byline under a title, cut in two mid-word: 天气趋 / 势分析
-        return c + d in COMMON_PAIRS or d in cues.RARE_START
+        return c + d in COMMON_PAIRS or d in cues.RARE_START or lexicon.joins(c, d)
     if b.kind != "para" or prev.kind not in ("para", "heading"):
         return False
     if prev.kind == "para":
@@ -304,6 +304,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         # Under a title, a line whose words are no title's opens the text cut in
         # two (a deck read as text costs less than the text's opening read as a deck).
         or (under and not complete(last) and lexicon.title_odds(last) < _NO_TITLE)
+        or (under and lexicon.joins(c, d))  # 杭州开通人才查 / 询系统网络
     ) and not cues.dateline(b.text)
 
 
