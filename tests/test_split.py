@@ -365,6 +365,30 @@ def test_a_page_hard_wrapped_at_any_width_has_its_words_whole(width):
     assert article.body.split("\n") == [p1, p2]  # every word whole: 冰雪旅游, 增长点, 45%
 
 
+def test_a_title_with_a_comma_after_a_full_line_that_ends_a_sentence_is_not_glued():
+    # Hard-wrapped at 20 characters: the last line of the first article fills the
+    # width and ends its sentence; the flush-left line under it, over an indented
+    # paragraph, is the next title, not the rest of that paragraph.
+    def wrap(p: str) -> list[str]:
+        t = "\u3000\u3000" + p
+        return [t[i : i + 20] for i in range(0, len(t), 20)]
+
+    first = [
+        "本报讯 甲市第五届冬季运动会今天开幕，来自全市各区县的两千多名运动员将参加滑雪、"
+        "滑冰等十个大项的比赛。",
+        "本届运动会首次设立了群众组，机关干部、企业职工和在校学生都可以报名参加，比赛场馆"
+        "全部向市民免费开放。",
+        "运动会将持续五天，闭幕式定于本月十日在市体育中心举行，欢迎市民到场观看比赛。",
+    ]
+    second = "这个沙龙每两周活动一次，参加的有教授、博士后和研究生，大家围绕一个题目各抒己见。"
+    lines = ["甲市举办冬季运动会", *[x for p in first for x in wrap(p)]]
+    assert len(lines[-1]) == 20 and lines[-1].endswith("。")
+    lines += ["清华，有这样一个学术沙龙", *wrap(second)]
+    one, two = split_page("\n".join(lines) + "\n")
+    assert (one.title, one.body.split("\n")) == ("甲市举办冬季运动会", first)
+    assert (two.title, two.body, two.line) == ("清华，有这样一个学术沙龙", second, 10)
+
+
 def test_13_the_text_cut_under_a_title_is_rejoined_not_glued_to_the_title():
     page = (
         "市民踏雪游园（图片）\n\n\n１月５日北京迎来今冬第一场大雪市民纷纷来到\n\n"

@@ -134,7 +134,7 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
             widths
             and last >= 0
             and not force
-            and _continues(lines, widths, last, s, indent, width - slack)
+            and _continues(lines, widths, last, s, indent, width - slack, _opens(lines, indents, n))
         ):
             # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
             # on without a space, unless the space was left at the end of the line.
@@ -153,17 +153,28 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
     return out, _layout(out, width), markers
 
 
-def _continues(lines, widths: list[int], last: int, s: str, indent: int, full: int) -> bool:
+def _continues(
+    lines, widths: list[int], last: int, s: str, indent: int, full: int, opens: bool
+) -> bool:
     """Does this printed line go on with the paragraph of line ``last`` (a hard wrap)?
     Only after a line that fills the width (``full`` or more), and never indented
-    (that opens a paragraph)."""
+    (that opens a paragraph). ``opens``: the line after this one opens a paragraph."""
     if indent or widths[last] < full:
         return False
     if (s[:1] in "（(" and s[-1:] in "）)") or s[:1] in _CLOSE:
         return True  # a note goes with the full line above it (欢乐的山寨（拉祜族）/（图片）),
         # and a line opening with a closing mark (》评析, not ’９７) goes on from it
-    # A full line that ends a sentence, then a line that could be a title: not glued.
-    return not (complete(lines[last]) and heading_like(s))
+    # A full line that ends a sentence, then a line that could be a title (one with a
+    # comma or a colon too, over a paragraph's first line): not glued.
+    return not (
+        complete(lines[last])
+        and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
+    )
+
+
+def _opens(lines: list[str | None], indents: list[int], n: int) -> bool:
+    """Does line ``n + 1`` (1-based) open a paragraph: indented, after no blank line?"""
+    return n < len(lines) and bool(lines[n]) and indents[n] > 0
 
 
 def join(parts: list[str]) -> str:
