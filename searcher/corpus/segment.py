@@ -842,7 +842,7 @@ def _decide(
     if z > -_EDGE and z + _LOW + _LOW_WORDS < _EDGE:
         add_cohesion(units, fs, i, st, x)
         z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
-        if z > -_EDGE and z + _LOW_WORDS < _EDGE:
+        if z > -_EDGE and z + _LOW_WORDS < 0:  # the words weighed where they may turn it
             add_word_cohesion(units, fs, i, st, x)
             z = _BIAS + zw + zwh + sum([_W[k] * v for k, v in x.items()])
     return _sigmoid(z), ({**xq, **xh}, x)
