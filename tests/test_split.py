@@ -165,10 +165,10 @@ def test_13_on_a_page_that_sets_nothing_apart_a_subhead_stays_in_its_article():
 
 
 def test_a_subhead_whose_text_goes_on_with_the_articles_words_stays_in_it():
-    # Few characters of the section are in the last lines above it, but its words
-    # (垃圾分类, 厨余垃圾, 社区, 居民) are the article's: the same subject goes on.
+    # The section's words (垃圾分类, 厨余垃圾, 社区, 居民) are the article's: the same
+    # subject goes on; the next title's text shares none.
     page = (
-        "甲市推进垃圾分类\n\n本报讯 今年以来，甲市在全市社区推行垃圾分类，居民把可回收物、"
+        "甲市推进垃圾分类\n\n今年以来，甲市在全市社区推行垃圾分类，居民把可回收物、"
         "厨余垃圾、有害垃圾和其他垃圾分开投放，社区设立回收站点。\n\n"
         "志愿者上门指导\n\n社区志愿者逐户讲解垃圾分类知识，指导居民分类投放厨余垃圾、可回收物"
         "和有害垃圾，社区回收站点的分类准确率明显提高。\n\n"
@@ -241,6 +241,33 @@ def test_the_first_paragraph_cut_inside_a_word_under_a_title_is_rejoined():
         "系统开通一个月来，已有三万多人次上网查询。",
     ]
     assert second.title == "乙县冬小麦长势良好"
+
+
+def test_a_headline_after_a_kicker_and_a_colon_opens_an_article_on_a_flat_page():
+    page = (
+        "各地做好春节市场供应\n\n本报讯 春节临近，各地采取措施保障节日市场供应，粮油肉蛋菜"
+        "货源充足，价格基本稳定。\n\n北京市增加了蔬菜储备，有不回家过年的学生和外来务工人员"
+        "都能买到平价菜。\n\n上海：查补税款三亿元\n\n上海市税务部门去年开展税收专项检查，"
+        "共查补税款三亿元，对偷税漏税的企业依法作出处理。\n"
+    )
+    assert [(a.title, a.line) for a in split_page(page)] == [
+        ("各地做好春节市场供应", 1),
+        ("上海：查补税款三亿元", 7),
+    ]
+
+
+def test_word_cohesion_is_the_share_of_the_words_ahead_found_in_the_article():
+    from searcher.corpus.segment import LazyFacts
+    from searcher.corpus.split import units_of
+
+    article = "今年以来，甲市在全市社区推行垃圾分类，居民把厨余垃圾和有害垃圾分开投放。"
+    same = "社区志愿者逐户讲解垃圾分类知识，居民对厨余垃圾的分类投放更加熟悉。"
+    other = "乙县农业部门近日对全县冬小麦苗情进行了调查，一类苗比例有所提高。"
+    shares = []
+    for ahead in (same, other):
+        units, _, _ = units_of(f"{article}\n\n小标题\n\n{ahead}\n")
+        shares.append(LazyFacts(units).words.cohesion(0, 1, units))
+    assert shares[0] > 0.2 and shares[1] == 0.0
 
 
 def test_a_deck_cut_in_two_mid_word_is_one_line_of_the_title():
@@ -571,7 +598,7 @@ def test_the_splitter_version_names_the_split_it_makes():
     assert (SPLITTER_VERSION, digest) == (5, DIGEST)
 
 
-DIGEST = "31ced83c851376b3"
+DIGEST = "e8002970172789d5"
 
 
 # ---------------------------------------------------------------- the view of a page's split

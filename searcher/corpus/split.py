@@ -111,7 +111,15 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
         return False
     if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in _PAIRS):
         return False
-    return heading_like(t) or _listing(t) or _title_expected(bs, i, lay)
+    return heading_like(t) or _listing(t) or _kicked(t) or _title_expected(bs, i, lay)
+
+
+def _kicked(s: str) -> bool:
+    """A headline after a short kicker and a colon (``上海：查补税款三亿元``)."""
+    return bool(_KICKED.fullmatch(s))
+
+
+_KICKED = re.compile(r"[^，,：:。！？!?；;“”\s]{1,8}[：:][^，,：:。；;]{4,30}")
 
 
 def _listing(s: str) -> bool:
