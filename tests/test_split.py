@@ -270,6 +270,24 @@ def test_word_cohesion_is_the_share_of_the_words_ahead_found_in_the_article():
     assert shares[0] > 0.2 and shares[1] == 0.0
 
 
+def test_pieces_no_reader_takes_for_a_line_of_their_own_are_rejoined():
+    # A closing quote left alone by a break (』), and a salutation cut after one
+    # character (同 / 志们：): neither is a title, a byline or a paragraph.
+    page = (
+        "澳门各界迎新年\n\n本报澳门1月1日电 澳门各界人士纷纷发表新年献辞，《澳门日报》说："
+        "『祖国统一是全体中国人民的共同愿望。\n\n』\n\n"
+        "香港报纸刊登新年致词\n\n据新华社香港1月1日电 香港报纸今天纷纷发表社论，高度评价过去的"
+        "一年。\n\n"
+        "在座谈会上的讲话\n\n同\n\n志们：\n\n今天我们在这里举行座谈会，纪念这位久经考验的"
+        "无产阶级革命家。\n"
+    )
+    assert [(a.title, a.body.split("\n")[0][-6:], a.line) for a in split_page(page)] == [
+        ("澳门各界迎新年", "共同愿望。』", 1),
+        ("香港报纸刊登新年致词", "过去的一年。", 7),
+        ("在座谈会上的讲话", "同志们：", 11),
+    ]
+
+
 def test_a_deck_cut_in_two_mid_word_is_one_line_of_the_title():
     page = (
         "西藏雪灾救灾工作有序进行\n\n各级政府全力组\n\n织抗灾\n\n"

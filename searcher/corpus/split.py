@@ -261,8 +261,10 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
             if prev.kind == "byline" or b.kind == "byline":
                 # A byline cut in two (本报记者王 / 晓东); else a piece that only looked
                 # like a name (织抗灾): the heading or the text goes on, nothing dropped.
-                found = _byline(pieces[-1][-1] + b.text)
-                kind = "byline" if found else "heading" if prev.kind == "heading" else "para"
+                whole = pieces[-1][-1] + b.text
+                found = _byline(whole)
+                heading = prev.kind == "heading" and heading_like(whole)
+                kind = "byline" if found else "heading" if heading else "para"
                 prev.kind, prev.names = kind, found or []
             else:
                 prev.kind, prev.names = "para", b.names
@@ -283,6 +285,8 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
     under another heading (a deck, or the first piece of the text cut off)."""
     if prev.names or (lay.indent and b.indent):
         return False
+    if prev.kind == "para" and not b.text.strip(_TRAILING):
+        return True  # nothing but the marks that close a sentence (』, 。”): its end
     if prev.kind == "heading" and len(last) <= 12 and b.kind in ("heading", "para", "byline"):
         # "本报" / "讯…", "新华社伦敦" / "…电", "本" / "报评论员": a dateline or byline cut in two.
         whole = last + b.text
@@ -297,7 +301,13 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         if len(last) <= 2 and cues.person_names(whole):
             return True  # a name cut in two: 冯 / 金武
     c, d = last[-1], b.text[0]
-    if prev.kind == "heading" and under and b.kind in ("heading", "byline") and len(b.text) <= 20:
+    short = len(last) <= 2  # no line of a title: a piece (同 / 志们：)
+    if (
+        prev.kind == "heading"
+        and (under or short)
+        and b.kind in ("heading", "byline")
+        and len(b.text) <= 20
+    ):
         # A deck or a byline under a title, cut in two mid-word: 天气趋 / 势分析
         return c + d in COMMON_PAIRS or d in cues.RARE_START or lexicon.joins(c, d)
     if b.kind != "para" or prev.kind not in ("para", "heading"):
@@ -316,6 +326,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
     ) and not cues.dateline(b.text)
 
 
+_TRAILING = "。，、；：！？…”’」』）)》】.,;:!?\"'"
 _NO_TITLE = 0.0  # ``lexicon.title_odds`` below this: the words of a text, not of a title
 
 
