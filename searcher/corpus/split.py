@@ -285,7 +285,7 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
     under another heading (a deck, or the first piece of the text cut off)."""
     if prev.names or (lay.indent and b.indent):
         return False
-    if prev.kind == "para" and not b.text.strip(_TRAILING):
+    if prev.kind == "para" and len(b.text) <= 3 and not b.text.strip(_TRAILING):
         return True  # nothing but the marks that close a sentence (』, 。”): its end
     if prev.kind == "heading" and len(last) <= 12 and b.kind in ("heading", "para", "byline"):
         # "本报" / "讯…", "新华社伦敦" / "…电", "本" / "报评论员": a dateline or byline cut in two.
