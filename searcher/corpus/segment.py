@@ -41,12 +41,11 @@ _CONTEXT = 160  # characters on either side a cohesion is measured over
 _MAX_COHESION = 0.3  # more says no more
 _CONTINUED = ("（上接", "(上接", "上接第", "（接第", "(接第")
 _PHOTO_CREDIT = ("摄）", "攝）", "摄)", "照片）")
-_LEDE_CHARS = set("0123456789０１２３４５６７８９一二三四五六七八九十月日前近最昨今上本去年元")
 _CAPTION = ("图为", "圖為", "图片：", "图片:", "图①", "上图", "下图", "左图", "右图", "照片：")
 _NUMBER_FIRST = set("一二三四五六七八九十（(0123456789０１２３４５６７８９第")
 _DIGITS = re.compile(r"[0-9０-９.．·%％+\-－]")
 _LEDE = re.compile(
-    r"[0-9０-９一二三四五六七八九十]{1,4}[月日]|日前|近日|最近|近来|昨天|昨日|今天|今日|前不久"
+    r"[0-9０-９一二三四五六七八九十]{1,4}[月日]|日前|近[日来]|最近|昨[天日]|今[天日]|前不久"
     r"|[上本今去前]年|新年伊始|元旦"
 )
 
@@ -164,8 +163,8 @@ def is_caption(t: str) -> bool:
 
 
 def has_lede(t: str) -> bool:
-    head = t[:40]
-    return not _LEDE_CHARS.isdisjoint(head) and bool(_LEDE.search(head))
+    """A date or time in its first words (``１月５日``, ``日前``, ``去年``)."""
+    return _LEDE.search(t, 0, 40) is not None
 
 
 @dataclass
