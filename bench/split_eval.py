@@ -97,6 +97,8 @@ def read_pages(folder: Path, days: tuple[int, int] = EVAL_DAYS) -> dict[str, lis
                     a = json.loads(line)
                     if days[0] <= int(a["id"][6:8]) <= days[1]:
                         pages[a["id"][:11]].append(a)
+    if not pages:  # a wrong --corpus would fit or score nothing, and say nothing
+        sys.exit(f"no corpus pages dated {days[0]}-{days[1]} January under {folder} (--corpus DIR)")
     for arts in pages.values():
         arts.sort(key=lambda a: a["id"])
     return dict(sorted(pages.items()))
