@@ -167,7 +167,7 @@ def examples(pages: dict, seed: int) -> dict[str, list[str]]:
     return out
 
 
-def log_odds(pos: list[str], neg: list[str], feats, least: int = 5) -> dict[str, float]:
+def log_odds(pos: list[str], neg: list[str], feats, least: int = 20) -> dict[str, float]:
     """Each n-gram's log-odds of being in a line of ``pos`` rather than of ``neg``
     (seen ``least`` times at least, and saying something: 0.3 or more either way)."""
     cp: Counter = Counter()
