@@ -208,30 +208,6 @@ def test_a_run_of_untitled_briefs_after_a_long_article_is_split_into_briefs():
     assert [a.body for a in articles[1:]] == briefs
 
 
-def test_a_heading_that_meets_the_next_paragraph_inside_a_set_phrase_is_weighed_so():
-    # 新闻 / 发布会: a page that sets nothing apart broke the paragraph where two
-    # characters go together far more often than by chance; the model is told (a
-    # cue against an article starting), a title over its text is not.
-    from searcher.corpus.segment import LazyFacts, slow_features
-    from searcher.corpus.split import units_of
-
-    page = (
-        "甲市推进老旧小区改造\n\n本报讯 甲市今年将改造老旧小区一百二十个，涉及居民三万户。\n\n"
-        "市政府有关负责人在新闻\n\n"
-        "发布会上介绍，改造资金由市区两级财政和居民共同负担，居民出资比例不超过三成。\n\n"
-        "乙县冬小麦长势良好\n\n乙县农业部门近日对全县冬小麦苗情进行了调查。\n"
-    )
-    units, _, _ = units_of(page)
-    heads = {u.text: i for i, u in enumerate(units) if u.kind == "heading"}
-    fs = LazyFacts(units)
-    piece = slow_features(units, fs, heads["市政府有关负责人在新闻"])
-    title = slow_features(units, fs, heads["乙县冬小麦长势良好"])
-    assert piece.get("heading: joins next") == 1.0 and "heading: joins next" not in title
-    from searcher.corpus.split_model import WEIGHTS
-
-    assert WEIGHTS["heading: joins next"] < 0
-
-
 def test_the_first_paragraph_cut_inside_a_word_under_a_title_is_rejoined():
     # 查 / 询: two characters that go together far more often than by chance; the
     # first piece is the text's, not a line of the title.

@@ -336,8 +336,6 @@ def slow_features(units: list[Block], fs: LazyFacts, i: int) -> dict:
     j = _text_after(units, i)
     if j is not None:
         x["heading: next opens"] = fs[j].open_odds
-        if j == i + 1 and lexicon.joins(u.text[-1], units[j].text[0]):
-            x["heading: joins next"] = 1.0  # a paragraph broken mid-word?
     # A title's words come back in the text under it; a subhead's were in the text above.
     if len(words := _chars(u.text)) >= 2:
         x["heading: covers"] = len(words & _chars_ahead(units, fs, i)) / len(words)
