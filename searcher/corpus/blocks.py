@@ -167,8 +167,7 @@ def _continues(
     # A full line that ends a sentence, then a line that could be a title (one with a
     # comma or a colon too, over a paragraph's first line): not glued.
     return not (
-        complete(lines[last])
-        and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
+        complete(lines[last]) and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
     )
 
 
