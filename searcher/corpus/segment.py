@@ -6,8 +6,11 @@ paragraphs, where the text before ended with its credit (``（新华社记者…
 where a picture's caption begins; and sees a subhead where a short line only
 breaks a long text that goes on about the same thing. On a page that sets
 nothing apart, the words decide: a title's words are a title's and come back in
-the text under it, a subhead's were in the text above, an article's text opens
-as texts open (``lexicon``). Each cue is a feature (``features``); their weights
+the text under it, a subhead's were in the text above, the text under a subhead
+goes on with the words of the whole article above it (``add_word_cohesion``), an
+article's text opens as texts open (``lexicon``), and paragraphs that each open
+with a date, one after another, are a run of briefs. Each cue is a feature
+(``features``); their weights
 are those of a logistic model fitted by ``bench/split_train.py`` on the article
 boundaries of corpus pages dated 1-20 January 1998 printed in several layouts
 (``split_model.WEIGHTS``, some ninety numbers). A quick model of the same cues
@@ -426,6 +429,7 @@ class _Words:
 
 
 def _slot(codes: np.ndarray) -> np.ndarray:
+    """A code's slot: the top bits of its product with the golden ratio's (mod 2**32)."""
     return ((codes * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - _SLOT_BITS)
 
 
