@@ -155,29 +155,32 @@ FLAT = (  # laid out as the seed page: one blank line between every two blocks, 
 )
 
 
-def test_13_on_a_page_that_sets_nothing_apart_a_subhead_stays_in_its_article():
-    # Issue 13, round 2: the subhead's words were in the text above; the next title's
-    # words come back in the text under it, a dateline under that.
-    first, second = split_page(FLAT)
-    assert first.title == "甲市推进老旧小区改造"
-    assert "\n加装电梯有序推进\n" in first.body
-    assert second.title == "乙县冬小麦长势良好"
+# Where the page sets nothing apart, a subhead stays in its article:
+SORTED = (  # the section's words (垃圾分类, 厨余垃圾, 社区, 居民) are the whole article's
+    "甲市推进垃圾分类\n\n今年以来，甲市在全市社区推行垃圾分类，居民把可回收物、"
+    "厨余垃圾、有害垃圾和其他垃圾分开投放，社区设立回收站点。\n\n"
+    "志愿者上门指导\n\n社区志愿者逐户讲解垃圾分类知识，指导居民分类投放厨余垃圾、可回收物"
+    "和有害垃圾，社区回收站点的分类准确率明显提高。\n\n"
+    "乙县冬小麦长势良好\n\n本报讯 乙县农业部门近日对全县冬小麦苗情进行了调查，一类苗"
+    "比例比去年同期提高五个百分点。\n"
+)
 
 
-def test_a_subhead_whose_text_goes_on_with_the_articles_words_stays_in_it():
-    # The section's words (垃圾分类, 厨余垃圾, 社区, 居民) are the article's: the same
-    # subject goes on; the next title's text shares none.
-    page = (
-        "甲市推进垃圾分类\n\n今年以来，甲市在全市社区推行垃圾分类，居民把可回收物、"
-        "厨余垃圾、有害垃圾和其他垃圾分开投放，社区设立回收站点。\n\n"
-        "志愿者上门指导\n\n社区志愿者逐户讲解垃圾分类知识，指导居民分类投放厨余垃圾、可回收物"
-        "和有害垃圾，社区回收站点的分类准确率明显提高。\n\n"
-        "乙县冬小麦长势良好\n\n本报讯 乙县农业部门近日对全县冬小麦苗情进行了调查，一类苗"
-        "比例比去年同期提高五个百分点。\n"
-    )
+@pytest.mark.parametrize(
+    ("page", "title", "subhead"),
+    [
+        # Issue 13, round 2: the subhead's words were in the text above; the next
+        # title's words come back in the text under it, a dateline under that.
+        (FLAT, "甲市推进老旧小区改造", "加装电梯有序推进"),
+        # Round 4: the text under the subhead goes on with the article's words; the
+        # next title's text shares none.
+        (SORTED, "甲市推进垃圾分类", "志愿者上门指导"),
+    ],
+)
+def test_13_on_a_page_that_sets_nothing_apart_a_subhead_stays_in_its_article(page, title, subhead):
     first, second = split_page(page)
-    assert first.title == "甲市推进垃圾分类"
-    assert "\n志愿者上门指导\n" in first.body
+    assert first.title == title
+    assert f"\n{subhead}\n" in first.body
     assert second.title == "乙县冬小麦长势良好"
 
 
