@@ -211,21 +211,28 @@ def test_a_run_of_untitled_briefs_after_a_long_article_is_split_into_briefs():
     assert [a.body for a in articles[1:]] == briefs
 
 
-def test_the_first_paragraph_cut_inside_a_word_under_a_title_is_rejoined():
+@pytest.mark.parametrize("form", ["simplified", "traditional"])
+def test_the_first_paragraph_cut_inside_a_word_under_a_title_is_rejoined(form):
     # 查 / 询: two characters that go together far more often than by chance; the
-    # first piece is the text's, not a line of the title.
+    # first piece is the text's, not a line of the title (查 / 詢 as well).
     page = (
         "人才市场用上新系统\n\n杭州市日前开通人才查\n\n询系统网络，求职者在家中就能看到"
         "各单位的招聘信息。\n\n系统开通一个月来，已有三万多人次上网查询。\n\n\n\n"
         "乙县冬小麦长势良好\n\n本报讯 乙县农业部门近日对全县冬小麦苗情进行了调查。\n"
     )
-    first, second = split_page(page)
-    assert first.title == "人才市场用上新系统"
-    assert first.body.split("\n") == [
+    title = "人才市场用上新系统"
+    body = [
         "杭州市日前开通人才查询系统网络，求职者在家中就能看到各单位的招聘信息。",
         "系统开通一个月来，已有三万多人次上网查询。",
     ]
-    assert second.title == "乙县冬小麦长势良好"
+    if form == "traditional":
+        import opencc
+
+        convert = opencc.OpenCC("s2hk").convert
+        page, title, body = convert(page), convert(title), [convert(p) for p in body]
+    first, second = split_page(page)
+    assert (first.title, first.body.split("\n")) == (title, body)
+    assert second.body.startswith(("本报讯", "本報訊"))
 
 
 def test_a_headline_after_a_kicker_and_a_colon_opens_an_article_on_a_flat_page():

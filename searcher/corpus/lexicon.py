@@ -75,5 +75,6 @@ def end_odds(s: str) -> float:
 def joins(c: str, d: str) -> bool:
     """Are ``c`` and ``d`` the inside of a word or a set phrase (found side by side far
     more often than by chance)? Under a title, a line that ends in ``c`` over one
-    opening with ``d`` is then a paragraph (or a deck) the print layout broke."""
-    return c + d in JOINS
+    opening with ``d`` is then a paragraph (or a deck) the print layout broke. Read
+    as the other tables are (``normal``: traditional forms as simplified)."""
+    return (c + d).translate(_NORM) in JOINS
