@@ -661,3 +661,20 @@ def test_the_page_view_shows_markers_and_problems_and_is_json(tmp_path):
     assert (
         json.loads(json.dumps(asdict(view), ensure_ascii=False))["articles"][1]["marker"] == "title"
     )
+
+
+def test_a_pen_name_over_a_short_first_sentence_is_the_author():
+    # The text under the pen name opens with a sentence shorter than a line: still
+    # a sentence, so the name is the author's and the line over it a title.
+    page = (
+        "甲县新建一座图书馆\n\n本报讯 甲县新建的图书馆日前开放，藏书十万册，"
+        "设有少儿阅览室和电子阅览室。\n\n批评没有家\n\n剑武\n\n"
+        "两个现象，使笔者有了这个题目。\n\n其一，在书画界，经常听到一些真知灼见，"
+        "但见诸报端时，却只剩下赞扬。\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.author, a.line) for a in arts] == [
+        ("甲县新建一座图书馆", "", 1),
+        ("批评没有家", "剑武", 5),
+    ]
+    assert arts[1].body.split("\n")[0] == "两个现象，使笔者有了这个题目。"

@@ -241,7 +241,8 @@ def _bare_name(bs: list[Block], i: int) -> bool:
         return False
     if heading_like(after.text) and not (len(b.text) <= 4 and cues.person_names(b.text)):
         return False  # a line under a title, over text or a piece of it: a short name
-    pen = len(b.text) <= 3 and len(after.text) >= 20  # a pen name over a real text
+    # A pen name over a real text (a sentence, or more than a line's start)
+    pen = len(b.text) <= 3 and (len(after.text) >= 20 or not heading_like(after.text))
     found = cues.person_names(b.text) or (cues.names_only(b.text) if pen else None)
     if found:
         b.kind, b.names = "byline", found
