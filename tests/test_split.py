@@ -692,3 +692,18 @@ def test_a_pen_name_over_a_short_first_sentence_is_the_author():
         ("批评没有家", "剑武", 5),
     ]
     assert arts[1].body.split("\n")[0] == "两个现象，使笔者有了这个题目。"
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n"])
+def test_a_title_opening_with_the_papers_name_stays_over_its_dateline(gap):
+    # "本报…" opens the title and "本报…电" the text: no dateline cut in two.
+    page = (
+        f"甲市新建一座图书馆\n\n本报讯 甲市新建的图书馆日前开放，藏书十万册。{gap}"
+        "本报珍藏版在罗马首发\n\n本报罗马1月13日电 记者罗晋报道：本报珍藏版今天在罗马首发。\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.line) for a in arts] == [
+        ("甲市新建一座图书馆", 1),
+        ("本报珍藏版在罗马首发", 5 if gap == "\n\n" else 6),
+    ]
+    assert arts[1].body.startswith("本报罗马1月13日电")

@@ -292,8 +292,8 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         # "本报" / "讯…", "新华社伦敦" / "…电", "本" / "报评论员": a dateline or byline cut in two.
         whole = last + b.text
         m = cues.dateline(whole)
-        if m and m.end() > len(last) and not cues.dateline(last):
-            return True
+        if m and m.end() > len(last) and not cues.dateline(last) and not cues.dateline(b.text):
+            return True  # (a title over a whole dateline is no dateline cut: 本报珍藏版…)
         role = cues.ROLE_LONG.match(whole)
         if role and role.end() > len(last) and len(whole) <= 44 and _byline(whole) is not None:
             return True  # the role spans the cut: 本报 / 驻罗马尼亚记者梁晓华
