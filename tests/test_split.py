@@ -707,3 +707,23 @@ def test_a_title_opening_with_the_papers_name_stays_over_its_dateline(gap):
         ("本报珍藏版在罗马首发", 5 if gap == "\n\n" else 6),
     ]
     assert arts[1].body.startswith("本报罗马1月13日电")
+
+
+def test_a_wrapped_dateline_line_ending_in_its_byline_goes_on_into_the_text():
+    # Hard-wrapped at 20 characters: the dateline and its byline fill a line exactly,
+    # and the text goes on, flush left, on the next; one paragraph, one article each.
+    briefs = [
+        "新华社南宁一月十五日电（记者邓亚平）政协广西壮族自治区第八届委员会第一次全体"
+        "会议一月十五日选举陈辉光为自治区政协主席。",
+        "新华社兰州一月十六日电（记者李新明）政协甘肃省第八届委员会第一次全体会议一月"
+        "十六日选举杨振杰为省政协主席，会议通过了政治决议。",
+        "新华社长春一月十六日电（记者李亚彪）政协吉林省第八届委员会第一次全体会议一月"
+        "十六日选举张岳琦为省政协主席，会议通过了政治决议。",
+    ]
+    lines = []
+    for b in briefs:
+        p = "\u3000\u3000" + b
+        lines += [p[i : i + 20] for i in range(0, len(p), 20)]
+    assert lines[0] == "\u3000\u3000新华社南宁一月十五日电（记者邓亚平）"
+    arts = split_page("\n".join(lines) + "\n")
+    assert [a.body for a in arts] == briefs

@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from searcher.corpus import cues
+
 MARKER = re.compile(r"[ \t\u3000]*@@([A-Za-z]*)[ \t\u3000]*(.*)$")
 MARKERS = ("article", "title", "continue")
 
@@ -167,8 +169,21 @@ def _continues(
     # A full line that ends a sentence, then a line that could be a title (one with a
     # comma or a colon too, over a paragraph's first line): not glued.
     return not (
-        complete(lines[last]) and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
+        complete(lines[last])
+        and not _dateline_only(lines[last])
+        and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
     )
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]{1,24}[）)]")
+
+
+def _dateline_only(line: str) -> bool:
+    """A line of nothing but a dateline and its byline (``新华社南宁一月十五日电（记者邓亚平）``):
+    its bracket ends no paragraph, the text goes on under it."""
+    t = line.strip(" \u3000")
+    m = cues.dateline(t)
+    return m is not None and _BRACKETED.fullmatch(t, m.end()) is not None
 
 
 def _opens(lines: list[str | None], indents: list[int], n: int) -> bool:
