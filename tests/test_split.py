@@ -727,3 +727,42 @@ def test_a_wrapped_dateline_line_ending_in_its_byline_goes_on_into_the_text():
     assert lines[0] == "\u3000\u3000新华社南宁一月十五日电（记者邓亚平）"
     arts = split_page("\n".join(lines) + "\n")
     assert [a.body for a in arts] == briefs
+
+
+@pytest.mark.parametrize("year", ["’97", "’９７"])
+def test_a_wrapped_title_opening_with_a_short_year_is_not_glued_to_the_line_above(year):
+    # Every line full but the last of each paragraph; "’97…" opens with a mark that
+    # closes a quote elsewhere, but here it only shortens a year.
+    first = (
+        "本报讯 甲市今年新开通公交线路十二条，市民出行更加方便。全市公交线路已有一百二十条，"
+        "总长度超过两千公里，日均客运量达到一百万人次，比去年增加一成。（王小明）"
+    )
+    second = "本报讯 一年一度的世界十大航天科技新闻评选最近揭晓。" * 2
+    lines = []
+    for n, p in enumerate((first, second)):
+        if n:
+            lines.append(f"{year}世界航天十大新闻评出")
+        p = "\u3000\u3000" + p
+        lines += [p[i : i + 20] for i in range(0, len(p), 20)]
+    assert len(lines[3]) == 20  # the line over the title is full
+    arts = split_page("\n".join(lines) + "\n")
+    assert [(a.title, a.body) for a in arts] == [
+        ("", first.removesuffix("（王小明）")),
+        (f"{year}世界航天十大新闻评出", second),
+    ]
+
+
+def test_a_wrapped_title_whose_line_ends_inside_a_bracket_goes_on_to_the_next_line():
+    first = (
+        "本报讯 甲市今年新开通公交线路十二条，市民出行更加方便。全市公交线路已有一百二十条，"
+        "总长度超过两千公里，日均客运量达到一百万人次，比去年增加一成。"
+    )
+    title = "试谈学术自审与地缘文化——读《当代学术：川籍学者文丛》"
+    second = "四川出版的这套文丛收入川籍学者的论著十种，" * 3
+    lines = []
+    for p in (first, title, second):
+        p = p if p == title else "\u3000\u3000" + p
+        lines += [p[i : i + 20] for i in range(0, len(p), 20)]
+    assert lines[4] == "试谈学术自审与地缘文化——读《当代学术："
+    arts = split_page("\n".join(lines) + "\n")
+    assert [(a.title, a.body) for a in arts] == [("", first), (title, second)]

@@ -163,9 +163,12 @@ def _continues(
     (that opens a paragraph). ``opens``: the line after this one opens a paragraph."""
     if indent or widths[last] < full:
         return False
-    if (s[:1] in "（(" and s[-1:] in "）)") or s[:1] in _CLOSE:
+    year = s[:1] in "’'" and s[1:2].isdigit()  # ’97: a year, no quote closed
+    if (s[:1] in "（(" and s[-1:] in "）)") or (s[:1] in _CLOSE and not year):
         return True  # a note goes with the full line above it (欢乐的山寨（拉祜族）/（图片）),
         # and a line opening with a closing mark (》评析, not ’９７) goes on from it
+    if _left_open(lines[last]):
+        return True  # a bracket or a quote still open: 读《当代学术： / 川籍学者文丛》
     # A full line that ends a sentence, then a line that could be a title (one with a
     # comma or a colon too, over a paragraph's first line): not glued.
     return not (
@@ -173,6 +176,20 @@ def _continues(
         and not _dateline_only(lines[last])
         and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
     )
+
+
+_OPENERS = set("《（(“「『【")
+_CLOSERS = set("》）)”」』】")
+
+
+def _left_open(line: str) -> bool:
+    """Does ``line`` end inside a bracket or a quote it opened?"""
+    for c in reversed(line):
+        if c in _CLOSERS:
+            return False
+        if c in _OPENERS:
+            return True
+    return False
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]{1,24}[）)]")
