@@ -766,3 +766,21 @@ def test_a_wrapped_title_whose_line_ends_inside_a_bracket_goes_on_to_the_next_li
     assert lines[4] == "试谈学术自审与地缘文化——读《当代学术："
     arts = split_page("\n".join(lines) + "\n")
     assert [(a.title, a.body) for a in arts] == [("", first), (title, second)]
+
+
+def test_a_caption_broken_under_a_picture_title_is_one_paragraph():
+    # A title ends with its picture's mark: the line under it is no second line of
+    # the title but the caption's first piece, cut by the layout.
+    page = (
+        "甲县新建一座图书馆\n\n本报讯 甲县新建的图书馆日前开放，藏书十万册。\n\n\n"
+        "农家剧团义演（图片）\n\n辽宁省锦州市太和区农民木偶剧团新春走村串户\n\n"
+        "为村民义务演出，受到农村儿童的欢迎。\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.body) for a in arts] == [
+        ("甲县新建一座图书馆", "本报讯 甲县新建的图书馆日前开放，藏书十万册。"),
+        (
+            "农家剧团义演（图片）",
+            "辽宁省锦州市太和区农民木偶剧团新春走村串户为村民义务演出，受到农村儿童的欢迎。",
+        ),
+    ]

@@ -256,8 +256,13 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     for b in bs:
         prev = out[-1] if out else None
         under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
+        pictured = under and _PICTURED.search(out[-2].text) is not None
         forced = b.force in ("article", "title")
-        joined = prev is not None and not forced and _broken(prev, pieces[-1][-1], b, lay, under)
+        joined = (
+            prev is not None
+            and not forced
+            and _broken(prev, pieces[-1][-1], b, lay, under, pictured)
+        )
         if prev is not None and joined:
             if prev.kind == "byline" or b.kind == "byline":
                 # A byline cut in two (本报记者王 / 晓东); else a piece that only looked
@@ -280,10 +285,13 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     return out
 
 
-def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) -> bool:
+def _broken(
+    prev: Block, last: str, b: Block, lay: Layout, under: bool = False, pictured: bool = False
+) -> bool:
     """Is ``b`` the rest of a paragraph the print layout broke after ``last``? (A
     heading is, when the two halves make a common word.) ``under``: ``prev`` stands
-    under another heading (a deck, or the first piece of the text cut off)."""
+    under another heading (a deck, or the first piece of the text cut off);
+    ``pictured``: a heading that ends in a picture's mark, the last line of a title."""
     if prev.names or (lay.indent and b.indent):
         return False
     if prev.kind == "para" and len(b.text) <= 3 and not b.text.strip(_TRAILING):
@@ -324,9 +332,12 @@ def _broken(prev: Block, last: str, b: Block, lay: Layout, under: bool = False) 
         # two (a deck read as text costs less than the text's opening read as a deck).
         or (under and not complete(last) and lexicon.title_odds(last) < _NO_TITLE)
         or (under and lexicon.joins(c, d))  # 杭州开通人才查 / 询系统网络
+        or (pictured and not complete(last))  # 农家剧团义演（图片） / 辽宁省锦州市… / …
     ) and not cues.dateline(b.text)
 
 
+# A title's last words: a picture's mark (农家剧团义演（图片）, …（附图片２张）).
+_PICTURED = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
 _TRAILING = "。，、；：！？…”’」』）)》】.,;:!?\"'"
 _NO_TITLE = 0.0  # ``lexicon.title_odds`` below this: the words of a text, not of a title
 
