@@ -784,3 +784,17 @@ def test_a_caption_broken_under_a_picture_title_is_one_paragraph():
             "辽宁省锦州市太和区农民木偶剧团新春走村串户为村民义务演出，受到农村儿童的欢迎。",
         ),
     ]
+
+
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+def test_a_picture_title_holding_a_sentence_opens_an_article(layout):
+    # A picture's title may hold its caption's sentences; its mark ends it.
+    title = "美加边境大门。门楣上的题字是：同一母亲的孩子（图片）"
+    first = "眼下正是开罗的冬季，也是水上人家的捕鱼淡季。"
+    if layout == "blank":
+        page = f"开罗的水上人家\n\n{first}\n\n\n{title}\n\n（陆治摄）\n"
+    else:
+        page = f"开罗的水上人家\n\u3000\u3000{first}\n{title}\n\u3000\u3000（陆治摄）\n"
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["开罗的水上人家", title]
+    assert arts[0].body == first

@@ -102,10 +102,14 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
     """May this block be a heading? Short, its brackets and quotes pair up (a broken
     paragraph's often do not) and not indented as paragraphs are."""
     b = bs[i]
-    if len(b.text) > 40 or (lay.indent and b.indent and abs(b.indent - lay.indent) <= 1):
-        return False
     t = b.text
-    if not (heading_like(t) or _question_like(t)):
+    # A picture's title may hold its caption's sentences (美加边境大门。门楣上的题字是：
+    # 同一母亲的孩子（图片）): its mark at the end says what it is (not a lede's
+    # "（附图片２张）": a paragraph may carry that).
+    pictured = t.endswith(("（图片）", "(图片)", "（圖片）", "(圖片)"))
+    if len(t) > 40 or (lay.indent and b.indent and abs(b.indent - lay.indent) <= 1):
+        return False
+    if not (heading_like(t) or _question_like(t) or pictured):
         return False
     if _NOT_HEADING.fullmatch(t) or cues.dateline(t):
         return False
