@@ -798,3 +798,15 @@ def test_a_picture_title_holding_a_sentence_opens_an_article(layout):
     arts = split_page(page)
     assert [a.title for a in arts] == ["开罗的水上人家", title]
     assert arts[0].body == first
+
+
+def test_a_line_under_a_picture_title_is_its_caption_not_more_title():
+    page = (
+        "甲县新建一座图书馆\n\n本报讯 甲县新建的图书馆日前开放，藏书十万册。\n\n\n"
+        "《中国书院辞典》出版（图片）\n\n封面题字启功装帧设计陈子劲\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.body) for a in arts][1] == (
+        "《中国书院辞典》出版（图片）",
+        "封面题字启功装帧设计陈子劲",
+    )

@@ -413,15 +413,16 @@ def _cut_here(last: Block, u: Block, lay: Layout) -> bool:
 
 def _title(group: list[Block], k: int, a: _Art) -> int:
     """The heading lines opening an article make its title (at most three: kicker,
-    headline, deck); a ``——`` subtitle ends it, a byline or a table's row too."""
+    headline, deck); a ``——`` subtitle ends it, a picture's mark, a byline or a
+    table's row too."""
     while k < len(group) and group[k].kind in ("heading", "subtitle") and len(a.title) < 3:
         u = group[k]
         if a.title and _table_row(u.text):
             break
         a.title.append(u.text if u.kind == "subtitle" or not a.title else " " + u.text)
         k += 1
-        if u.kind == "subtitle":
-            break
+        if u.kind == "subtitle" or _PICTURED.search(u.text):
+            break  # a picture's mark is a title's last words: a caption's line follows
     return k
 
 
