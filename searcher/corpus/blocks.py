@@ -167,14 +167,15 @@ def _continues(
     if (s[:1] in "（(" and s[-1:] in "）)") or (s[:1] in _CLOSE and not year):
         return True  # a note goes with the full line above it (欢乐的山寨（拉祜族）/（图片）),
         # and a line opening with a closing mark (》评析, not ’９７) goes on from it
-    if _left_open(lines[last]):
-        return True  # a bracket or a quote still open: 读《当代学术： / 川籍学者文丛》
     # A full line that ends a sentence, then a line that could be a title (one with a
     # comma or a colon too, over a paragraph's first line): not glued.
+    # (Not after a bracket or a quote still open, 读《当代学术： / 川籍学者文丛》, nor
+    # after a dateline alone, 新华社南宁一月十五日电（记者邓亚平） / 政协广西…)
     return not (
         complete(lines[last])
-        and not _dateline_only(lines[last])
         and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
+        and not _left_open(lines[last])
+        and not _dateline_only(lines[last])
     )
 
 
