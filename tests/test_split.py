@@ -810,3 +810,26 @@ def test_a_line_under_a_picture_title_is_its_caption_not_more_title():
         "《中国书院辞典》出版（图片）",
         "封面题字启功装帧设计陈子劲",
     )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "参加该比赛的是去年全国少年比赛的前八名。",
+        "他说，今年的比赛将在五月举行。",
+        "但去年的比赛因雨推迟了一天。",
+    ],
+)
+def test_a_paragraph_that_refers_back_goes_on_in_a_run_of_briefs(second):
+    # Untitled briefs one after another, each opening with a dateline; the second
+    # paragraph of the first has a date in its first words, but it refers back (该,
+    # 他, 但): no brief opens so.
+    page = (
+        f"本报讯 甲市少年乒乓球邀请赛昨天在市体育馆开幕，共有八支代表队参赛。\n\n{second}\n\n"
+        "本报讯 乙市冬季长跑比赛日前落下帷幕，三千多名市民参加了比赛。\n"
+    )
+    arts = split_page(page)
+    assert [a.body.split("\n") for a in arts] == [
+        ["本报讯 甲市少年乒乓球邀请赛昨天在市体育馆开幕，共有八支代表队参赛。", second],
+        ["本报讯 乙市冬季长跑比赛日前落下帷幕，三千多名市民参加了比赛。"],
+    ]
