@@ -679,7 +679,7 @@ def _plain(units: list[Block], i: int, lay: Layout, st: State) -> bool:
     if (lay.indent and not u.indent) or u.indent > lay.indent + 2:
         return False
     t, p = u.text, prev.text
-    if (t[:1] in _BACK_FIRST and _REFERS_BACK.match(t)) or _POINTS_BACK.match(t):
+    if _goes_on(u):
         return True  # 但…, 他说…, 该公司…: it goes on from what is above
     c, e = t[:1], t[-1:]
     return not (
@@ -702,6 +702,15 @@ _REFERS_BACK = re.compile(
 # ... or points back in its first words (参加该比赛的…, 在这次活动中…).
 _POINTS_BACK = re.compile("[^，。；：！？]{1,4}?(?:该|該|这[些次项]|這[些次項])")
 _BACK_FIRST = set("但而因所同另此对為为其他她该這这上對該")
+
+
+def _goes_on(u: Block) -> bool:
+    """A paragraph that refers back in its first words (no article's text opens so)."""
+    t = u.text
+    return u.kind == "para" and (
+        (t[:1] in _BACK_FIRST and _REFERS_BACK.match(t) is not None)
+        or _POINTS_BACK.match(t) is not None
+    )
 
 
 def _ledes_follow(units: list[Block], i: int) -> bool:
