@@ -30,7 +30,7 @@ from searcher.corpus.blocks import (
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
-SPLITTER_VERSION = 5
+SPLITTER_VERSION = 6
 
 
 @dataclass(frozen=True)
