@@ -833,3 +833,19 @@ def test_a_paragraph_that_refers_back_goes_on_in_a_run_of_briefs(second):
         ["本报讯 甲市少年乒乓球邀请赛昨天在市体育馆开幕，共有八支代表队参赛。", second],
         ["本报讯 乙市冬季长跑比赛日前落下帷幕，三千多名市民参加了比赛。"],
     ]
+
+
+def test_a_title_wrapped_in_two_lines_after_a_full_line_opens_an_article():
+    # Hard-wrapped at 10 characters: the letter above ends on a full line with its
+    # writer in brackets; the title over the next letter, with a colon in it, takes
+    # two lines, and the letter under it is indented.
+    first = "　　一些地方工伤事故频发，应当引起重视，制止其愈演愈烈。（四川省达川市委李安东）"
+    title = "重视：私营企业工伤事故多"
+    second = "　　今年以来，一些私营企业接连发生工伤事故，伤亡人数比去年增加。"
+    lines = []
+    for p in (first, title, second):
+        lines += [p[i : i + 10] for i in range(0, len(p), 10)]
+    assert lines[3:6] == ["川省达川市委李安东）", "重视：私营企业工伤事", "故多"]
+    arts = split_page("\n".join(lines) + "\n")
+    assert [a.title for a in arts] == ["", title]
+    assert arts[1].body == second.strip("\u3000")

@@ -136,7 +136,15 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
             widths
             and last >= 0
             and not force
-            and _continues(lines, widths, last, s, indent, width - slack, _opens(lines, indents, n))
+            and _continues(
+                lines,
+                widths,
+                last,
+                s,
+                indent,
+                width - slack,
+                _heads(lines, indents, n, s, widths[n - 1] >= width - slack),
+            )
         ):
             # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
             # on without a space, unless the space was left at the end of the line.
@@ -202,6 +210,19 @@ def _dateline_only(line: str) -> bool:
     t = line.strip(" \u3000")
     m = cues.dateline(t)
     return m is not None and _BRACKETED.fullmatch(t, m.end()) is not None
+
+
+def _heads(lines: list[str | None], indents: list[int], n: int, s: str, full: bool) -> bool:
+    """Does line ``n`` (1-based, text ``s``) stand over a paragraph's first line, alone
+    or, if it fills the width, with the line after it (a title wrapped in two:
+    重视：私营企业工伤事 / 故多)?"""
+    if _opens(lines, indents, n):
+        return True
+    nxt = lines[n] if full and n < len(lines) else None
+    if not nxt or indents[n] > 0 or not _opens(lines, indents, n + 1):
+        return False
+    both = s + nxt.strip()
+    return len(both) <= 40 and not complete(both)
 
 
 def _opens(lines: list[str | None], indents: list[int], n: int) -> bool:
