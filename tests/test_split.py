@@ -849,3 +849,21 @@ def test_a_title_wrapped_in_two_lines_after_a_full_line_opens_an_article():
     arts = split_page("\n".join(lines) + "\n")
     assert [a.title for a in arts] == ["", title]
     assert arts[1].body == second.strip("\u3000")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("——怀念新中国", "地质事业的奠基人何长工"), ("——在全国语言文", "字工作会议上的讲话")],
+)
+def test_a_subtitle_cut_in_two_is_one_line_of_the_title(first, second):
+    page = (
+        "甲县新建一座图书馆\n\n本报讯 甲县新建的图书馆日前开放，藏书十万册。\n\n\n"
+        f"乐为人民扛长工\n\n{first}\n\n{second}\n\n宋瑞祥\n\n"
+        "十年前的今天，他离开了我们。\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.author, a.body) for a in arts][1] == (
+        f"乐为人民扛长工{first}{second}",
+        "宋瑞祥",
+        "十年前的今天，他离开了我们。",
+    )

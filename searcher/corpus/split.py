@@ -257,15 +257,19 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     """Re-join paragraphs the print layout broke mid-sentence (even mid-word)."""
     out: list[Block] = []
     pieces: list[list[str]] = []
-    for b in bs:
+    for n, b in enumerate(bs):
         prev = out[-1] if out else None
         under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
         pictured = under and _PICTURED.search(out[-2].text) is not None
         forced = b.force in ("article", "title")
+        then = bs[n + 1] if n + 1 < len(bs) else None
         joined = (
             prev is not None
             and not forced
-            and _broken(prev, pieces[-1][-1], b, lay, under, pictured)
+            and (
+                _subtitle_goes_on(prev, pieces[-1][-1], b, then)
+                or _broken(prev, pieces[-1][-1], b, lay, under, pictured)
+            )
         )
         if prev is not None and joined:
             if prev.kind == "byline" or b.kind == "byline":
@@ -276,7 +280,7 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
                 heading = prev.kind == "heading" and heading_like(whole)
                 kind = "byline" if found else "heading" if heading else "para"
                 prev.kind, prev.names = kind, found or []
-            else:
+            elif prev.kind != "subtitle":
                 prev.kind, prev.names = "para", b.names
             prev.joins.append(b.line)
             pieces[-1].append(b.text)
@@ -287,6 +291,19 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
         if len(parts) > 1:
             b.text = join(parts)
     return out
+
+
+def _subtitle_goes_on(prev: Block, last: str, b: Block, then: Block | None) -> bool:
+    """Is heading ``b`` the rest of a subtitle (``——…``) the layout cut in two: over
+    the byline that ends the title (——怀念新中国 / 地质矿产事业的主要奠基人何长工 /
+    宋瑞祥), or cut inside one of the commonest words? (Not a subhead over the text,
+    ——…纪实 / 党建引领 动力十足 / 在县医院…, nor the author's name.)"""
+    if prev.kind != "subtitle" or b.kind != "heading" or len(last) + len(b.text) > 40:
+        return False
+    if cues.person_names(b.text) is not None:
+        return False
+    c, d = last[-1], b.text[0]
+    return (then is not None and then.kind == "byline") or c + d in COMMON_PAIRS
 
 
 def _broken(
