@@ -867,3 +867,29 @@ def test_a_subtitle_cut_in_two_is_one_line_of_the_title(first, second):
         "宋瑞祥",
         "十年前的今天，他离开了我们。",
     )
+
+
+@pytest.mark.parametrize(
+    ("end", "title"),
+    [
+        ("假发票决不能有容身之处！———编者", "贺卡：太俗太滥"),  # an editor's note signed
+        ("切实保护养路工的合法权益。（石守权）", "武汉：自学考试升温（附图片２张）"),
+    ],
+)
+def test_a_title_after_a_full_line_that_ends_a_note_opens_an_article(end, title):
+    # Hard-wrapped at 20 characters, paragraphs indented: the line over the title is
+    # full, and ends a note signed by its editor, or with a writer in brackets.
+    first = (
+        "　　兜售假发票是一种不法行为，理应受到严厉打击。但是在有些地方，假发票买卖“兴隆”，"
+        "有的竟然还能形成一定的市场，受害最大的是国家和集体。"
+    )
+    first = first[: 60 - len(end)] + end
+    second = (
+        "　　元旦和春节之前，各单位之间互寄贺卡，已经成了一种风气。贺卡越印越精美，"
+        "价钱也越来越贵，有的一张就要几十元。"
+    )
+    lines = [p[i : i + 20] for p in (first, title, second) for i in range(0, len(p), 20)]
+    assert lines[2].endswith(end[-6:]) and len(lines[2]) == 20 and lines[3] == title
+    arts = split_page("\n".join(lines) + "\n")
+    assert [a.title for a in arts] == ["", title]
+    assert arts[1].body == second.strip("\u3000")

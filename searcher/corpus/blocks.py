@@ -181,7 +181,7 @@ def _continues(
     # after a dateline alone, 新华社南宁一月十五日电（记者邓亚平） / 政协广西…)
     return not (
         complete(lines[last])
-        and (heading_like(s) or (opens and len(s) <= 40 and not complete(s)))
+        and (heading_like(s) or (opens and len(s) <= 40 and (not complete(s) or _pictured(s))))
         and not _left_open(lines[last])
         and not _dateline_only(lines[last])
     )
@@ -202,6 +202,14 @@ def _left_open(line: str) -> bool:
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]{1,24}[）)]")
+
+
+def _pictured(s: str) -> bool:
+    """Does ``s`` end in a picture's mark, as a title may (…升温（附图片２张）)?"""
+    return _PICTURE_MARK.search(s) is not None
+
+
+_PICTURE_MARK = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
 
 
 def _dateline_only(line: str) -> bool:
@@ -253,7 +261,9 @@ def _layout(bs: list[Block], width: int) -> Layout:
 
 SENT_END = "。！？!?；;…：:"
 CLOSERS = re.escape("”’」』）)》】]\"'")
-COMPLETE = re.compile(rf"(?:[{SENT_END}][{CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.)$")
+COMPLETE = re.compile(
+    rf"(?:[{SENT_END}][{CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.|[—－-]{{2,}}\s*编者)$"
+)  # (…, a closing bracket, ——编者: an editor's note signed)
 _STOP_INSIDE = re.compile("[。！？!?；;：:，,、…]")
 _ENDS = set(SENT_END)
 _CLOSE = "”’」』）)》】]\"'"
