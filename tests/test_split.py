@@ -893,3 +893,21 @@ def test_a_title_after_a_full_line_that_ends_a_note_opens_an_article(end, title)
     arts = split_page("\n".join(lines) + "\n")
     assert [a.title for a in arts] == ["", title]
     assert arts[1].body == second.strip("\u3000")
+
+
+def test_a_dateline_wrapped_over_two_lines_goes_on_into_the_text():
+    # Hard-wrapped at 13 characters: the dateline and its byline fill two lines
+    # exactly, the second ending in its bracket; the text goes on under them.
+    briefs = [
+        "新华社呼和浩特一月十七日电（记者柴海亮、尹洪东）内蒙古自治区第九届人民代表大会"
+        "第一次会议今天选举刘明祖为自治区人大常委会主任。",
+        "新华社银川一月十七日电（记者刘泉龙）宁夏回族自治区第八届人民代表大会第一次会议"
+        "今天闭幕，会议选举了自治区人大常委会组成人员。",
+    ]
+    lines = []
+    for b in briefs:
+        p = "\u3000\u3000" + b
+        lines += [p[i : i + 13] for i in range(0, len(p), 13)]
+    assert lines[1] == "日电（记者柴海亮、尹洪东）"
+    arts = split_page("\n".join(lines) + "\n")
+    assert [a.body for a in arts] == briefs

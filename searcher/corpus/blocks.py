@@ -144,6 +144,7 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
                 indent,
                 width - slack,
                 _heads(lines, indents, n, s, widths[n - 1] >= width - slack),
+                parts[-1][-1],
             )
         ):
             # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
@@ -164,11 +165,12 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
 
 
 def _continues(
-    lines, widths: list[int], last: int, s: str, indent: int, full: int, opens: bool
+    lines, widths: list[int], last: int, s: str, indent: int, full: int, opens: bool, so_far: str
 ) -> bool:
     """Does this printed line go on with the paragraph of line ``last`` (a hard wrap)?
     Only after a line that fills the width (``full`` or more), and never indented
-    (that opens a paragraph). ``opens``: the line after this one opens a paragraph."""
+    (that opens a paragraph). ``opens``: the line after this one opens a paragraph;
+    ``so_far``: the paragraph's lines up to ``last``."""
     if indent or widths[last] < full:
         return False
     year = s[:1] in "’'" and s[1:2].isdigit()  # ’97: a year, no quote closed
@@ -178,12 +180,13 @@ def _continues(
     # A full line that ends a sentence, then a line that could be a title (one with a
     # comma or a colon too, over a paragraph's first line): not glued.
     # (Not after a bracket or a quote still open, 读《当代学术： / 川籍学者文丛》, nor
-    # after a dateline alone, 新华社南宁一月十五日电（记者邓亚平） / 政协广西…)
+    # after a dateline alone, 新华社南宁一月十五日电（记者邓亚平） / 政协广西…, on one
+    # line or more)
     return not (
         complete(lines[last])
         and (heading_like(s) or (opens and len(s) <= 40 and (not complete(s) or _pictured(s))))
         and not _left_open(lines[last])
-        and not _dateline_only(lines[last])
+        and not _dateline_only(so_far)
     )
 
 
