@@ -911,3 +911,23 @@ def test_a_dateline_wrapped_over_two_lines_goes_on_into_the_text():
     assert lines[1] == "日电（记者柴海亮、尹洪东）"
     arts = split_page("\n".join(lines) + "\n")
     assert [a.body for a in arts] == briefs
+
+
+def test_a_picture_title_wrapped_in_two_lines_opens_an_article_a_lede_does_not():
+    # Hard-wrapped at 20 characters, paragraphs indented. A picture's title takes two
+    # lines, its mark on the second; two lines of a paragraph end in the same kind of
+    # mark, with a comma: they stay its text. A full line ending a sentence is over
+    # each.
+    para = (
+        "　　梁军是新中国第一个女拖拉机手，她的事迹鼓舞了成千上万的青年向农业现代化进军。"
+        "如今，这位备受尊敬的老大姐，过着平静而温馨的日子（附图片１张）"
+    )
+    first = "　　眼下正是开罗的冬季，也是水上人家的捕鱼淡季，人们都盼着明年能有一个好的年景。"
+    title = "美加边境大门。门楣上的题字是：同一母亲的孩子（图片）"
+    last = "　　（陆治摄）"
+    lines = [p[i : i + 20] for p in (para, first, title, last) for i in range(0, len(p), 20)]
+    assert lines[1].endswith("进军。") and lines[2].startswith("如今") and len(lines[5]) == 20
+    arts = split_page("\n".join(lines) + "\n")
+    assert [a.title for a in arts if a.title] == [title]
+    paragraphs = [q for a in arts[:-1] for q in a.body.split("\n")]
+    assert paragraphs == [p.strip("\u3000") for p in (para, first)]

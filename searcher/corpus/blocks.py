@@ -233,7 +233,8 @@ def _heads(lines: list[str | None], indents: list[int], n: int, s: str, full: bo
     if not nxt or indents[n] > 0 or not _opens(lines, indents, n + 1):
         return False
     both = s + nxt.strip()
-    return len(both) <= 40 and not complete(both)
+    # (A picture's title ends in its mark; a lede may too, but holds a comma.)
+    return len(both) <= 40 and (not complete(both) or (_pictured(both) and "，" not in both))
 
 
 def _opens(lines: list[str | None], indents: list[int], n: int) -> bool:
