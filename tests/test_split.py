@@ -931,3 +931,21 @@ def test_a_picture_title_wrapped_in_two_lines_opens_an_article_a_lede_does_not()
     assert [a.title for a in arts if a.title] == [title]
     paragraphs = [q for a in arts[:-1] for q in a.body.split("\n")]
     assert paragraphs == [p.strip("\u3000") for p in (para, first)]
+
+
+def test_a_paragraph_cut_inside_a_word_on_a_flat_page_is_rejoined():
+    # One blank line between every two blocks: the first piece of a paragraph the
+    # layout cut inside a word (来亚 / 洲) is no title; a title whose last two
+    # characters make a word (买卖 / 前) stays one.
+    page = (
+        "美财长访问北京\n\n"
+        "本报北京１月１２日讯 国务院副总理朱镕基今天会见了美国财政部副部长萨默斯。\n\n"
+        "萨默斯是受克林顿总统委派来亚\n\n洲访问的。他已于近期访问了新加坡等国。\n\n"
+        "驾驶证不能随意买卖\n\n前不久，我市城区一家信息服务处公开亮出招牌，代办驾驶证。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["美财长访问北京", "驾驶证不能随意买卖"]
+    assert (
+        arts[0].body.split("\n")[1]
+        == "萨默斯是受克林顿总统委派来亚洲访问的。他已于近期访问了新加坡等国。"
+    )

@@ -268,7 +268,7 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
             and not forced
             and (
                 _subtitle_goes_on(prev, pieces[-1][-1], b, then)
-                or _broken(prev, pieces[-1][-1], b, lay, under, pictured)
+                or _broken(prev, pieces[-1][-1], b, lay, under, pictured, len(out) == 1)
             )
         )
         if prev is not None and joined:
@@ -307,12 +307,19 @@ def _subtitle_goes_on(prev: Block, last: str, b: Block, then: Block | None) -> b
 
 
 def _broken(
-    prev: Block, last: str, b: Block, lay: Layout, under: bool = False, pictured: bool = False
+    prev: Block,
+    last: str,
+    b: Block,
+    lay: Layout,
+    under: bool = False,
+    pictured: bool = False,
+    opening: bool = False,
 ) -> bool:
     """Is ``b`` the rest of a paragraph the print layout broke after ``last``? (A
     heading is, when the two halves make a common word.) ``under``: ``prev`` stands
     under another heading (a deck, or the first piece of the text cut off);
-    ``pictured``: a heading that ends in a picture's mark, the last line of a title."""
+    ``pictured``: a heading that ends in a picture's mark, the last line of a title;
+    ``opening``: ``prev`` opens the page."""
     if prev.names or (lay.indent and b.indent):
         return False
     if prev.kind == "para" and len(b.text) <= 3 and not b.text.strip(_TRAILING):
@@ -354,6 +361,14 @@ def _broken(
         or (under and not complete(last) and lexicon.title_odds(last) < _NO_TITLE)
         or (under and lexicon.joins(c, d))  # 杭州开通人才查 / 询系统网络
         or (pictured and not complete(last))  # 农家剧团义演（图片） / 辽宁省锦州市… / …
+        # Anywhere but where a title is set apart, a line cut inside a word (委派来亚 /
+        # 洲访问的, not 驾驶证不能随意买卖 / 前不久: its last two make a word).
+        or (
+            not opening
+            and prev.gap <= lay.usual_gap
+            and lexicon.joins(c, d)
+            and not (len(last) >= 2 and lexicon.joins(last[-2], c))
+        )
     ) and not cues.dateline(b.text)
 
 
