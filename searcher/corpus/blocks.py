@@ -136,16 +136,7 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
             widths
             and last >= 0
             and not force
-            and _continues(
-                lines,
-                widths,
-                last,
-                s,
-                indent,
-                width - slack,
-                _heads(lines, indents, n, s, widths[n - 1] >= width - slack),
-                parts[-1][-1],
-            )
+            and _continues(lines, indents, widths, n, last, s, indent, width - slack, parts[-1][-1])
         ):
             # A wrapper cuts words and numbers anywhere ("增长3" / "0%"): the line goes
             # on without a space, unless the space was left at the end of the line.
@@ -165,12 +156,20 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
 
 
 def _continues(
-    lines, widths: list[int], last: int, s: str, indent: int, full: int, opens: bool, so_far: str
+    lines: list[str | None],
+    indents: list[int],
+    widths: list[int],
+    n: int,
+    last: int,
+    s: str,
+    indent: int,
+    full: int,
+    so_far: str,
 ) -> bool:
-    """Does this printed line go on with the paragraph of line ``last`` (a hard wrap)?
-    Only after a line that fills the width (``full`` or more), and never indented
-    (that opens a paragraph). ``opens``: the line after this one opens a paragraph;
-    ``so_far``: the paragraph's lines up to ``last``."""
+    """Does printed line ``n`` (1-based, text ``s``) go on with the paragraph of line
+    ``last`` (0-based) as a hard wrap does? Only after a line that fills the width
+    (``full`` or more), and never indented (that opens a paragraph). ``so_far``: the
+    paragraph's lines up to ``last``."""
     if indent or widths[last] < full:
         return False
     year = s[:1] in "’'" and s[1:2].isdigit()  # ’97: a year, no quote closed
@@ -182,12 +181,14 @@ def _continues(
     # (Not after a bracket or a quote still open, 读《当代学术： / 川籍学者文丛》, nor
     # after a dateline alone, 新华社南宁一月十五日电（记者邓亚平） / 政协广西…, on one
     # line or more)
-    return not (
-        complete(lines[last])
-        and (heading_like(s) or (opens and len(s) <= 40 and (not complete(s) or _pictured(s))))
-        and not _left_open(lines[last])
-        and not _dateline_only(so_far)
+    if not complete(lines[last]):
+        return True
+    titled = heading_like(s) or (
+        len(s) <= 40
+        and (not complete(s) or _pictured(s))
+        and _heads(lines, indents, n, s, widths[n - 1] >= full)
     )
+    return not titled or _left_open(lines[last]) or _dateline_only(so_far)
 
 
 _OPENERS = set("《（(“「『【")
