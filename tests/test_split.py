@@ -913,15 +913,19 @@ def test_a_dateline_wrapped_over_two_lines_goes_on_into_the_text():
     assert [a.body for a in arts] == briefs
 
 
-def test_a_picture_title_wrapped_in_two_lines_opens_an_article_a_lede_does_not():
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "如今，这位备受尊敬的老大姐，过着平静而温馨的日子（附图片１张）",
+        "如今，她过着平静的日子（附图片１张）",
+    ],
+)
+def test_a_picture_title_wrapped_in_two_lines_opens_an_article_a_lede_does_not(tail):
     # Hard-wrapped at 20 characters, paragraphs indented. A picture's title takes two
-    # lines, its mark on the second; two lines of a paragraph end in the same kind of
-    # mark, with a comma: they stay its text. A full line ending a sentence is over
-    # each.
-    para = (
-        "　　梁军是新中国第一个女拖拉机手，她的事迹鼓舞了成千上万的青年向农业现代化进军。"
-        "如今，这位备受尊敬的老大姐，过着平静而温馨的日子（附图片１张）"
-    )
+    # lines, its mark on the second; the last line or two of a paragraph end in the
+    # same kind of mark, with a comma: they stay its text. A full line ending a
+    # sentence is over each.
+    para = "　　梁军是新中国第一个女拖拉机手，她的事迹鼓舞了成千上万的青年向农业现代化进军。" + tail
     first = "　　眼下正是开罗的冬季，也是水上人家的捕鱼淡季，人们都盼着明年能有一个好的年景。"
     title = "美加边境大门。门楣上的题字是：同一母亲的孩子（图片）"
     last = "　　（陆治摄）"

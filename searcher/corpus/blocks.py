@@ -184,9 +184,7 @@ def _continues(
     if not complete(lines[last]):
         return True
     titled = heading_like(s) or (
-        len(s) <= 40
-        and (not complete(s) or _pictured(s))
-        and _heads(lines, indents, n, s, widths[n - 1] >= full)
+        len(s) <= 40 and _ends_as_title(s) and _heads(lines, indents, n, s, widths[n - 1] >= full)
     )
     return not titled or _left_open(lines[last]) or _dateline_only(so_far)
 
@@ -216,10 +214,10 @@ def _pictured(s: str) -> bool:
 _PICTURE_MARK = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
 
 
-def _dateline_only(line: str) -> bool:
-    """A line of nothing but a dateline and its byline (``新华社南宁一月十五日电（记者邓亚平）``):
-    its bracket ends no paragraph, the text goes on under it."""
-    t = line.strip(" \u3000")
+def _dateline_only(text: str) -> bool:
+    """Nothing but a dateline and its byline (``新华社南宁一月十五日电（记者邓亚平）``, on one
+    line or more): its bracket ends no paragraph, the text goes on under it."""
+    t = text.strip(" \u3000")
     m = cues.dateline(t)
     return m is not None and _BRACKETED.fullmatch(t, m.end()) is not None
 
@@ -234,8 +232,13 @@ def _heads(lines: list[str | None], indents: list[int], n: int, s: str, full: bo
     if not nxt or indents[n] > 0 or not _opens(lines, indents, n + 1):
         return False
     both = s + nxt.strip()
-    # (A picture's title ends in its mark; a lede may too, but holds a comma.)
-    return len(both) <= 40 and (not complete(both) or (_pictured(both) and "，" not in both))
+    return len(both) <= 40 and _ends_as_title(both)
+
+
+def _ends_as_title(s: str) -> bool:
+    """Does ``s`` end as a title may: no sentence's end, or a picture's mark (a lede may
+    end in one too, but holds a comma)?"""
+    return not complete(s) or (_pictured(s) and "，" not in s)
 
 
 def _opens(lines: list[str | None], indents: list[int], n: int) -> bool:
