@@ -208,10 +208,11 @@ _BRACKETED = re.compile(r"[（(][^（）()]{1,24}[）)]")
 
 def _pictured(s: str) -> bool:
     """Does ``s`` end in a picture's mark, as a title may (…升温（附图片２张）)?"""
-    return _PICTURE_MARK.search(s) is not None
+    return PICTURE_MARK.search(s) is not None
 
 
-_PICTURE_MARK = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
+# A title's last words: a picture's mark (农家剧团义演（图片）, …（附图片２张）).
+PICTURE_MARK = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
 
 
 def _dateline_only(text: str) -> bool:

@@ -697,7 +697,7 @@ def _plain(units: list[Block], i: int, lay: Layout, st: State) -> bool:
 # January, against one later paragraph in twenty).
 _REFERS_BACK = re.compile(
     "但是?|而且?|因此|所以|同时|另外|此外|对此|为此|其中|其实|他们|她们|他|她|该|这|此|上述"
-    "|但是?|而且?|因此|所以|同時|另外|此外|對此|為此|其中|其實|他們|她們|該|這|此|上述"
+    "|同時|對此|為此|其實|他們|她們|該|這"  # (traditional forms)
 )
 # ... or points back in its first words (参加该比赛的…, 在这次活动中…).
 _POINTS_BACK = re.compile("[^，。；：！？]{1,4}?(?:该|該|这[些次项]|這[些次項])")

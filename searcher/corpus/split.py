@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from searcher.corpus import cues, lexicon, segment
 from searcher.corpus.blocks import (
     MARKERS,
+    PICTURE_MARK,
     Block,
     Layout,
     Marker,
@@ -260,7 +261,7 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     for n, b in enumerate(bs):
         prev = out[-1] if out else None
         under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
-        pictured = under and _PICTURED.search(out[-2].text) is not None
+        pictured = under and PICTURE_MARK.search(out[-2].text) is not None
         forced = b.force in ("article", "title")
         then = bs[n + 1] if n + 1 < len(bs) else None
         joined = (
@@ -372,8 +373,6 @@ def _broken(
     ) and not cues.dateline(b.text)
 
 
-# A title's last words: a picture's mark (农家剧团义演（图片）, …（附图片２张）).
-_PICTURED = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
 _TRAILING = "。，、；：！？…”’」』）)》】.,;:!?\"'"
 _NO_TITLE = 0.0  # ``lexicon.title_odds`` below this: the words of a text, not of a title
 
@@ -453,7 +452,7 @@ def _title(group: list[Block], k: int, a: _Art) -> int:
             break
         a.title.append(u.text if u.kind == "subtitle" or not a.title else " " + u.text)
         k += 1
-        if u.kind == "subtitle" or _PICTURED.search(u.text):
+        if u.kind == "subtitle" or PICTURE_MARK.search(u.text):
             break  # a picture's mark is a title's last words: a caption's line follows
     return k
 
