@@ -709,22 +709,41 @@ def test_a_title_opening_with_the_papers_name_stays_over_its_dateline(gap):
     assert arts[1].body.startswith("本报罗马1月13日电")
 
 
-def test_a_wrapped_dateline_line_ending_in_its_byline_goes_on_into_the_text():
-    # Hard-wrapped at 20 characters: the dateline and its byline fill a line exactly,
-    # and the text goes on, flush left, on the next; one paragraph, one article each.
-    briefs = [
-        "新华社南宁一月十五日电（记者邓亚平）政协广西壮族自治区第八届委员会第一次全体"
-        "会议一月十五日选举陈辉光为自治区政协主席。",
-        "新华社兰州一月十六日电（记者李新明）政协甘肃省第八届委员会第一次全体会议一月"
-        "十六日选举杨振杰为省政协主席，会议通过了政治决议。",
-        "新华社长春一月十六日电（记者李亚彪）政协吉林省第八届委员会第一次全体会议一月"
-        "十六日选举张岳琦为省政协主席，会议通过了政治决议。",
-    ]
+@pytest.mark.parametrize(
+    ("width", "line", "briefs"),
+    [
+        (  # the dateline and its byline fill a line exactly
+            20,
+            (0, "\u3000\u3000新华社南宁一月十五日电（记者邓亚平）"),
+            [
+                "新华社南宁一月十五日电（记者邓亚平）政协广西壮族自治区第八届委员会第一次全体"
+                "会议一月十五日选举陈辉光为自治区政协主席。",
+                "新华社兰州一月十六日电（记者李新明）政协甘肃省第八届委员会第一次全体会议一月"
+                "十六日选举杨振杰为省政协主席，会议通过了政治决议。",
+                "新华社长春一月十六日电（记者李亚彪）政协吉林省第八届委员会第一次全体会议一月"
+                "十六日选举张岳琦为省政协主席，会议通过了政治决议。",
+            ],
+        ),
+        (  # ... two lines exactly, the second ending in its bracket
+            13,
+            (1, "日电（记者柴海亮、尹洪东）"),
+            [
+                "新华社呼和浩特一月十七日电（记者柴海亮、尹洪东）内蒙古自治区第九届人民代表大会"
+                "第一次会议今天选举刘明祖为自治区人大常委会主任。",
+                "新华社银川一月十七日电（记者刘泉龙）宁夏回族自治区第八届人民代表大会第一次会议"
+                "今天闭幕，会议选举了自治区人大常委会组成人员。",
+            ],
+        ),
+    ],
+)
+def test_a_wrapped_dateline_ending_in_its_byline_goes_on_into_the_text(width, line, briefs):
+    # Hard-wrapped, paragraphs indented: the text goes on, flush left, under the
+    # dateline's bracket; one paragraph, one article each.
     lines = []
     for b in briefs:
         p = "\u3000\u3000" + b
-        lines += [p[i : i + 20] for i in range(0, len(p), 20)]
-    assert lines[0] == "\u3000\u3000新华社南宁一月十五日电（记者邓亚平）"
+        lines += [p[i : i + width] for i in range(0, len(p), width)]
+    assert lines[line[0]] == line[1]
     arts = split_page("\n".join(lines) + "\n")
     assert [a.body for a in arts] == briefs
 
@@ -893,24 +912,6 @@ def test_a_title_after_a_full_line_that_ends_a_note_opens_an_article(end, title)
     arts = split_page("\n".join(lines) + "\n")
     assert [a.title for a in arts] == ["", title]
     assert arts[1].body == second.strip("\u3000")
-
-
-def test_a_dateline_wrapped_over_two_lines_goes_on_into_the_text():
-    # Hard-wrapped at 13 characters: the dateline and its byline fill two lines
-    # exactly, the second ending in its bracket; the text goes on under them.
-    briefs = [
-        "新华社呼和浩特一月十七日电（记者柴海亮、尹洪东）内蒙古自治区第九届人民代表大会"
-        "第一次会议今天选举刘明祖为自治区人大常委会主任。",
-        "新华社银川一月十七日电（记者刘泉龙）宁夏回族自治区第八届人民代表大会第一次会议"
-        "今天闭幕，会议选举了自治区人大常委会组成人员。",
-    ]
-    lines = []
-    for b in briefs:
-        p = "\u3000\u3000" + b
-        lines += [p[i : i + 13] for i in range(0, len(p), 13)]
-    assert lines[1] == "日电（记者柴海亮、尹洪东）"
-    arts = split_page("\n".join(lines) + "\n")
-    assert [a.body for a in arts] == briefs
 
 
 @pytest.mark.parametrize(
