@@ -270,20 +270,22 @@ def _layout(bs: list[Block], width: int) -> Layout:
 
 SENT_END = "。！？!?；;…：:"
 CLOSERS = re.escape("”’」』）)》】]\"'")
-COMPLETE = re.compile(
-    rf"(?:[{SENT_END}][{CLOSERS}]*|[（(][^（）()]*[）)]|(?<![\d.])\.|[—－-]{{2,}}\s*编者)$"
-)  # (…, a closing bracket, ——编者: an editor's note signed)
+_SIGNED_NOTE = re.compile(r"[—－-]{2,}\s*编者$")  # an editor's note signed
 _STOP_INSIDE = re.compile("[。！？!?；;：:，,、…]")
 _ENDS = set(SENT_END)
 _CLOSE = "”’」』）)》】]\"'"
 
 
 def complete(s: str) -> bool:
-    """Does ``s`` end as a sentence or a note ends (。！？…, a closing bracket)?"""
+    """Does ``s`` end as a sentence or a note ends (。！？…, a closing bracket, ——编者:
+    an editor's note signed)?"""
     t = s.rstrip(_CLOSE)
-    if t[-1:] in _ENDS:
+    if t[-1:] in _ENDS or s.endswith(("）", ")")):
         return True
-    return s.endswith(("）", ")")) or bool(COMPLETE.search(s[-8:]))
+    if s.endswith("."):  # an ASCII full stop, not a decimal point or an ellipsis
+        before = s[-2:-1]
+        return not (before.isdecimal() or before == ".")
+    return s.endswith("编者") and _SIGNED_NOTE.search(s[-8:]) is not None
 
 
 def heading_like(s: str) -> bool:
