@@ -27,6 +27,11 @@ def titles(page: str) -> list[str]:
     return [a.title for a in split_page(page)]
 
 
+def hard_wrap(texts, width: int) -> list[str]:
+    """Each text cut into lines of ``width`` characters, one after another."""
+    return [t[i : i + width] for t in texts for i in range(0, len(t), width)]
+
+
 def wrap_cells(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` display cells (a CJK character is two)."""
     out, line, used = [], "", 0
@@ -739,10 +744,7 @@ def test_a_title_opening_with_the_papers_name_stays_over_its_dateline(gap):
 def test_a_wrapped_dateline_ending_in_its_byline_goes_on_into_the_text(width, line, briefs):
     # Hard-wrapped, paragraphs indented: the text goes on, flush left, under the
     # dateline's bracket; one paragraph, one article each.
-    lines = []
-    for b in briefs:
-        p = "\u3000\u3000" + b
-        lines += [p[i : i + width] for i in range(0, len(p), width)]
+    lines = hard_wrap(["\u3000\u3000" + b for b in briefs], width)
     assert lines[line[0]] == line[1]
     arts = split_page("\n".join(lines) + "\n")
     assert [a.body for a in arts] == briefs
@@ -757,17 +759,13 @@ def test_a_wrapped_title_opening_with_a_short_year_is_not_glued_to_the_line_abov
         "总长度超过两千公里，日均客运量达到一百万人次，比去年增加一成。（王小明）"
     )
     second = "本报讯 一年一度的世界十大航天科技新闻评选最近揭晓。" * 2
-    lines = []
-    for n, p in enumerate((first, second)):
-        if n:
-            lines.append(f"{year}世界航天十大新闻评出")
-        p = "\u3000\u3000" + p
-        lines += [p[i : i + 20] for i in range(0, len(p), 20)]
+    title = f"{year}世界航天十大新闻评出"
+    lines = hard_wrap(["\u3000\u3000" + first, title, "\u3000\u3000" + second], 20)
     assert len(lines[3]) == 20  # the line over the title is full
     arts = split_page("\n".join(lines) + "\n")
     assert [(a.title, a.body) for a in arts] == [
         ("", first.removesuffix("（王小明）")),
-        (f"{year}世界航天十大新闻评出", second),
+        (title, second),
     ]
 
 
@@ -778,10 +776,7 @@ def test_a_wrapped_title_whose_line_ends_inside_a_bracket_goes_on_to_the_next_li
     )
     title = "试谈学术自审与地缘文化——读《当代学术：川籍学者文丛》"
     second = "四川出版的这套文丛收入川籍学者的论著十种，" * 3
-    lines = []
-    for p in (first, title, second):
-        p = p if p == title else "\u3000\u3000" + p
-        lines += [p[i : i + 20] for i in range(0, len(p), 20)]
+    lines = hard_wrap(["\u3000\u3000" + first, title, "\u3000\u3000" + second], 20)
     assert lines[4] == "试谈学术自审与地缘文化——读《当代学术："
     arts = split_page("\n".join(lines) + "\n")
     assert [(a.title, a.body) for a in arts] == [("", first), (title, second)]
@@ -861,9 +856,7 @@ def test_a_title_wrapped_in_two_lines_after_a_full_line_opens_an_article():
     first = "　　一些地方工伤事故频发，应当引起重视，制止其愈演愈烈。（四川省达川市委李安东）"
     title = "重视：私营企业工伤事故多"
     second = "　　今年以来，一些私营企业接连发生工伤事故，伤亡人数比去年增加。"
-    lines = []
-    for p in (first, title, second):
-        lines += [p[i : i + 10] for i in range(0, len(p), 10)]
+    lines = hard_wrap([first, title, second], 10)
     assert lines[3:6] == ["川省达川市委李安东）", "重视：私营企业工伤事", "故多"]
     arts = split_page("\n".join(lines) + "\n")
     assert [a.title for a in arts] == ["", title]
@@ -907,7 +900,7 @@ def test_a_title_after_a_full_line_that_ends_a_note_opens_an_article(end, title)
         "　　元旦和春节之前，各单位之间互寄贺卡，已经成了一种风气。贺卡越印越精美，"
         "价钱也越来越贵，有的一张就要几十元。"
     )
-    lines = [p[i : i + 20] for p in (first, title, second) for i in range(0, len(p), 20)]
+    lines = hard_wrap([first, title, second], 20)
     assert lines[2].endswith(end[-6:]) and len(lines[2]) == 20 and lines[3] == title
     arts = split_page("\n".join(lines) + "\n")
     assert [a.title for a in arts] == ["", title]
@@ -930,7 +923,7 @@ def test_a_picture_title_wrapped_in_two_lines_opens_an_article_a_lede_does_not(t
     first = "　　眼下正是开罗的冬季，也是水上人家的捕鱼淡季，人们都盼着明年能有一个好的年景。"
     title = "美加边境大门。门楣上的题字是：同一母亲的孩子（图片）"
     last = "　　（陆治摄）"
-    lines = [p[i : i + 20] for p in (para, first, title, last) for i in range(0, len(p), 20)]
+    lines = hard_wrap([para, first, title, last], 20)
     assert lines[1].endswith("进军。") and lines[2].startswith("如今") and len(lines[5]) == 20
     arts = split_page("\n".join(lines) + "\n")
     assert [a.title for a in arts if a.title] == [title]

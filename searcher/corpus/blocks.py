@@ -189,8 +189,10 @@ def _continues(
     return not titled or _left_open(lines[last]) or _dateline_only(so_far)
 
 
-_OPENERS = set("《（(“「『【")
-_CLOSERS = set("》）)”」』】")
+# Brackets and quotes that open and close apart (a broken paragraph's often do not pair up).
+BRACKETS = ("（）", "()", "“”", "《》", "『』", "「」", "【】")
+_OPENERS = {o for o, _ in BRACKETS}
+_CLOSERS = {c for _, c in BRACKETS}
 
 
 def _left_open(line: str) -> bool:
@@ -268,11 +270,9 @@ def _layout(bs: list[Block], width: int) -> Layout:
     return lay
 
 
-SENT_END = "。！？!?；;…：:"
-CLOSERS = re.escape("”’」』）)》】]\"'")
 _SIGNED_NOTE = re.compile(r"[—－-]{2,}\s*编者$")  # an editor's note signed
 _STOP_INSIDE = re.compile("[。！？!?；;：:，,、…]")
-_ENDS = set(SENT_END)
+_ENDS = set("。！？!?；;…：:")
 _CLOSE = "”’」』）)》】]\"'"
 
 

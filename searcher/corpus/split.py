@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from searcher.corpus import cues, lexicon, segment
 from searcher.corpus.blocks import (
+    BRACKETS,
     MARKERS,
     PICTURE_MARK,
     Block,
@@ -61,7 +62,6 @@ _NOT_HEADING = re.compile(
 )
 # A line of stars or dashes between the parts of one article.
 _RULE = re.compile(r"[\s*＊×xX·•.。…—\-=＝~～#＃]{2,}|[*＊#＃]")
-_PAIRS = ("（）", "()", "“”", "《》", "『』", "「」", "【】")
 # A paragraph opening with a tiny sentence ("减排。") or a stop is the tail of a broken one.
 _CONTINUES = re.compile(
     r"[^\s，,、。！？!?；;：:]{1,3}[。！？!?；;]|[，,、。！？!?；;：:”」』）)》】]|’(?![0-9０-９])"
@@ -114,7 +114,7 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
         return False
     if _NOT_HEADING.fullmatch(t) or cues.dateline(t):
         return False
-    if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in _PAIRS):
+    if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in BRACKETS):
         return False
     return heading_like(t) or _listing(t) or _kicked(t) or _title_expected(bs, i, lay)
 
