@@ -624,7 +624,7 @@ def test_the_splitter_version_names_the_split_it_makes():
     pages = [SEED.read_text("utf-8"), ROUNDUP, MARKED]
     out = json.dumps([[asdict(a) for a in split_page(p)] for p in pages], ensure_ascii=False)
     digest = hashlib.sha256(out.encode("utf-8")).hexdigest()[:16]
-    assert (SPLITTER_VERSION, digest) == (6, DIGEST)
+    assert (SPLITTER_VERSION, digest) == (7, DIGEST)
 
 
 DIGEST = "6095c5767cdf046d"
@@ -947,3 +947,127 @@ def test_a_paragraph_cut_inside_a_word_on_a_flat_page_is_rejoined():
         arts[0].body.split("\n")[1]
         == "萨默斯是受克林顿总统委派来亚洲访问的。他已于近期访问了新加坡等国。"
     )
+
+
+# ------------------------------------------- careless spacing, the seed page's furniture
+
+SPACED = [
+    (
+        "全市冬季供暖全面启动",
+        [
+            "本报讯 记者王明报道 十一月十五日零时，全市集中供暖系统全面启动。",
+            "市供热办负责人介绍，今年新增供热面积三百万平方米，惠及居民五万余户。",
+            "为保证供暖质量，各供热企业提前完成了管网检修和设备调试。",
+            "市民如遇室温不达标，可拨打供热服务热线反映。",
+        ],
+    ),
+    (
+        "老城区改造工程年底完工",
+        [
+            "本报讯 记者李红报道 记者从市建委获悉，老城区改造一期工程进展顺利。",
+            "工程涉及十二条街巷，包括道路拓宽、管线入地和立面整治。",
+            "施工单位采取分段施工的办法，尽量减少对居民出行的影响。",
+            "据介绍，二期工程将于明年春天开工。",
+        ],
+    ),
+    (
+        "乡村图书室走进百姓家",
+        [
+            "本报讯 记者张华报道 今年以来，全县新建乡村图书室八十个。",
+            "每个图书室配备图书两千册以上，并订阅报刊二十种。",
+            "不少农民利用农闲时间到图书室学习种养技术。",
+            "县文化局还组织志愿者定期到图书室开展读书活动。",
+        ],
+    ),
+]
+
+
+def spaced_page(para_gaps: list[int], article_gaps: list[int]) -> str:
+    """SPACED with so many blank lines before each paragraph after the first (in
+    turn, over the page) and before each title after the first."""
+    lines: list[str] = []
+    paras, articles = iter(para_gaps), iter(article_gaps)
+    for k, (title, body) in enumerate(SPACED):
+        lines += [""] * (next(articles) if k else 0) + [title, ""]
+        for n, p in enumerate(body):
+            lines += [""] * (next(paras) if n else 0) + [p]
+    return "\n".join(lines) + "\n"
+
+
+def test_blank_lines_put_in_at_random_set_no_article_apart():
+    # Paragraphs one or two blank lines apart, articles two or three: the wider gaps
+    # come in two sizes, so they are no system, and a paragraph after two blank
+    # lines goes on with its article.
+    page = spaced_page([1, 2, 1, 1, 3, 1, 2, 1, 1], [2, 3])
+    arts = split_page(page)
+    assert [a.title for a in arts] == [title for title, _ in SPACED]
+    assert [a.body.split("\n") for a in arts] == [body for _, body in SPACED]
+
+
+def test_one_wider_gap_still_sets_untitled_briefs_apart():
+    # Every paragraph one blank line apart and every article three: a paragraph
+    # after three blank lines opens an untitled brief, as before.
+    brief = "本报讯 全市今天起开展冬季消防安全大检查，为期一个月。"
+    page = spaced_page([1] * 9, [3, 3]) + "\n\n\n" + brief + "\n"
+    arts = split_page(page)
+    assert [a.title for a in arts] == [title for title, _ in SPACED] + [""]
+    assert arts[-1].body == brief
+
+
+def test_a_column_label_in_brackets_goes_with_the_title_under_it():
+    # 【…】 alone on a line names a column: the article under it starts at the label
+    # and is titled by its headline (the label kept as its first line, as ■ labels
+    # are), on a page whose blocks are one blank line apart, first on the page too.
+    page = (
+        "【地方传真】\n\n新区首座智能停车场投用\n\n"
+        "本报讯 新区首座智能停车场日前正式投入使用，可提供车位四百个。\n\n"
+        "【地方传真】\n\n城北农贸市场完成升级改造\n\n"
+        "本报讯 城北农贸市场升级改造工程近日完工，摊位全部实现明码标价。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["新区首座智能停车场投用", "城北农贸市场完成升级改造"]
+    assert [a.line for a in arts] == [1, 7]
+    assert [a.body.split("\n")[0] for a in arts] == ["【地方传真】", "【地方传真】"]
+
+
+def test_a_column_label_first_on_the_page_opens_no_article_of_its_own():
+    page = (
+        "● 经济广角\n\n各国政要发表新年贺词\n\n"
+        "本报讯 新年来临之际，多国领导人发表新年贺词，祝愿世界和平与繁荣。\n\n"
+        "亚洲股市新年开局平稳\n\n"
+        "本报讯 新年首个交易日，亚洲主要股市开局平稳，成交量有所放大。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["各国政要发表新年贺词", "亚洲股市新年开局平稳"]
+    assert arts[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("担心亚洲金融动荡殃及", "本国经济美不再隔岸观火"), ("春节前夕市领导", "走访慰问困难职工")],
+)
+def test_a_title_printed_over_two_lines_is_one_title(first, second):
+    # On a page whose blocks are one blank line apart, two short lines with none
+    # between them are one title (cut inside a word, or between two of its words).
+    page = (
+        "新年音乐会在京举行\n\n本报北京１月１日电 新年音乐会今晚在国家大剧院举行。\n\n"
+        f"{first}\n{second}\n\n本报记者 王明\n\n"
+        "本报讯 亚洲金融动荡持续，本国经济界人士普遍表示担忧，要求采取措施。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["新年音乐会在京举行", first + second]
+    assert arts[1].author == "王明"
+
+
+def test_rows_of_a_table_with_no_blank_line_between_are_no_title():
+    # A table's rows, one under another on a page of blank-line paragraphs: each
+    # row stays as printed, none is joined to another as a title.
+    rows = ["品种    单位    价格", "大白菜  元/斤   0.85", "土豆    元/斤   1.20"]
+    page = (
+        "本周菜价行情\n\n本报讯 本周我市蔬菜价格总体平稳，部分品种略有下降。\n\n"
+        + "\n".join(rows)
+        + "\n\n（市物价局供稿）\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["本周菜价行情"]
+    assert not any(row.replace(" ", "") in arts[0].title.replace(" ", "") for row in rows[1:])

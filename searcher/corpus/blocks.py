@@ -47,6 +47,7 @@ class Layout:
     article_gap: int = 0  # blank lines before titles, where wider than usual_gap
     indent: int = 0  # cells paragraphs are indented by (0: not indented)
     wrap: int = 0  # the width lines were hard-wrapped at (0: not wrapped)
+    even: bool = True  # its gaps are a system (False: wider gaps of two sizes or more)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,43 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
         gap, last = 0, n - 1
     for b, p in zip(out, parts):
         b.text = p[0] if len(p) == 1 else join(p)
-    return out, _layout(out, width), markers
+    lay = _layout(out, width)
+    if lay.usual_gap and not width and _two_line_titles(out):
+        lay = _layout(out, width)
+    return out, lay, markers
+
+
+def _two_line_titles(bs: list[Block]) -> bool:
+    """On a page that sets its blocks apart by blank lines, two short lines with
+    none between them that make a headline are one title printed over two lines
+    (not a column label over a title, a title over its byline, dateline or
+    subtitle, rows of a table): joined into one block. Whether any were."""
+    k, joined = 1, False
+    while k < len(bs):
+        a, b = bs[k - 1], bs[k]
+        if not b.gap and a.lines == b.lines == 1 and _one_title(a.text, b.text):
+            a.text, a.lines, a.full_end = join([a.text, b.text]), 2, b.full_end
+            del bs[k]
+            joined = True
+        k += 1
+    return joined
+
+
+def _one_title(a: str, b: str) -> bool:
+    if len(a) + len(b) > 40 or complete(a) or a[-1] in "!?！？" or not heading_like(a + b):
+        return False
+    if a[0] in cues.MARKS or cues.BRACKETED.fullmatch(a) or b.startswith(("——", "──", "--")):
+        return False
+    if cues.byline(b) is not None or cues.person_names(b) is not None or cues.dateline(b):
+        return False
+    return not (table_row(a) or table_row(b))
+
+
+def table_row(s: str) -> bool:
+    """A row of a table: mostly figures, or three or more short cells."""
+    cells = s.split()
+    digits = sum(c.isdigit() or c in ".．%％-－+" for c in s)
+    return digits * 3 >= len(s) or (len(cells) >= 3 and max(map(len, cells)) <= 4)
 
 
 def _continues(
@@ -263,6 +300,12 @@ def _layout(bs: list[Block], width: int) -> Layout:
     first = Counter(b.indent for b in bs if b.indent)
     if first and sum(first.values()) >= max(2, 0.3 * len(bs)):
         lay.indent = first.most_common(1)[0][0]
+    # Wider gaps of two sizes or more, each twice or more: blank lines put in at
+    # random (as a careless copy leaves them), which set nothing apart.
+    wider = Counter(b.gap for b in bs[1:] if b.gap > lay.usual_gap)
+    if sum(n >= 2 for n in wider.values()) >= 2:
+        lay.even = False
+        return lay
     # Titles set apart by one wider gap, twice or more: that gap sets articles apart.
     wide = Counter(b.gap for b in bs[1:] if b.gap > lay.usual_gap and heading_like(b.text))
     if wide and wide.most_common(1)[0][1] >= 2:

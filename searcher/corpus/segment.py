@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from searcher.corpus import cues, lexicon
-from searcher.corpus.blocks import Block, Layout, complete
+from searcher.corpus.blocks import Block, Layout, complete, table_row
 from searcher.corpus.split_model import COMMON, COMMON_PAIRS, QUICK, WEIGHTS
 
 UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
@@ -512,7 +512,7 @@ def _around_cues(on: list[str], units: list[Block], fs: LazyFacts, i: int, lay: 
         on.append("list goes on")
     if labelled:
         on.append("under a label")
-    if gap > lay.usual_gap:
+    if gap > lay.usual_gap and lay.even:
         on.append("wider gap")
     if lay.article_gap:
         on.append("article gap" if gap >= lay.article_gap else "not article gap")
@@ -674,7 +674,7 @@ def _plain(units: list[Block], i: int, lay: Layout, st: State) -> bool:
         return True  # the text under a heading goes on with what it heads
     if prev.kind == "byline":
         return not (i >= 2 and units[i - 2].kind == "para")  # a byline under a title
-    if prev.names or u.gap > lay.usual_gap or prev.kind in ("label", "rule"):
+    if prev.names or (u.gap > lay.usual_gap and lay.even) or prev.kind in ("label", "rule"):
         return False
     if (lay.indent and not u.indent) or u.indent > lay.indent + 2:
         return False
@@ -795,6 +795,12 @@ _SIGNED = re.compile(
 )
 
 
+def _table_head(units: list[Block], i: int) -> bool:
+    """The head of a table: a row right over rows of figures, no blank line between."""
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and not nxt.gap and table_row(units[i].text) and table_row(nxt.text)
+
+
 def _signature(units: list[Block], i: int) -> bool:
     """A short line after text over a date alone on its line, and no text under the
     date: who signed a letter or a notice ("本报群众工作部"/"１９９８年１月７日"), not a
@@ -837,6 +843,8 @@ def _decide(
     if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
         return 0.0, None
     if u.kind == "heading" and _signature(units, i):
+        return 0.0, None
+    if u.kind == "heading" and _table_head(units, i):
         return 0.0, None
     if u.kind == "heading" and _over_news(units, fs, i):
         return 1.0, None
@@ -901,9 +909,11 @@ def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], lis
     ``oracle(i, features)``, if given, decides instead of the model (training)."""
     fs = LazyFacts(units)
     st = State()
-    st.open(units, 0, fs[0])
+    # A column label over the first headline: the first article opens at both.
+    at = int(len(units) > 1 and units[0].kind == "label" and units[1].kind == "heading")
+    st.open(units, at, fs[at])
     paths = [_Path(0.0, st, [0], [])]
-    i = 1
+    i = at + 1
     while i < len(units):
         u = units[i]
         if u.kind == "para" and not u.force and _all_plain(units, i, lay, paths):

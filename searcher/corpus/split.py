@@ -28,11 +28,12 @@ from searcher.corpus.blocks import (
     complete,
     heading_like,
     join,
+    table_row,
 )
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
-SPLITTER_VERSION = 6
+SPLITTER_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,9 @@ def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
         b.kind = "heading"
     elif _RULE.fullmatch(b.text):
         b.kind = "rule"
-    elif len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text):
+    elif (len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text)) or (
+        cues.BRACKETED.fullmatch(b.text)
+    ):
         b.kind = "label"
     elif (found := _byline(b.text)) is not None:
         b.kind, b.names = "byline", found
@@ -448,20 +451,13 @@ def _title(group: list[Block], k: int, a: _Art) -> int:
     table's row too."""
     while k < len(group) and group[k].kind in ("heading", "subtitle") and len(a.title) < 3:
         u = group[k]
-        if a.title and _table_row(u.text):
+        if a.title and table_row(u.text):
             break
         a.title.append(u.text if u.kind == "subtitle" or not a.title else " " + u.text)
         k += 1
         if u.kind == "subtitle" or PICTURE_MARK.search(u.text):
             break  # a picture's mark is a title's last words: a caption's line follows
     return k
-
-
-def _table_row(s: str) -> bool:
-    """A row of a table: mostly figures, or three or more short cells."""
-    cells = s.split()
-    digits = sum(c.isdigit() or c in ".．%％-－+" for c in s)
-    return digits * 3 >= len(s) or (len(cells) >= 3 and max(map(len, cells)) <= 4)
 
 
 def _dateline_names(u: Block) -> list[str]:
