@@ -994,11 +994,19 @@ def spaced_page(para_gaps: list[int], article_gaps: list[int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_blank_lines_put_in_at_random_set_no_article_apart():
-    # Paragraphs one or two blank lines apart, articles two or three: the wider gaps
-    # come in two sizes, so they are no system, and a paragraph after two blank
-    # lines goes on with its article.
-    page = spaced_page([1, 2, 1, 1, 3, 1, 2, 1, 1], [2, 3])
+@pytest.mark.parametrize(
+    "para_gaps, article_gaps",
+    [
+        # wider gaps of two sizes: no system
+        ([1, 2, 1, 1, 3, 1, 2, 1, 1], [2, 3]),
+        # one size, but more paragraphs than titles after it (none opens with a dateline)
+        ([1, 2, 1, 2, 1, 1, 2, 1, 1], [2, 2]),
+    ],
+)
+def test_blank_lines_put_in_at_random_set_no_article_apart(para_gaps, article_gaps):
+    # Blank lines put in at random, as a careless copy leaves them: a paragraph
+    # after more blank lines than usual goes on with its article.
+    page = spaced_page(para_gaps, article_gaps)
     arts = split_page(page)
     assert [a.title for a in arts] == [title for title, _ in SPACED]
     assert [a.body.split("\n") for a in arts] == [body for _, body in SPACED]
