@@ -149,7 +149,8 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
             out.append(Block(s, n, gap, indent, force=force, given_title=given))
             parts.append([s])
             force, given = "", ""
-        out[-1].full_end = bool(widths) and widths[n - 1] >= width - slack
+        if widths:
+            out[-1].full_end = widths[n - 1] >= width - slack
         gap, last = 0, n - 1
     for b, p in zip(out, parts):
         b.text = p[0] if len(p) == 1 else join(p)
@@ -188,8 +189,13 @@ def _one_title(a: str, b: str) -> bool:
 def table_row(s: str) -> bool:
     """A row of a table: mostly figures, or three or more short cells."""
     cells = s.split()
-    digits = sum(c.isdigit() or c in ".．%％-－+" for c in s)
-    return digits * 3 >= len(s) or (len(cells) >= 3 and max(map(len, cells)) <= 4)
+    if len(cells) >= 3 and max(map(len, cells)) <= 4:
+        return True
+    digits = sum(map(str.isdigit, s)) + sum(map(_FIGURE_MARKS.__contains__, s))
+    return digits * 3 >= len(s)
+
+
+_FIGURE_MARKS = frozenset(".．%％-－+")
 
 
 def _continues(

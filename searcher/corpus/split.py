@@ -69,6 +69,7 @@ _CONTINUES = re.compile(
 )
 _SENTENCE = re.compile(r"[。；;…]")
 _STOPS = re.compile(r"[。；;]")
+_BRACKET_CHARS = frozenset("".join(BRACKETS))
 
 
 def _question_like(s: str) -> bool:
@@ -115,7 +116,9 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
         return False
     if _NOT_HEADING.fullmatch(t) or cues.dateline(t):
         return False
-    if any((o in t or c in t) and t.count(o) != t.count(c) for o, c in BRACKETS):
+    if not _BRACKET_CHARS.isdisjoint(t) and any(
+        (o in t or c in t) and t.count(o) != t.count(c) for o, c in BRACKETS
+    ):
         return False
     return heading_like(t) or _listing(t) or _kicked(t) or _title_expected(bs, i, lay)
 
@@ -263,18 +266,16 @@ def _join_fragments(bs: list[Block], lay: Layout) -> list[Block]:
     pieces: list[list[str]] = []
     for n, b in enumerate(bs):
         prev = out[-1] if out else None
-        under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
-        pictured = under and PICTURE_MARK.search(out[-2].text) is not None
-        forced = b.force in ("article", "title")
-        then = bs[n + 1] if n + 1 < len(bs) else None
-        joined = (
-            prev is not None
-            and not forced
-            and (
-                _subtitle_goes_on(prev, pieces[-1][-1], b, then)
-                or _broken(prev, pieces[-1][-1], b, lay, under, pictured, len(out) == 1)
-            )
-        )
+        joined = False
+        if prev is not None and b.force not in ("article", "title"):
+            last = pieces[-1][-1]
+            if prev.kind == "subtitle":
+                then = bs[n + 1] if n + 1 < len(bs) else None
+                joined = _subtitle_goes_on(prev, last, b, then)
+            if not joined:
+                under = len(out) >= 2 and out[-2].kind in ("heading", "subtitle")
+                pictured = under and PICTURE_MARK.search(out[-2].text) is not None
+                joined = _broken(prev, last, b, lay, under, pictured, len(out) == 1)
         if prev is not None and joined:
             if prev.kind == "byline" or b.kind == "byline":
                 # A byline cut in two (本报记者王 / 晓东); else a piece that only looked
@@ -416,7 +417,10 @@ def _assemble(
         for u in group[k:]:
             # A dateline's names stay in its text too: added once. A byline's leave
             # the text, so each one is kept (nothing printed is lost).
-            a.names += [n for n in _dateline_names(u) if n not in a.names] + u.names
+            if u.kind == "para" and (m := cues.dateline(u.text)):
+                a.names += [n for n in cues.dateline_names(u.text, m.end()) if n not in a.names]
+            if u.names:
+                a.names += u.names
             if u.kind == "byline":
                 continue
             if last is not None and a.body and _cut_here(last, u, lay):
@@ -458,11 +462,6 @@ def _title(group: list[Block], k: int, a: _Art) -> int:
         if u.kind == "subtitle" or PICTURE_MARK.search(u.text):
             break  # a picture's mark is a title's last words: a caption's line follows
     return k
-
-
-def _dateline_names(u: Block) -> list[str]:
-    m = cues.dateline(u.text) if u.kind == "para" else None
-    return cues.dateline_names(u.text, m.end()) if m else []
 
 
 def units_of(text: str) -> tuple[list[Block], Layout, list[Marker]]:
