@@ -994,19 +994,11 @@ def spaced_page(para_gaps: list[int], article_gaps: list[int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize(
-    "para_gaps, article_gaps",
-    [
-        # wider gaps of two sizes: no system
-        ([1, 2, 1, 1, 3, 1, 2, 1, 1], [2, 3]),
-        # one size, but more paragraphs than titles after it (none opens with a dateline)
-        ([1, 2, 1, 2, 1, 1, 2, 1, 1], [2, 2]),
-    ],
-)
-def test_blank_lines_put_in_at_random_set_no_article_apart(para_gaps, article_gaps):
-    # Blank lines put in at random, as a careless copy leaves them: a paragraph
-    # after more blank lines than usual goes on with its article.
-    page = spaced_page(para_gaps, article_gaps)
+def test_blank_lines_put_in_at_random_set_no_article_apart():
+    # Paragraphs one or two blank lines apart, articles two or three: the wider gaps
+    # come in two sizes, so they are no system, and a paragraph after two blank
+    # lines goes on with its article.
+    page = spaced_page([1, 2, 1, 1, 3, 1, 2, 1, 1], [2, 3])
     arts = split_page(page)
     assert [a.title for a in arts] == [title for title, _ in SPACED]
     assert [a.body.split("\n") for a in arts] == [body for _, body in SPACED]
@@ -1020,6 +1012,20 @@ def test_one_wider_gap_still_sets_untitled_briefs_apart():
     arts = split_page(page)
     assert [a.title for a in arts] == [title for title, _ in SPACED] + [""]
     assert arts[-1].body == brief
+
+
+def test_a_column_of_untitled_briefs_after_the_article_gap_stays_apart():
+    # More untitled briefs (no dateline) than titles after the one wider gap: the gap
+    # is the page's system still, and each brief is an article of its own.
+    briefs = [
+        "全市今天起开展冬季消防安全大检查，为期一个月。",
+        "市图书馆新馆将于下月对读者开放，藏书八十万册。",
+        "城区新增公共自行车站点二十个，市民可刷卡借车。",
+    ]
+    page = spaced_page([1] * 9, [3, 3]) + "".join("\n\n\n" + b + "\n" for b in briefs)
+    arts = split_page(page)
+    assert [a.title for a in arts] == [title for title, _ in SPACED] + ["", "", ""]
+    assert [a.body for a in arts[3:]] == briefs
 
 
 def test_a_column_label_in_brackets_goes_with_the_title_under_it():

@@ -306,7 +306,10 @@ def _layout(bs: list[Block], width: int) -> Layout:
     first = Counter(b.indent for b in bs if b.indent)
     if first and sum(first.values()) >= max(2, 0.3 * len(bs)):
         lay.indent = first.most_common(1)[0][0]
-    if not _even(bs, lay.usual_gap):
+    # Wider gaps of two sizes or more, each twice or more: blank lines put in at
+    # random (as a careless copy leaves them), which set nothing apart.
+    wider = Counter(b.gap for b in bs[1:] if b.gap > lay.usual_gap)
+    if sum(n >= 2 for n in wider.values()) >= 2:
         lay.even = False
         return lay
     # Titles set apart by one wider gap, twice or more: that gap sets articles apart.
@@ -314,26 +317,6 @@ def _layout(bs: list[Block], width: int) -> Layout:
     if wide and wide.most_common(1)[0][1] >= 2:
         lay.article_gap = wide.most_common(1)[0][0]
     return lay
-
-
-def _even(bs: list[Block], usual: int) -> bool:
-    """Are the page's wider gaps a system? Not where blank lines were put in at
-    random, as a careless copy leaves them: wider gaps of two sizes or more (each
-    twice or more), or more paragraphs after a wider gap (but those opening with a
-    dateline: untitled briefs) than titles after one (two or more)."""
-    wider = Counter(b.gap for b in bs[1:] if b.gap > usual)
-    if sum(n >= 2 for n in wider.values()) >= 2:
-        return False
-    if not wider:
-        return True
-    heads = plain = 0
-    for b in bs[1:]:
-        if b.gap > usual:
-            if heading_like(b.text):
-                heads += 1
-            elif not cues.dateline(b.text):
-                plain += 1
-    return heads < 2 or plain <= heads
 
 
 _SIGNED_NOTE = re.compile(r"[—－-]{2,}\s*编者$")  # an editor's note signed
