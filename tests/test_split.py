@@ -1085,3 +1085,75 @@ def test_rows_of_a_table_with_no_blank_line_between_are_no_title():
     arts = split_page(page)
     assert [a.title for a in arts] == ["本周菜价行情"]
     assert not any(row.replace(" ", "") in arts[0].title.replace(" ", "") for row in rows[1:])
+
+
+@pytest.mark.parametrize("rule", ["＊＊＊", "* * *", "◇ ◇ ◇", "——————", "-----"])
+def test_articles_set_apart_by_rules(rule):
+    # Only a rule line between articles, paragraphs one blank line apart: a headline
+    # under a rule opens an article (a deck under it too), and so does an untitled
+    # brief; the rule is in no article's text.
+    brief = "市气象台预报，明天我市将有小到中雪，请市民注意出行安全。"
+    page = "\n\n".join(
+        [
+            "全市冬季供暖全面启动",
+            "本报讯 十一月十五日零时，全市集中供暖系统全面启动。",
+            "市供热办负责人介绍，今年新增供热面积三百万平方米。",
+            rule,
+            "老城区改造工程年底完工",
+            "涉及十二条街巷的改造工程进展顺利",
+            "本报讯 记者从市建委获悉，老城区改造一期工程进展顺利。",
+            rule,
+            brief,
+            rule,
+            "乡村图书室走进百姓家",
+            "今年以来，全县新建乡村图书室八十个，每个配备图书两千册以上。",
+        ]
+    )
+    arts = split_page(page + "\n")
+    assert [a.title for a in arts] == [
+        "全市冬季供暖全面启动",
+        "老城区改造工程年底完工 涉及十二条街巷的改造工程进展顺利",
+        "",
+        "乡村图书室走进百姓家",
+    ]
+    assert arts[2].body == brief
+    assert not any(rule in a.body for a in arts)
+
+
+def test_a_rule_inside_an_article_sets_off_a_section_or_an_afterword():
+    # One rule in an article, text under it: a section of the same article; a rule
+    # over an editor's afterword (编后) keeps it in its article too.
+    page = (
+        "山区农民走上致富路\n\n本报讯 近年来，山区农民依靠科技发展特色种植，收入逐年增加。\n\n"
+        "＊＊＊\n\n村里的年轻人也纷纷回乡创业，开起了农家乐和网店。\n\n"
+        "＊＊＊\n\n编后\n\n致富路上，科技是最好的帮手。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["山区农民走上致富路"]
+    assert "编后" in arts[0].body and arts[0].body.endswith("科技是最好的帮手。")
+
+
+def test_a_later_pages_header_line_in_the_same_file_is_no_title():
+    # Two pages in one file, each under its header line: the second header is no
+    # part of the title under it, nor of the text above it.
+    page = (
+        "人民日报 1998年1月2日 第3版\n\n甲市召开工作会议\n\n本报讯 会议部署了全年工作。\n\n"
+        "人民日报 1998年1月2日 第4版\n\n乙县发展特色产业\n\n本报讯 特色产业带动农民增收。\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.body) for a in arts] == [
+        ("甲市召开工作会议", "本报讯 会议部署了全年工作。"),
+        ("乙县发展特色产业", "本报讯 特色产业带动农民增收。"),
+    ]
+
+
+def test_a_signatures_dash_cut_from_its_name_sets_nothing_apart():
+    # A dash alone on its line over a name (the print layout cut ———孙道权（江苏）):
+    # a signature inside the article, not a rule between two.
+    page = (
+        "读者来信选登\n\n就业率是反映经济发展状况的一个晴雨表，不能简单看待。\n\n———\n\n"
+        "孙道权（江苏）\n\n如果说过去的工作重点是控制数量，那么今天则必须尽快完成转变。\n\n"
+        "———李东旭\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["读者来信选登"]

@@ -52,20 +52,31 @@ def meta(path: Path, text: str) -> tuple[str, str, int | None, str]:
         paper = " ".join(w for w in words if not w.isdigit())
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None and len(lines[first].strip()) <= 40:
-        h_date, hm = find_date(lines[first])
-        if hm:
-            h_page, rest = _page_number(lines[first][: hm.start()] + " " + lines[first][hm.end() :])
-            rest = " ".join(_WEEKDAY.sub(" ", rest).replace("\u3000", " ").split()).strip(_SEP)
-            # Only a paper's name may stand beside the date, or a title with a date is eaten.
-            if not rest or (
-                re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
-                and ("报" in rest or "報" in rest or rest.isascii())
-            ):
-                paper, date = rest or paper, h_date
-                page = h_page if h_page is not None else page
-                lines[first] = ""  # blanked, not deleted, so origins keep their line numbers
+    if first is not None and (found := header(lines[first])):
+        h_paper, date, h_page = found
+        paper = h_paper or paper
+        page = h_page if h_page is not None else page
+        lines[first] = ""  # blanked, not deleted, so origins keep their line numbers
     return paper, date, page, "\n".join(lines)
+
+
+def header(line: str) -> tuple[str, str, int | None] | None:
+    """The paper, date and page number of a header line (``人民日报 1998年1月5日 第3版``):
+    a date, and beside it only a paper's name, a weekday or a page number (or a
+    title with a date would be eaten)."""
+    if len(line.strip()) > 40:
+        return None
+    date, m = find_date(line)
+    if not m:
+        return None
+    page, rest = _page_number(line[: m.start()] + " " + line[m.end() :])
+    rest = " ".join(_WEEKDAY.sub(" ", rest).replace("\u3000", " ").split()).strip(_SEP)
+    if rest and not (
+        re.fullmatch(r"[\u4e00-\u9fff A-Za-z]{1,16}", rest)
+        and ("报" in rest or "報" in rest or rest.isascii())
+    ):
+        return None
+    return rest, date, page
 
 
 def page_meta(path: Path, text: str) -> tuple[str, str, str]:

@@ -110,6 +110,7 @@ class LazyFacts:
         self.ahead_chars: dict[int, frozenset[str]] = {}
         self.before_chars: dict[tuple[int, int], frozenset[str]] = {}
         self._words: _Words | None = None
+        self.ruled: set[str] | None = None  # rules that set articles apart (``_after_rule``)
 
     @property
     def words(self) -> _Words:
@@ -760,6 +761,29 @@ def _clear_title(units: list[Block], fs: LazyFacts, i: int) -> bool:
     )
 
 
+def _after_rule(units: list[Block], fs: LazyFacts, i: int) -> bool:
+    """Does a rule (``＊＊＊``, ``——————``) end one article and block ``i`` under it
+    open the next? A headline over text does (not an editor's afterword, ``编后``,
+    which a rule sets off inside its article); under a rule that stands over
+    headlines twice or more (the page sets its articles apart by it), any block does."""
+    if i + 1 >= len(units) or units[i].text.startswith(_AFTERWORD):
+        return False
+    if _DASH.fullmatch(units[i - 1].text):
+        return False  # a signature's dash (———孙道权) cut from its name
+    if fs.ruled is None:
+        over = Counter(
+            a.text for a, b in zip(units, units[1:]) if a.kind == "rule" and b.kind == "heading"
+        )
+        fs.ruled = {rule for rule, n in over.items() if n >= 2}
+    return units[i - 1].text in fs.ruled or (
+        units[i].kind == "heading" and units[i + 1].kind == "para"
+    )
+
+
+_AFTERWORD = ("编后", "編後", "附记", "附記")
+_DASH = re.compile("[—─－-]{2,3}")
+
+
 def _over_news(units: list[Block], fs: LazyFacts, i: int) -> bool:
     """A headline over a dateline, right after a paragraph that ended its sentence: a
     news item's title (a place's name over it, four characters or less, may be a
@@ -838,6 +862,8 @@ def _decide(
         return 0.0, None  # a last line under nothing: no article to head
     if u.kind == "heading" and _clear_title(units, fs, i):
         return 1.0, None
+    if units[i - 1].kind == "rule" and u.kind in ("heading", "para") and _after_rule(units, fs, i):
+        return 1.0, None
     if u.kind == "heading" and st.continued and not _over_text(units, fs, i):
         return 0.0, None  # an article from another page goes on: its subheads
     if u.kind == "heading" and u.gap <= lay.usual_gap and _section_label(units, fs, i, st):
@@ -903,16 +929,22 @@ _SHUT = math.exp(-_PRUNE)  # a choice less likely than this is not taken up at a
 
 
 def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], list[Doubt]]:
-    """The blocks that open articles (the first always does), and the doubts: the
-    likeliest reading of the page as a whole (a beam over the decisions), so that
-    one decision in doubt is weighed with those it leads to.
+    """The blocks that open articles (the first but rules before it, a header line,
+    always does), and the doubts: the likeliest reading of the page as a whole (a beam
+    over the decisions), so that one decision in doubt is weighed with those it leads
+    to.
     ``oracle(i, features)``, if given, decides instead of the model (training)."""
     fs = LazyFacts(units)
     st = State()
-    # A column label over the first headline: the first article opens at both.
-    at = int(len(units) > 1 and units[0].kind == "label" and units[1].kind == "heading")
+    # Rules first on the page (a header line) are in no article; a column label over
+    # the first headline: the first article opens at both.
+    lead = 0
+    while lead + 1 < len(units) and units[lead].kind == "rule":
+        lead += 1
+    label = units[lead].kind == "label" and lead + 1 < len(units)
+    at = lead + int(label and units[lead + 1].kind == "heading")
     st.open(units, at, fs[at])
-    paths = [_Path(0.0, st, [0], [])]
+    paths = [_Path(0.0, st, [lead], [])]
     i = at + 1
     while i < len(units):
         u = units[i]

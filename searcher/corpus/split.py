@@ -30,6 +30,7 @@ from searcher.corpus.blocks import (
     join,
     table_row,
 )
+from searcher.corpus.meta import header
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
@@ -62,7 +63,7 @@ _NOT_HEADING = re.compile(
     r"(?:[（(][^（）()]*[）)])+|——.*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该而但或]"
 )
 # A line of stars or dashes between the parts of one article.
-_RULE = re.compile(r"[\s*＊×xX·•.。…—\-=＝~～#＃]{2,}|[*＊#＃]")
+_RULE = re.compile(r"[\s*＊×xX·•.。…—\-=＝~～#＃■□●○◆◇▲△★☆◎※]{2,}|[*＊#＃]")
 # A paragraph opening with a tiny sentence ("减排。") or a stop is the tail of a broken one.
 _CONTINUES = re.compile(
     r"[^\s，,、。！？!?；;：:]{1,3}[。！？!?；;]|[，,、。！？!?；;：:”」』）)》】]|’(?![0-9０-９])"
@@ -123,6 +124,14 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
     return heading_like(t) or _listing(t) or _kicked(t) or _title_expected(bs, i, lay)
 
 
+def _page_header(s: str) -> bool:
+    """A page's header line (a paper's name or a page number, and a date)."""
+    if not ("版" in s or "报" in s or "報" in s):
+        return False
+    found = header(s)
+    return found is not None and (bool(found[0]) or found[2] is not None)
+
+
 def _kicked(s: str) -> bool:
     """A headline after a short kicker and a colon (``上海：查补税款三亿元``)."""
     return bool(_KICKED.fullmatch(s))
@@ -166,8 +175,8 @@ def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
         return  # a sentence: no heading, byline, label or rule, nothing after its end
     if b.force == "title" and not b.given_title:
         b.kind = "heading"
-    elif _RULE.fullmatch(b.text):
-        b.kind = "rule"
+    elif _RULE.fullmatch(b.text) or _page_header(b.text):
+        b.kind = "rule"  # (a later page's header line in the same file sets pages apart)
     elif (len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text)) or (
         cues.BRACKETED.fullmatch(b.text)
     ):
@@ -414,6 +423,8 @@ def _assemble(
         else:
             k = _title(group, 0, a)
         last: Block | None = None
+        if e < len(units) and len(group) > k + 1 and group[-1].kind == "rule":
+            group = group[:-1]  # the rule that ends it, before the next article: no text
         for u in group[k:]:
             # A dateline's names stay in its text too: added once. A byline's leave
             # the text, so each one is kept (nothing printed is lost).
