@@ -1157,3 +1157,21 @@ def test_a_signatures_dash_cut_from_its_name_sets_nothing_apart():
     )
     arts = split_page(page)
     assert [a.title for a in arts] == ["读者来信选登"]
+
+
+def test_a_later_page_opens_with_an_article_whatever_stands_under_its_header():
+    # A later page's header line in the same file: what stands under it opens an
+    # article, a headline over a byline as much as the text of an untitled brief.
+    page = (
+        "人民日报 1998年1月3日 第3版\n\n甲市召开工作会议\n\n本报讯 会议部署了全年工作。\n\n"
+        "人民日报 1998年1月3日 第4版\n\n安全飞行又一年\n\n本报记者 祝谦\n\n"
+        "民航全年安全运送旅客五千万人次。\n\n"
+        "人民日报 1998年1月3日 第5版\n\n越南国防部三日举行了对一批高级将领的授衔仪式。\n"
+    )
+    arts = split_page(page)
+    assert [(a.title, a.author) for a in arts] == [
+        ("甲市召开工作会议", ""),
+        ("安全飞行又一年", "祝谦"),
+        ("", ""),
+    ]
+    assert arts[2].body == "越南国防部三日举行了对一批高级将领的授衔仪式。"

@@ -82,3 +82,12 @@ def header(line: str) -> tuple[str, str, int | None] | None:
 def page_meta(path: Path, text: str) -> tuple[str, str, str]:
     paper, date, _, rest = meta(Path(path), text)
     return paper, date, rest
+
+
+def page_header(line: str) -> bool:
+    """A page's header line inside a file (a paper's name or a page number beside a
+    date: a date alone may be a letter's)."""
+    if not ("版" in line or "报" in line or "報" in line):
+        return False
+    found = header(line)
+    return found is not None and (bool(found[0]) or found[2] is not None)

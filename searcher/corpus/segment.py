@@ -37,6 +37,7 @@ import numpy as np
 
 from searcher.corpus import cues, lexicon
 from searcher.corpus.blocks import Block, Layout, complete, table_row
+from searcher.corpus.meta import page_header
 from searcher.corpus.split_model import COMMON, COMMON_PAIRS, QUICK, WEIGHTS
 
 UNSURE = 0.2  # p in (0.2, 0.8): a doubt worth showing
@@ -763,9 +764,12 @@ def _clear_title(units: list[Block], fs: LazyFacts, i: int) -> bool:
 
 def _after_rule(units: list[Block], fs: LazyFacts, i: int) -> bool:
     """Does a rule (``＊＊＊``, ``——————``) end one article and block ``i`` under it
-    open the next? A headline over text does (not an editor's afterword, ``编后``,
-    which a rule sets off inside its article); under a rule that stands over
-    headlines twice or more (the page sets its articles apart by it), any block does."""
+    open the next? A headline over text, a byline or a deck does (not an editor's
+    afterword, ``编后``, which a rule sets off inside its article); under a rule that
+    stands over headlines twice or more (the page sets its articles apart by it), or
+    a later page's header line, any block does."""
+    if page_header(units[i - 1].text):
+        return True  # a later page in the same file: its first block opens an article
     if i + 1 >= len(units) or units[i].text.startswith(_AFTERWORD):
         return False
     if _DASH.fullmatch(units[i - 1].text):
@@ -776,7 +780,7 @@ def _after_rule(units: list[Block], fs: LazyFacts, i: int) -> bool:
         )
         fs.ruled = {rule for rule, n in over.items() if n >= 2}
     return units[i - 1].text in fs.ruled or (
-        units[i].kind == "heading" and units[i + 1].kind == "para"
+        units[i].kind == "heading" and units[i + 1].kind != "rule"
     )
 
 

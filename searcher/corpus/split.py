@@ -30,7 +30,7 @@ from searcher.corpus.blocks import (
     join,
     table_row,
 )
-from searcher.corpus.meta import header
+from searcher.corpus.meta import page_header
 from searcher.corpus.segment import Doubt
 from searcher.corpus.split_model import COMMON_PAIRS
 
@@ -124,14 +124,6 @@ def _can_head(bs: list[Block], i: int, lay: Layout) -> bool:
     return heading_like(t) or _listing(t) or _kicked(t) or _title_expected(bs, i, lay)
 
 
-def _page_header(s: str) -> bool:
-    """A page's header line (a paper's name or a page number, and a date)."""
-    if not ("版" in s or "报" in s or "報" in s):
-        return False
-    found = header(s)
-    return found is not None and (bool(found[0]) or found[2] is not None)
-
-
 def _kicked(s: str) -> bool:
     """A headline after a short kicker and a colon (``上海：查补税款三亿元``)."""
     return bool(_KICKED.fullmatch(s))
@@ -175,7 +167,7 @@ def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
         return  # a sentence: no heading, byline, label or rule, nothing after its end
     if b.force == "title" and not b.given_title:
         b.kind = "heading"
-    elif _RULE.fullmatch(b.text) or _page_header(b.text):
+    elif _RULE.fullmatch(b.text) or page_header(b.text):
         b.kind = "rule"  # (a later page's header line in the same file sets pages apart)
     elif (len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text)) or (
         cues.BRACKETED.fullmatch(b.text)
