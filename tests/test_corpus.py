@@ -281,6 +281,24 @@ def test_layout_header_line_gives_paper_and_date(tmp_path, header, paper, date, 
     assert article.origin == f"{path}:3"
 
 
+def test_pages_in_one_file_each_give_their_articles_date_and_page(tmp_path):
+    # A day's pages (or a week's) in one file, each under its header line: an article
+    # carries the date and page of the header above it, not the file's first.
+    page = (
+        "人民日报 1998年1月5日 第3版\n\n植树造林绿化家园\n\n本报讯 各地掀起植树造林热潮。\n\n"
+        "人民日报 1998年1月5日 第4版\n\n城北农贸市场完成改造\n\n本报讯 摊位全部明码标价。\n\n"
+        "人民日报 1998年1月6日 第1版\n\n全市冬季供暖全面启动\n\n本报讯 集中供暖系统启动。\n"
+    )
+    path = write(tmp_path / "人民日报-1998-01-05.txt", page)
+    articles, errors = read_file(path)
+    assert not errors
+    assert [(a.title, a.date, a.source, a.origin) for a in articles] == [
+        ("植树造林绿化家园", "1998-01-05", "人民日报 1998-01-05 第3版", f"{path}:3"),
+        ("城北农贸市场完成改造", "1998-01-05", "人民日报 1998-01-05 第4版", f"{path}:9"),
+        ("全市冬季供暖全面启动", "1998-01-06", "人民日报 1998-01-06 第1版", f"{path}:15"),
+    ]
+
+
 def test_header_wins_over_file_name(tmp_path):
     page = "人民日报 1998年1月5日 第3版\n\n标题\n\n正文。\n"
     assert page_meta(tmp_path / "辽宁日报-2022-01-12.txt", page)[:2] == ("人民日报", "1998-01-05")

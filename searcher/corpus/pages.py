@@ -21,7 +21,7 @@ from pathlib import Path
 
 from searcher.corpus import split
 from searcher.corpus.blocks import MARKERS
-from searcher.corpus.meta import meta
+from searcher.corpus.meta import header, meta, page_header
 from searcher.corpus.model import _SPLIT_IT, MAX_ARTICLE_CHARS, SourceArticle, too_long
 from searcher.errors import CorpusError
 
@@ -40,6 +40,17 @@ class Page:
     split: split.PageSplit
     ids: list[str]  # one per article of ``split``, "" for one with no text
     errors: list[CorpusError]
+    # Later pages in the same file, each under its header line: (line, date, source).
+    later: tuple[tuple[int, str, str], ...] = ()
+
+    def dated(self, line: int) -> tuple[str, str]:
+        """The date and source of what stands at ``line``: the page's, or a later
+        page's in the same file."""
+        date, source = self.date, self.source
+        for at, d, src in self.later:
+            if at < line:
+                date, source = d or date, src
+        return date, source
 
 
 def article_key(title: str, body: str) -> str:
@@ -67,7 +78,8 @@ def read_page(path: Path, stem: str, text: str) -> Page:
     if len(text) > MAX_ARTICLE_CHARS:
         text, errors = _drop_long_lines(path, text)
     paper, date, page, rest = meta(path, text)
-    source = f"{paper} {date}".strip() + (f" 第{page}版" if page is not None else "")
+    source = _source(paper, date, page)
+    later = _later_pages(rest, paper, date)
     sp = split.split_detail(rest)
     errors += [
         CorpusError(
@@ -81,7 +93,21 @@ def read_page(path: Path, stem: str, text: str) -> Page:
     ]
     ids = article_ids(stem, sp.articles)
     ids = [i if (a.title.strip() or a.body.strip()) else "" for i, a in zip(ids, sp.articles)]
-    return Page(paper, date, page, source.strip(), sp, ids, errors)
+    return Page(paper, date, page, source, sp, ids, errors, later)
+
+
+def _later_pages(text: str, paper: str, date: str) -> tuple[tuple[int, str, str], ...]:
+    """The header lines of later pages in the same file: line, date and source."""
+    out = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if page_header(line) and (found := header(line)):
+            h_paper, h_date, h_page = found
+            out.append((n, h_date, _source(h_paper or paper, h_date or date, h_page)))
+    return tuple(out)
+
+
+def _source(paper: str, date: str, page: int | None) -> str:
+    return (f"{paper} {date}".strip() + (f" 第{page}版" if page is not None else "")).strip()
 
 
 def _drop_long_lines(path: Path, text: str) -> tuple[str, list[CorpusError]]:
@@ -116,13 +142,14 @@ def page_articles(
         if len(a.title) + len(a.body) > MAX_ARTICLE_CHARS:
             errors.append(too_long(path, a.line, len(a.title) + len(a.body), _PAGE_HINT))
             continue
+        date, source = page.dated(a.line)
         articles.append(
             SourceArticle(
                 id=aid,
                 title=a.title,
                 body=a.body,
-                date=page.date,
-                source=page.source,
+                date=date,
+                source=source,
                 author=a.author,
                 origin=f"{path}:{a.line}",
             )
