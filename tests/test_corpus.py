@@ -216,6 +216,26 @@ def wrap(text: str, width: int) -> list[str]:
     return [text[i : i + width] for i in range(0, len(text), width)]
 
 
+# Ideographic spaces, as printed; no-break or em spaces, as a web page's copy has them.
+@pytest.mark.parametrize("lead", ["\u3000\u3000", "\xa0\xa0\xa0\xa0", "\u2003\u2003"])
+def test_layout_titles_flush_left_among_paragraphs_indented_by_any_space(lead):
+    # Lines of a poem, not ending a sentence, then a headline: flush left among
+    # indented paragraphs, it is a title whatever spaces indent them.
+    page = (
+        f"冬日山村\n{lead}雪花飘落在山间的小路上\n{lead}梅花开在农家的窗前\n"
+        f"{lead}孩子们的笑声传得很远\n新年音乐会在京举行\n"
+        f"{lead}新年音乐会今晚在国家大剧院举行，观众两千余人。\n{lead}音乐会由中外艺术家同台演出。\n"
+        f"城区新增二十个公交站点\n{lead}为方便市民出行，城区今年新增公交站点二十个。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["冬日山村", "新年音乐会在京举行", "城区新增二十个公交站点"]
+    assert arts[0].body.split("\n") == [
+        "雪花飘落在山间的小路上",
+        "梅花开在农家的窗前",
+        "孩子们的笑声传得很远",
+    ]
+
+
 @pytest.mark.parametrize("separator", ["blank", "indent"])
 def test_layout_hard_wrapped_lines_are_rejoined(separator):
     p1 = "本报讯 记者赵明报道 今年冬天，抚顺市依托丰富的冰雪资源大力发展冰雪旅游产业，推出滑雪温泉民俗等二十条精品线路吸引省内外游客"

@@ -64,12 +64,13 @@ def cells(s: str) -> int:
 
 
 def _indent(raw: str) -> int:
-    """Cells of leading white space: an ideographic space is two, a tab four."""
-    if raw[:1] not in " \t\u3000":
+    """Cells of leading white space: an ideographic space or an em space is two, a
+    tab four, any other space one (a no-break space, as a web page's copy has)."""
+    if not raw[:1].isspace():
         return 0
     n = len(raw) - len(raw.lstrip())
     lead = raw[:n]
-    return n + lead.count("\u3000") + 3 * lead.count("\t")
+    return n + lead.count("\u3000") + lead.count("\u2003") + 3 * lead.count("\t")
 
 
 def read_markers(lines: list[str]) -> tuple[list[str | None], list[Marker]]:
