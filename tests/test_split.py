@@ -1073,6 +1073,19 @@ def test_a_title_printed_over_two_lines_is_one_title(first, second):
     assert arts[1].author == "王明"
 
 
+@pytest.mark.parametrize("under", ["今哲", "本报记者 王明", "农业部部长刘江"])
+def test_a_name_under_a_title_with_no_blank_line_between_is_no_part_of_it(under):
+    # A pen name, a byline or an author by office right under the title is not the
+    # title's second line.
+    page = (
+        "新年音乐会在京举行\n\n本报北京１月１日电 新年音乐会今晚在国家大剧院举行。\n\n"
+        f"继续加强水利的基础地位\n{under}\n\n"
+        "一九九七年，水利改革与建设取得重大进展，全国水利投入继续增加。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["新年音乐会在京举行", "继续加强水利的基础地位"]
+
+
 def test_rows_of_a_table_with_no_blank_line_between_are_no_title():
     # A table's rows, one under another on a page of blank-line paragraphs: each
     # row stays as printed, none is joined to another as a title.

@@ -178,11 +178,15 @@ def _two_line_titles(bs: list[Block]) -> bool:
 
 
 def _one_title(a: str, b: str) -> bool:
-    if len(a) + len(b) > 40 or complete(a) or a[-1] in "!?！？" or not heading_like(a + b):
+    # (A line of four characters or less under a title names its author more often
+    # than it ends the title: 今哲, 钟行.)
+    if min(len(a), len(b)) < 5 or len(a) + len(b) > 40 or complete(a) or a[-1] in "!?！？":
+        return False
+    if not heading_like(a + b):
         return False
     if a[0] in cues.MARKS or cues.BRACKETED.fullmatch(a) or b.startswith(("——", "──", "--")):
         return False
-    if cues.byline(b) is not None or cues.person_names(b) is not None or cues.dateline(b):
+    if cues.byline(b) or cues.person_names(b) or cues.ends_in_office(b) or cues.dateline(b):
         return False
     return not (table_row(a) or table_row(b))
 

@@ -195,6 +195,12 @@ _OFFICE = re.compile(
 )
 
 
+def ends_in_office(s: str) -> bool:
+    """Does ``s`` end in an office and two or three characters after it, as a byline
+    by office does (``水利部部长钮茂生``), whether or not those read as a known name?"""
+    return 4 <= len(s) <= 30 and _OFFICE.search(s) is not None
+
+
 def office_byline(s: str) -> list[str] | None:
     """An author named by an office (``中国文联副主席李默然`` -> ``['李默然']``), or None."""
     # (offices one after another: 中国剧协副主席、中央戏剧学院院长徐晓钟)
