@@ -119,7 +119,7 @@ def blocks(text: str) -> tuple[list[Block], Layout, list[Marker]]:
     lines, markers = read_markers([line.rstrip() for line in raw_lines])
     widths, width, in_cells = _wrap_width(lines)
     slack = 3 if in_cells else 2
-    indents = [_indent(x) if x else 0 for x in lines]
+    indents = [_indent(x) if x and x[0].isspace() else 0 for x in lines]
     margin = min((d for x, d in zip(lines, indents) if x), default=0)
     out: list[Block] = []
     parts: list[list[str]] = []

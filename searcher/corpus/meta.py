@@ -15,6 +15,7 @@ _PAGE_NO = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九]?�
 _CN = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _SEP = " \t\u3000_-–—.·|/,，、()（）"
+_DATE_CHARS = re.compile("[0-9０-９年]")
 
 
 def find_date(s: str) -> tuple[str, re.Match | None]:
@@ -87,7 +88,9 @@ def page_meta(path: Path, text: str) -> tuple[str, str, str]:
 def page_header(line: str) -> bool:
     """A page's header line inside a file (a paper's name or a page number beside a
     date: a date alone may be a letter's)."""
-    if not ("版" in line or "报" in line or "報" in line):
+    if len(line) > 40 or not ("版" in line or "报" in line or "報" in line):
         return False
+    if not _DATE_CHARS.search(line):
+        return False  # no date
     found = header(line)
     return found is not None and (bool(found[0]) or found[2] is not None)
