@@ -58,7 +58,14 @@ class Facts:
     """What one block shows, each fact worked out when first asked for (then kept)."""
 
     def __init__(self, u: Block) -> None:
-        self.t, self.kind = u.text, u.kind
+        t = self.t = u.text
+        self.kind = u.kind
+        # Most often asked for, and settled by the first character for most blocks:
+        # worked out at once (as ``_FACTS`` says).
+        c = t[:1]
+        self.dateline = c in cues.DATELINE_FIRST and bool(cues.OPENS_ITEM.match(t))
+        self.reported = c in "据據" and bool(cues.REPORTED.match(t))
+        self.numbered = c in _NUMBER_FIRST and bool(cues.NUMBERED.match(t))
 
     def __getattr__(self, name: str) -> bool:  # only for a fact not yet worked out
         value = _FACTS[name](self.t, self.kind)
