@@ -1073,7 +1073,7 @@ def test_a_title_printed_over_two_lines_is_one_title(first, second):
     assert arts[1].author == "王明"
 
 
-@pytest.mark.parametrize("under", ["今哲", "本报记者 王明", "农业部部长刘江"])
+@pytest.mark.parametrize("under", ["今哲", "本报记者 王明", "本报评论员", "农业部部长刘江"])
 def test_a_name_under_a_title_with_no_blank_line_between_is_no_part_of_it(under):
     # A pen name, a byline or an author by office right under the title is not the
     # title's second line.
