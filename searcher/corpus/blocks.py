@@ -330,11 +330,14 @@ _SIGNED_NOTE = re.compile(r"[—－-]{2,}\s*编者$")  # an editor's note signed
 _STOP_INSIDE = re.compile("[。！？!?；;：:，,、…]")
 _ENDS = set("。！？!?；;…：:")
 _CLOSE = "”’」』）)》】]\"'"
+_MAY_END = _ENDS | set(_CLOSE) | {".", "者"}  # the last characters ``complete`` may accept
 
 
 def complete(s: str) -> bool:
     """Does ``s`` end as a sentence or a note ends (。！？…, a closing bracket, ——编者:
     an editor's note signed)?"""
+    if s[-1:] not in _MAY_END:
+        return False  # (most lines: the rest cannot hold)
     t = s.rstrip(_CLOSE)
     if t[-1:] in _ENDS or s.endswith(("）", ")")):
         return True
