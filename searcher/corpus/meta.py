@@ -85,12 +85,12 @@ def page_meta(path: Path, text: str) -> tuple[str, str, str]:
     return paper, date, rest
 
 
-def page_header(line: str) -> bool:
-    """A page's header line inside a file (a paper's name or a page number beside a
-    date: a date alone may be a letter's)."""
+def page_header(line: str) -> tuple[str, str, int | None] | None:
+    """The paper, date and page number of a page's header line inside a file (a
+    paper's name or a page number beside a date: a date alone may be a letter's)."""
     if len(line) > 40 or not ("版" in line or "报" in line or "報" in line):
-        return False
+        return None
     if not _DATE_CHARS.search(line):
-        return False  # no date
+        return None  # no date
     found = header(line)
-    return found is not None and (bool(found[0]) or found[2] is not None)
+    return found if found and (found[0] or found[2] is not None) else None

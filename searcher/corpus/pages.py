@@ -21,7 +21,7 @@ from pathlib import Path
 
 from searcher.corpus import split
 from searcher.corpus.blocks import MARKERS
-from searcher.corpus.meta import header, meta, page_header
+from searcher.corpus.meta import meta, page_header
 from searcher.corpus.model import _SPLIT_IT, MAX_ARTICLE_CHARS, SourceArticle, too_long
 from searcher.errors import CorpusError
 
@@ -100,7 +100,7 @@ def _later_pages(text: str, paper: str, date: str) -> tuple[tuple[int, str, str]
     """The header lines of later pages in the same file: line, date and source."""
     out = []
     for n, line in enumerate(text.split("\n"), 1):
-        if page_header(line) and (found := header(line)):
+        if found := page_header(line):
             h_paper, h_date, h_page = found
             out.append((n, h_date, _source(h_paper or paper, h_date or date, h_page)))
     return tuple(out)

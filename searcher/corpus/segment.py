@@ -61,7 +61,7 @@ class Facts:
         t = self.t = u.text
         self.kind = u.kind
         # Most often asked for, and settled by the first character for most blocks:
-        # worked out at once (as ``_FACTS`` says).
+        # worked out at once. An item's dateline, a report of another's (据…), a number.
         c = t[:1]
         self.dateline = c in cues.DATELINE_FIRST and bool(cues.OPENS_ITEM.match(t))
         self.reported = c in "据據" and bool(cues.REPORTED.match(t))
@@ -73,13 +73,10 @@ class Facts:
         return value
 
 
-_FACTS = {
-    "dateline": lambda t, k: t[:1] in cues.DATELINE_FIRST and bool(cues.OPENS_ITEM.match(t)),
-    "reported": lambda t, k: t[:1] in "据據" and bool(cues.REPORTED.match(t)),
+_FACTS = {  # (and dateline, reported, numbered: see ``Facts.__init__``)
     "picture": lambda t, k: len(t) <= 60 and bool(cues.PICTURE.search(t)),
     "credit_end": lambda t, k: t[-1:] in "）)者辑輯" and bool(cues.closing_credit(t)),
     "complete": lambda t, k: complete(t),
-    "numbered": lambda t, k: t[:1] in _NUMBER_FIRST and bool(cues.NUMBERED.match(t)),
     "names_only": lambda t, k: len(t) <= 12 and k == "heading" and cues.person_names(t) is not None,
     # mostly digits: a row of a table
     "figures": lambda t, k: len(t) <= 60 and len(_DIGITS.findall(t)) * 3 >= len(t),
@@ -940,10 +937,10 @@ _SHUT = math.exp(-_PRUNE)  # a choice less likely than this is not taken up at a
 
 
 def starts(units: list[Block], lay: Layout, oracle=None) -> tuple[list[int], list[Doubt]]:
-    """The blocks that open articles (the first but rules before it, a header line,
-    always does), and the doubts: the likeliest reading of the page as a whole (a beam
-    over the decisions), so that one decision in doubt is weighed with those it leads
-    to.
+    """The blocks that open articles (the first that is not a rule always does: rules
+    before it, a header line, are in no article), and the doubts: the likeliest reading
+    of the page as a whole (a beam over the decisions), so that one decision in doubt
+    is weighed with those it leads to.
     ``oracle(i, features)``, if given, decides instead of the model (training)."""
     fs = LazyFacts(units)
     st = State()

@@ -62,7 +62,8 @@ _TAIL = re.compile(
 _NOT_HEADING = re.compile(
     r"(?:[（(][^（）()]*[）)])+|——.*|.*[（(“‘《「『【—·．是于这据第及与对把被将从其该而但或]"
 )
-# A line of stars or dashes between the parts of one article.
+# A line of stars, dashes or marks: between the parts of one article, or between two
+# (``segment._after_rule`` tells which).
 _RULE = re.compile(r"[\s*＊×xX·•.。…—\-=＝~～#＃■□●○◆◇▲△★☆◎※]{2,}|[*＊#＃]")
 # A paragraph opening with a tiny sentence ("减排。") or a stop is the tail of a broken one.
 _CONTINUES = re.compile(
