@@ -32,3 +32,20 @@ def test_pages_json_is_the_page_view(tmp_path):
     assert obj["problems"] == [
         f"{page}:5: unknown marker '@@tilte' (known: @@article, @@title, @@continue); the line was left out"
     ]
+
+
+def test_pages_shows_the_later_page_an_article_stands_on(tmp_path):
+    page = tmp_path / "人民日报-1998-01-05.txt"
+    page.write_text(
+        "人民日报 1998年1月5日 第3版\n\n植树造林绿化家园\n\n本报讯 各地掀起植树造林热潮。\n\n"
+        "人民日报 1998年1月6日 第1版\n\n全市冬季供暖全面启动\n\n本报讯 集中供暖系统启动。\n",
+        "utf-8",
+    )
+    r = CliRunner().invoke(cli.main, ["pages", str(page)])
+    assert r.exit_code == 0
+    lines = [line for line in r.output.splitlines() if " chars" in line]
+    assert [line.endswith("chars") for line in lines] == [True, False]
+    assert lines[1].endswith("chars  on 人民日报 1998-01-06 第1版")
+    r = CliRunner().invoke(cli.main, ["pages", "--json", str(page)])
+    (obj,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [a["source"] for a in obj["articles"]] == ["", "人民日报 1998-01-06 第1版"]

@@ -2,7 +2,8 @@
 
 ``page_split(path)`` reads a page file as indexing does and returns a ``PageView``:
 the page's paper and date, then per article, in page order, its id, lines, title,
-byline, first and last characters and length, the marker that opened it, the lines
+byline, first and last characters and length, the marker that opened it, the later
+page it stands on where the file holds several (each under its header line), the lines
 where a paragraph broken by the print layout was re-joined, and the places the
 splitter was unsure of. Unsure means: the splitter's model gave an article start
 there a probability between ``segment.UNSURE`` and ``1 - UNSURE`` (0.2-0.8), so a
@@ -46,6 +47,9 @@ class ArticleView:
     last: str  # the last characters of its text
     length: int  # characters of title and text
     marker: str = ""  # "article" or "title" if a marker line opened it
+    # where the file holds more pages than one: the paper, date and page of the later
+    # page it stands on ("" on the file's first page)
+    source: str = ""
     rejoined: list[int] = field(default_factory=list)  # lines re-joined to the line above
     unsure: list[Unsure] = field(default_factory=list)
 
@@ -91,6 +95,7 @@ def view(path: Path, stem: str, text: str, problems: list[CorpusError] | None = 
     arts = []
     for a, aid in zip(page.split.articles, page.ids):
         text_ = a.body or a.title
+        source = page.dated(a.line)[1]
         arts.append(
             ArticleView(
                 id=aid,
@@ -102,6 +107,7 @@ def view(path: Path, stem: str, text: str, problems: list[CorpusError] | None = 
                 last=text_[-_ENDS:] if len(text_) > _ENDS else "",
                 length=len(a.title) + len(a.body),
                 marker=a.forced,
+                source=source if source != page.source else "",
                 rejoined=list(a.rejoined),
                 unsure=[Unsure(d.line, d.what, d.p, d.why) for d in a.doubts],
             )

@@ -193,9 +193,10 @@ def page_lines(view) -> list[str]:
         title = display_title(a.title, a.first)
         byline = f"  [{a.byline}]" if a.byline else ""
         marker = f"  (@@{a.marker})" if a.marker else ""
+        on = f"  on {inert(a.source)}" if a.source else ""
         out.append(
             f"  {a.line:>4}-{a.end_line:<4} {a.id or '(not indexed)'}  "
-            f"{_flat(title)}{inert(byline)}  {a.length} chars{marker}"
+            f"{_flat(title)}{inert(byline)}  {a.length} chars{marker}{on}"
         )
         ends = f"「{_flat(a.first)}」" + (f"…「{_flat(a.last)}」" if a.last else "")
         out.append(f"{'':12}{ends}")
