@@ -412,6 +412,27 @@ def test_a_closing_byline_ends_the_article(ending, author):
     assert (second.title, second.author) == ("乙市发展产业", "")
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["责任编辑：王明", "（责任编辑：王明）", "本版责任编辑 王明", "责编 王明", "本版邮编：100733"],
+)
+def test_the_pages_editor_is_no_author_and_stays_in_the_text(line):
+    # The page's editor edited the article above, and did not write it: the line is
+    # kept in its text, and the author is the reporter only.
+    page = f"甲市推进改革\n\n本报讯（记者 张三）改革取得实效。\n\n{line}\n"
+    (article,) = split_page(page)
+    assert article.author == "张三"
+    assert article.body.split("\n") == ["本报讯（记者 张三）改革取得实效。", line]
+
+
+@pytest.mark.parametrize("greeting", ["编辑同志：", "编辑点评："])
+def test_a_letters_greeting_or_a_comments_label_names_no_author(greeting):
+    page = f"食堂饭菜质量亟待提高\n\n{greeting}\n\n我是机床厂的一名工人，近来食堂饭菜越来越差。\n"
+    (article,) = split_page(page)
+    assert (article.title, article.author) == ("食堂饭菜质量亟待提高", "")
+    assert article.body.split("\n")[0] == greeting
+
+
 def test_a_dateline_without_a_title_opens_an_untitled_article():
     page = (
         "本报讯 记者张三报道 甲市今天召开大会。\n\n会议由市长主持。\n\n"

@@ -40,6 +40,9 @@ _DESK = rf"(?:新华社|新華社|中新社|{_OURS}|本版)?(?:特约|特約|[�
 ROLE_LONG = re.compile(
     rf"{_DESK}(?:记者|記者|通讯员|通訊員|评论员|評論員|实习生|實習生|责任编辑|責任編輯|责编|責編|编辑|編輯|特约撰稿人)"
 )
+_EDITOR = re.compile("责任编辑|責任編輯|责编|責編")
+# What stands before the page's editor's name (责任编辑：王明): the name is no author's.
+EDITED_BY = re.compile(r"(?:责任编辑|責任編輯|责编|責編)[：:\s]*$")
 _ROLE_SHORT = re.compile(
     r"(?:^|(?<=[ \u3000]))(?:文/图|文／图|文/圖|图/文|圖/文|文|图|圖|摄影|攝影|摄|攝|作者|撰文)"
     r"(?=[ \u3000:：/／])"
@@ -60,6 +63,8 @@ NOT_NAMES = {"完", "待续", "续完", "未完", "未完待续", "全文完", "
 NOT_NAMES |= {"摘要", "节选", "節選", "草案", "试行", "試行", "初稿", "全文", "续", "續"}
 NOT_NAMES |= {"附图", "附圖", "图片", "圖片", "照片", "漫画", "漫畫", "书法", "書法", "油画"}
 NOT_NAMES |= {"油畫", "国画", "國畫"}
+NOT_NAMES |= {"同志", "点评", "點評"}  # 编辑同志： (a letter's greeting), 编辑点评： (a comment)
+NOT_NAMES |= {"邮编", "郵編", "电话", "電話", "传真", "傳真", "热线", "熱線", "地址"}
 
 
 def byline(s: str) -> list[str] | None:
@@ -75,6 +80,8 @@ def byline(s: str) -> list[str] | None:
     if not t or len(t) > 40:
         return None
     first = ROLE_LONG.match(t) or _ROLE_SHORT.match(t)
+    if first and _EDITOR.search(first.group(0)):
+        return None  # the page's editor (责任编辑：王明) edited it, did not write it
     t, long_roles = ROLE_LONG.subn(" ", t)
     t, n = _ROLE_SHORT.subn(" ", t)
     if (long_roles or n) and not first:
@@ -98,7 +105,7 @@ def _byline_names(t: str) -> tuple[list[str] | None, bool]:
             continue
         chunk, n = _ACT.subn("", chunk)
         acts = acts or bool(n)
-        if chunk and not _NAME.fullmatch(chunk):
+        if chunk and (not _NAME.fullmatch(chunk) or chunk in NOT_NAMES):
             return None, acts
         found += [chunk] if chunk else []
     return found, acts

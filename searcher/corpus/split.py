@@ -158,7 +158,7 @@ def _classify(bs: list[Block], lay: Layout) -> None:
                 found = _pen_name(tail[1:-1])
             else:
                 found = cues.names_only(tail) if tail else None
-            if found:
+            if found and not cues.EDITED_BY.search(head):  # (责任编辑：王明: no author)
                 b.text, b.names = head, found
 
 
