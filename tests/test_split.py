@@ -1172,6 +1172,22 @@ def test_a_signatures_dash_cut_from_its_name_sets_nothing_apart():
     assert [a.title for a in arts] == ["读者来信选登"]
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["（摘自人民日报1998年1月5日第3版）", "摘自人民日报 1998年1月5日", "原载光明日报 1998年1月5日"],
+)
+def test_where_an_article_was_first_printed_is_no_page_header(note):
+    # A reprint's source at the end of its text names a paper and a date as a header
+    # does: it stays in the text, and no article opens under it.
+    page = (
+        "读书的乐趣\n\n读书是一种乐趣，也是一种修养。\n\n"
+        f"{note}\n\n好书不厌百回读，熟读深思子自知。\n"
+    )
+    arts = split_page(page)
+    assert [a.title for a in arts] == ["读书的乐趣"]
+    assert note in arts[0].body.split("\n")
+
+
 def test_a_later_page_opens_with_an_article_whatever_stands_under_its_header():
     # A later page's header line in the same file: what stands under it opens an
     # article, a headline over a byline as much as the text of an untitled brief.

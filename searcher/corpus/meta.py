@@ -65,8 +65,8 @@ def header(line: str) -> tuple[str, str, int | None] | None:
     """The paper, date and page number of a header line (``人民日报 1998年1月5日 第3版``):
     a date, and beside it only a paper's name, a weekday or a page number (or a
     title with a date would be eaten)."""
-    if len(line.strip()) > 40:
-        return None
+    if len(line.strip()) > 40 or line.strip()[:1] in "（(【[":
+        return None  # (a note in brackets: （摘自人民日报1998年1月5日）)
     date, m = find_date(line)
     if not m:
         return None
@@ -77,7 +77,26 @@ def header(line: str) -> tuple[str, str, int | None] | None:
         and ("报" in rest or "報" in rest or rest.isascii())
     ):
         return None
+    if rest.startswith(_QUOTED_FROM):
+        return None  # where an article was printed first, not this page's header
     return rest, date, page
+
+
+_QUOTED_FROM = (
+    "摘自",
+    "原载",
+    "原載",
+    "转自",
+    "轉自",
+    "选自",
+    "選自",
+    "转载",
+    "轉載",
+    "载",
+    "載",
+    "据",
+    "據",
+)
 
 
 def page_meta(path: Path, text: str) -> tuple[str, str, str]:
