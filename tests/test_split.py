@@ -1174,11 +1174,17 @@ def test_a_signatures_dash_cut_from_its_name_sets_nothing_apart():
 
 @pytest.mark.parametrize(
     "note",
-    ["（摘自人民日报1998年1月5日第3版）", "摘自人民日报 1998年1月5日", "原载光明日报 1998年1月5日"],
+    [
+        "（摘自人民日报1998年1月5日第3版）",
+        "摘自人民日报 1998年1月5日",
+        "原载光明日报 1998年1月5日",
+        "本报1998年1月5日讯",
+    ],
 )
 def test_where_an_article_was_first_printed_is_no_page_header(note):
     # A reprint's source at the end of its text names a paper and a date as a header
-    # does: it stays in the text, and no article opens under it.
+    # does (a dateline alone on its line too): it stays in the text, and no article
+    # opens under it.
     page = (
         "读书的乐趣\n\n读书是一种乐趣，也是一种修养。\n\n"
         f"{note}\n\n好书不厌百回读，熟读深思子自知。\n"

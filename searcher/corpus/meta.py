@@ -77,26 +77,13 @@ def header(line: str) -> tuple[str, str, int | None] | None:
         and ("报" in rest or "報" in rest or rest.isascii())
     ):
         return None
-    if rest.startswith(_QUOTED_FROM):
-        return None  # where an article was printed first, not this page's header
+    if rest.startswith(_NOT_A_PAPER):
+        return None  # where an article was printed first, or a dateline (本报…讯)
     return rest, date, page
 
 
-_QUOTED_FROM = (
-    "摘自",
-    "原载",
-    "原載",
-    "转自",
-    "轉自",
-    "选自",
-    "選自",
-    "转载",
-    "轉載",
-    "载",
-    "載",
-    "据",
-    "據",
-)
+_NOT_A_PAPER = ("本报", "本報", "摘自", "原载", "原載", "转自", "轉自", "选自", "選自")
+_NOT_A_PAPER += ("转载", "轉載", "载", "載", "据", "據")
 
 
 def page_meta(path: Path, text: str) -> tuple[str, str, str]:
