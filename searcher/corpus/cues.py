@@ -40,9 +40,11 @@ _DESK = rf"(?:新华社|新華社|中新社|{_OURS}|本版)?(?:特约|特約|[�
 ROLE_LONG = re.compile(
     rf"{_DESK}(?:记者|記者|通讯员|通訊員|评论员|評論員|实习生|實習生|责任编辑|責任編輯|责编|責編|编辑|編輯|特约撰稿人)"
 )
-_EDITOR = re.compile("责任编辑|責任編輯|责编|責編")
-# What stands before the page's editor's name (责任编辑：王明): the name is no author's.
-EDITED_BY = re.compile(r"(?:责任编辑|責任編輯|责编|責編)[：:\s]*$")
+# The page's editor (责任编辑：王明), who edited the articles and wrote none of them;
+# ``EDITED_BY``: what stands before the editor's name at the end of a line.
+_EDITORS = "责任编辑|責任編輯|责编|責編"
+_EDITOR = re.compile(_EDITORS)
+EDITED_BY = re.compile(rf"(?:{_EDITORS})[：:\s]*$")
 _ROLE_SHORT = re.compile(
     r"(?:^|(?<=[ \u3000]))(?:文/图|文／图|文/圖|图/文|圖/文|文|图|圖|摄影|攝影|摄|攝|作者|撰文)"
     r"(?=[ \u3000:：/／])"
