@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,33 +41,33 @@ DEV_DAYS = (1, 10)
 
 def render_rules(arts: list[dict], layout: str, rng: random.Random, key: str) -> ev.Page:
     rule = rng.choice(["＊＊＊", "* * *", "◇ ◇ ◇", "——————", "-----"])
-    lines: list[str] = []
-    starts: list[int] = []
-    for k, a in enumerate(arts):
-        if k:
-            lines += ["", rule, ""]
-        starts.append(len(lines) + 1)
-        if a["title"]:
-            lines += [a["title"], ""]
-        lines += "\n\n".join(ev.paras_of(a)).split("\n")
-    return ev.Page("\n".join(lines) + "\n", starts)
+    return _stacked(arts, lambda k: ["", rule, ""] if k else [], 1)
 
 
 def render_pages(arts: list[dict], layout: str, rng: random.Random, key: str) -> ev.Page:
     y, m, d, p = key[:4], int(key[4:6]), int(key[6:8]), int(key[9:11])
     later = sorted(rng.sample(range(1, len(arts)), min(len(arts) - 1, rng.randint(1, 2))))
+
+    def before(k: int) -> list[str]:
+        if k and k not in later:
+            return ["", ""]
+        number = p + (later.index(k) + 1 if k in later else 0)
+        return (["", ""] if k else []) + [f"人民日报 {y}年{m}月{d}日 第{number}版", ""]
+
+    return _stacked(arts, before, 1)
+
+
+def _stacked(arts: list[dict], before: Callable[[int], list[str]], gap: int) -> ev.Page:
+    """Each article (``k``-th on the page) after the lines ``before(k)``: its title and
+    its paragraphs, ``gap`` blank lines under each."""
     lines: list[str] = []
     starts: list[int] = []
     for k, a in enumerate(arts):
-        if k == 0 or k in later:
-            number = p + (later.index(k) + 1 if k in later else 0)
-            lines += (["", ""] if lines else []) + [f"人民日报 {y}年{m}月{d}日 第{number}版", ""]
-        elif k:
-            lines += ["", ""]
+        lines += before(k)
         starts.append(len(lines) + 1)
         if a["title"]:
-            lines += [a["title"], ""]
-        lines += "\n\n".join(ev.paras_of(a)).split("\n")
+            lines += [a["title"]] + [""] * gap
+        lines += ("\n" * (gap + 1)).join(ev.paras_of(a)).split("\n")
     return ev.Page("\n".join(lines) + "\n", starts)
 
 
@@ -105,16 +106,7 @@ def render_tight(arts: list[dict], layout: str, rng: random.Random, key: str) ->
 
 
 def render_double(arts: list[dict], layout: str, rng: random.Random, key: str) -> ev.Page:
-    lines: list[str] = []
-    starts: list[int] = []
-    for k, a in enumerate(arts):
-        if k:
-            lines += [""] * 4
-        starts.append(len(lines) + 1)
-        if a["title"]:
-            lines += [a["title"], "", ""]
-        lines += "\n\n\n".join(ev.paras_of(a)).split("\n")
-    return ev.Page("\n".join(lines) + "\n", starts)
+    return _stacked(arts, lambda k: [""] * 4 if k else [], 2)
 
 
 def render_editor(arts: list[dict], layout: str, rng: random.Random, key: str) -> ev.Page:
