@@ -184,13 +184,21 @@ def _one_title(a: str, b: str) -> bool:
         return False
     if not heading_like(a + b):
         return False
-    if a[0] in cues.MARKS or cues.BRACKETED.fullmatch(a) or b.startswith(("——", "──", "--")):
+    if column_label(a) or b.startswith(("——", "──", "--")):
         return False
     if cues.byline(b) is not None or cues.person_names(b) is not None:
         return False  # (本报评论员: a byline naming no one)
     if cues.ends_in_office(b) or cues.dateline(b):
         return False
     return not (table_row(a) or table_row(b))
+
+
+def column_label(s: str) -> bool:
+    """A column's name alone on its line: after a mark (``■ 时事观察``), ending no
+    sentence, or in brackets (``【地方传真】``)."""
+    return (len(s) <= 40 and s[:1] in cues.MARKS and not complete(s)) or bool(
+        cues.BRACKETED_LABEL.fullmatch(s)
+    )
 
 
 def table_row(s: str) -> bool:
@@ -258,11 +266,6 @@ def _left_open(line: str) -> bool:
 _BRACKETED = re.compile(r"[（(][^（）()]{1,24}[）)]")
 
 
-def _pictured(s: str) -> bool:
-    """Does ``s`` end in a picture's mark, as a title may (…升温（附图片２张）)?"""
-    return PICTURE_MARK.search(s) is not None
-
-
 # A title's last words: a picture's mark (农家剧团义演（图片）, …（附图片２张）).
 PICTURE_MARK = re.compile(r"[（(]附?[图圖]片[^（）()]{0,8}[）)]$")
 
@@ -291,7 +294,7 @@ def _heads(lines: list[str | None], indents: list[int], n: int, s: str, full: bo
 def _ends_as_title(s: str) -> bool:
     """Does ``s`` end as a title may: no sentence's end, or a picture's mark (a lede may
     end in one too, but holds a comma)?"""
-    return not complete(s) or (_pictured(s) and "，" not in s)
+    return not complete(s) or (PICTURE_MARK.search(s) is not None and "，" not in s)
 
 
 def _opens(lines: list[str | None], indents: list[int], n: int) -> bool:

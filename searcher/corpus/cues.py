@@ -267,7 +267,7 @@ def closing_credit(s: str) -> str:
 # Markers of a column label or of a list item.
 MARKS = set("■□●○◆◇▲△★☆▶►◎※")
 # A column's name in lenticular or square brackets, alone on its line (【地方传真】).
-BRACKETED = re.compile(r"[【〔［\[][^】〕］\]。，,；;：:！？!?]{1,12}[】〕］\]]")
+BRACKETED_LABEL = re.compile(r"[【〔［\[][^】〕］\]。，,；;：:！？!?]{1,12}[】〕］\]]")
 # A numbered subhead or list item: 一、  （一）  1.  ２．  第一章
 NUMBERED = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]"

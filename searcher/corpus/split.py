@@ -25,6 +25,7 @@ from searcher.corpus.blocks import (
     Layout,
     Marker,
     blocks,
+    column_label,
     complete,
     heading_like,
     join,
@@ -170,9 +171,7 @@ def _classify_short(bs: list[Block], i: int, lay: Layout) -> None:
         b.kind = "heading"
     elif _RULE.fullmatch(b.text) or page_header(b.text):
         b.kind = "rule"  # (a later page's header line in the same file sets pages apart)
-    elif (len(b.text) <= 40 and b.text[0] in cues.MARKS and not complete(b.text)) or (
-        cues.BRACKETED.fullmatch(b.text)
-    ):
+    elif column_label(b.text):
         b.kind = "label"
     elif (found := _byline(b.text)) is not None:
         b.kind, b.names = "byline", found
